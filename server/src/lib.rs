@@ -1,0 +1,11 @@
+//! pg-flux: keep a PostgreSQL schema as reviewed SQL source files.
+//!
+//! Data flows one way: `inspect` reads the catalog into the `model`; `emit` renders the model as
+//! SQL blocks; `layout` places blocks in files; `load` replays files into a database. The CLI and
+//! the language server only call into this library.
+
+pub mod connect;
+pub mod embedded;
+pub mod error;
+
+pub use error::{Error, Result};
