@@ -124,6 +124,9 @@ fn candidate_bindirs() -> Vec<PathBuf> {
         }
     }
     npm_roots.push(PathBuf::from("/opt/pg-flux/pg"));
+    if let Some(home) = std::env::var_os("HOME") {
+        npm_roots.push(PathBuf::from(home).join(".cache/pg-flux/pg"));
+    }
     for root in npm_roots {
         for pkg in sorted_glob(&root.join("node_modules"), None) {
             dirs.push(pkg.join("native").join("bin"));

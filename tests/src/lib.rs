@@ -184,6 +184,9 @@ pub fn client_tool(name: &str, major: u32) -> PathBuf {
         dirs.extend(std::env::split_paths(&d));
     }
     dirs.push(PathBuf::from("/opt/pg-flux/client/bin"));
+    if let Some(home) = std::env::var_os("HOME") {
+        dirs.push(PathBuf::from(home).join(".cache/pg-flux/client/bin"));
+    }
     if let Ok(entries) = std::fs::read_dir("/usr/lib/postgresql") {
         dirs.extend(entries.flatten().map(|e| e.path().join("bin")));
     }
