@@ -14,3 +14,27 @@ pub async fn connect(conninfo: &str) -> Result<tokio_postgres::Client> {
     tokio::spawn(connection);
     Ok(client)
 }
+
+/// A read-only inspection session: one REPEATABLE READ snapshot, empty search_path.
+pub struct Session {
+    client: tokio_postgres::Client,
+}
+
+impl Session {
+    pub async fn open(conninfo: &str) -> Result<Session> {
+        let client = connect(conninfo).await?;
+        client
+            .batch_execute(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY; \
+                 SELECT pg_catalog.set_config('search_path', '', false); \
+                 SET DateStyle = ISO; SET IntervalStyle = postgres; SET extra_float_digits = 3;",
+            )
+            .await
+            .map_err(|e| Error::Database(e.to_string()))?;
+        Ok(Session { client })
+    }
+
+    pub fn client(&self) -> &tokio_postgres::Client {
+        &self.client
+    }
+}

@@ -9,3 +9,8 @@ pub mod embedded;
 pub mod error;
 
 pub use error::{Error, Result};
+pub mod emit;
+pub mod inspect;
+pub mod model;
+pub mod layout;
+pub mod commands;

@@ -249,3 +249,90 @@ pub fn repo_root() -> PathBuf {
         .map(Path::to_path_buf)
         .unwrap_or_else(|| PathBuf::from(".."))
 }
+
+/// A tokio runtime for calling the async library from a synchronous test.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap_or_else(|e| panic!("tokio runtime: {e}"))
+        .block_on(future)
+}
+
+/// The per-kind tree pg-flux dump would write for `db` (relative path → content).
+pub fn dump_tree(db: &TestDb) -> std::collections::BTreeMap<PathBuf, String> {
+    dump_files(db, pg_flux::layout::Layout::PerKind)
+}
+
+/// The files pg-flux dump would write for `db` in `layout`.
+pub fn dump_files(
+    db: &TestDb,
+    layout: pg_flux::layout::Layout,
+) -> std::collections::BTreeMap<PathBuf, String> {
+    let catalog = block_on(pg_flux::commands::dump::read_catalog(
+        &db.url(),
+        &pg_flux::inspect::Scope::default(),
+    ))
+    .unwrap_or_else(|e| panic!("inspect {}: {e}", db.name));
+    pg_flux::layout::render(&pg_flux::emit::emit(&catalog), layout)
+}
+
+/// The core promise on one database D (already loaded): the flat dump loads into an empty E
+/// with psql; pg_dump --schema-only of D and E are identical; dumping E gives the tree dumping
+/// D gives. Returns D's per-kind tree. Panics with a readable diff on failure.
+pub fn assert_round_trip(d: &TestDb) -> std::collections::BTreeMap<PathBuf, String> {
+    let flat = dump_files(d, pg_flux::layout::Layout::Flat);
+    let tree = dump_tree(d);
+    let e = TestDb::on(d.major());
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let file = dir.path().join("schema.sql");
+    let text = flat.values().next().cloned().unwrap_or_default();
+    std::fs::write(&file, &text).unwrap_or_else(|e| panic!("write: {e}"));
+    if let Err(message) = e.try_load_file(&file) {
+        panic!(
+            "PostgreSQL {}: the flat dump does not load:\n{message}\n--- schema.sql ---\n{text}",
+            d.major()
+        );
+    }
+    assert_same_text(
+        &d.pg_dump_schema(),
+        &e.pg_dump_schema(),
+        &format!("PostgreSQL {}: pg_dump --schema-only of D and E", d.major()),
+    );
+    let tree_e = dump_tree(&e);
+    assert_same_text(
+        &render_tree(&tree),
+        &render_tree(&tree_e),
+        &format!("PostgreSQL {}: pg-flux dump of D and of E", d.major()),
+    );
+    tree
+}
+
+/// A tree as one text, for comparison and display.
+pub fn render_tree(tree: &std::collections::BTreeMap<PathBuf, String>) -> String {
+    tree.iter()
+        .map(|(p, t)| format!("==> {} <==\n{t}", p.display()))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Panics with the first differing lines (and some context) when `a` and `b` differ.
+pub fn assert_same_text(a: &str, b: &str, what: &str) {
+    if a == b {
+        return;
+    }
+    let (la, lb): (Vec<&str>, Vec<&str>) = (a.lines().collect(), b.lines().collect());
+    let first = la
+        .iter()
+        .zip(lb.iter())
+        .position(|(x, y)| x != y)
+        .unwrap_or(la.len().min(lb.len()));
+    let from = first.saturating_sub(5);
+    let show = |lines: &[&str]| lines.iter().skip(from).take(25).cloned().collect::<Vec<_>>().join("\n");
+    panic!(
+        "{what} differ at line {}:\n--- D ---\n{}\n--- E ---\n{}",
+        first + 1,
+        show(&la),
+        show(&lb)
+    );
+}

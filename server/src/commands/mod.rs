@@ -1,0 +1,3 @@
+//! commands: what the CLI and the language server run, built from the library's parts.
+
+pub mod dump;

@@ -1,0 +1,128 @@
+//! emit: model → SQL. Every modeled object becomes one or more [`Block`]s of canonical SQL,
+//! each placed in a file of the per-kind layout; [`emit`] returns them in an order that loads
+//! (dependencies first), deterministic for a given catalog.
+
+mod order;
+mod relations;
+mod schemas;
+pub mod sql;
+mod types;
+
+use crate::model::{Catalog, CatalogRef, QualifiedName};
+
+/// The per-kind directories, in the order their objects are created when nothing else decides.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Dir {
+    Schemas,
+    Extensions,
+    Types,
+    Domains,
+    Sequences,
+    Tables,
+    Views,
+    MaterializedViews,
+    Indexes,
+}
+
+impl Dir {
+    pub const ALL: [Dir; 9] = [
+        Dir::Schemas,
+        Dir::Extensions,
+        Dir::Types,
+        Dir::Domains,
+        Dir::Sequences,
+        Dir::Tables,
+        Dir::Views,
+        Dir::MaterializedViews,
+        Dir::Indexes,
+    ];
+
+    /// The directory's name in the per-kind layout.
+    pub fn name(self) -> &'static str {
+        match self {
+            Dir::Schemas => "schemas",
+            Dir::Extensions => "extensions",
+            Dir::Types => "types",
+            Dir::Domains => "domains",
+            Dir::Sequences => "sequences",
+            Dir::Tables => "tables",
+            Dir::Views => "views",
+            Dir::MaterializedViews => "materialized_views",
+            Dir::Indexes => "indexes",
+        }
+    }
+}
+
+/// The file a block belongs to: `<dir>/<schema>.<name>.sql`, or `<dir>/<name>.sql` for
+/// objects outside schemas (schemas, extensions).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FilePlace {
+    pub dir: Dir,
+    pub schema: Option<String>,
+    pub name: String,
+}
+
+impl FilePlace {
+    pub fn global(dir: Dir, name: &str) -> FilePlace {
+        FilePlace {
+            dir,
+            schema: None,
+            name: name.to_string(),
+        }
+    }
+
+    pub fn in_schema(dir: Dir, name: &QualifiedName) -> FilePlace {
+        FilePlace {
+            dir,
+            schema: Some(name.schema.clone()),
+            name: name.name.clone(),
+        }
+    }
+}
+
+/// When a block runs, other things equal. Foreign keys and other cross-object statements come
+/// after every object exists, so that cycles between tables never block a load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Phase {
+    Create,
+    Link,
+}
+
+/// A unit of emitted SQL: one or more complete statements, each ending in `;\n`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub file: FilePlace,
+    pub phase: Phase,
+    /// The catalog objects this block creates.
+    pub provides: Vec<CatalogRef>,
+    /// Objects that must exist before this block runs, besides the catalog dependencies of
+    /// what it provides.
+    pub requires: Vec<CatalogRef>,
+    pub sql: String,
+}
+
+impl Block {
+    pub fn new(file: FilePlace, provides: CatalogRef, sql: String) -> Block {
+        Block {
+            file,
+            phase: Phase::Create,
+            provides: vec![provides],
+            requires: Vec::new(),
+            sql,
+        }
+    }
+}
+
+/// Every block of `catalog`, dependencies first.
+pub fn emit(catalog: &Catalog) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    blocks.extend(schemas::schemas(catalog));
+    blocks.extend(schemas::extensions(catalog));
+    blocks.extend(types::types(catalog));
+    blocks.extend(types::domains(catalog));
+    blocks.extend(relations::sequences(catalog));
+    blocks.extend(relations::tables(catalog));
+    blocks.extend(types::views(catalog));
+    blocks.extend(relations::indexes(catalog));
+    order::dependency_order(blocks, &catalog.dependencies)
+}

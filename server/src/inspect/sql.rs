@@ -1,0 +1,100 @@
+//! Shared pieces of the catalog queries: scope filter, extension-membership filter, ACL and
+//! comment columns. Every kind's query is built from these so they agree.
+
+use tokio_postgres::types::ToSql;
+use tokio_postgres::{Client, Row};
+
+use super::query_error;
+use crate::error::{Error, Result};
+use crate::model::Acl;
+
+/// Which schemas to read. `None`: every schema except the system ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub schemas: Option<Vec<String>>,
+}
+
+pub(crate) struct Context<'a> {
+    pub client: &'a Client,
+    pub scope: &'a Scope,
+    pub server_version_num: i32,
+    pub queries: std::sync::atomic::AtomicUsize,
+}
+
+impl Context<'_> {
+    pub fn major(&self) -> i32 {
+        self.server_version_num / 10000
+    }
+
+    /// Runs a catalog query that takes no parameter.
+    pub async fn query_all(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
+        self.queries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.client
+            .query(sql, &[])
+            .await
+            .map_err(|e| query_error(what, e))
+    }
+
+    /// Runs a catalog query whose only parameter, `$1`, is the scope's schema list.
+    pub async fn query(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
+        let params: [&(dyn ToSql + Sync); 1] = [&self.scope.schemas];
+        self.queries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.client
+            .query(sql, &params)
+            .await
+            .map_err(|e| query_error(what, e))
+    }
+}
+
+/// SQL condition: the schema aliased `nsp` is in scope (uses `$1`, the scope's schema list).
+pub(crate) fn in_scope(nsp: &str) -> String {
+    format!(
+        "({nsp}.nspname <> 'information_schema' AND {nsp}.nspname !~ '^pg_' \
+         AND ($1::text[] IS NULL OR {nsp}.nspname = ANY($1::text[])))"
+    )
+}
+
+/// SQL condition: the object (`catalog`, `oid`) is not a member of an extension.
+pub(crate) fn not_extension_member(catalog: &str, oid: &str) -> String {
+    format!(
+        "NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend ext_dep \
+         WHERE ext_dep.classid = 'pg_catalog.{catalog}'::pg_catalog.regclass \
+         AND ext_dep.objid = {oid} AND ext_dep.deptype = 'e')"
+    )
+}
+
+/// SQL expression: the object's comment (or NULL).
+pub(crate) fn comment(catalog: &str, oid: &str) -> String {
+    format!("pg_catalog.obj_description({oid}, '{catalog}')")
+}
+
+/// SQL expression: a JSON object `{revokes, grants}` describing `acl` relative to
+/// `default_acl`, in the live ACL's order (pg_dump prints in that order too).
+pub(crate) fn acl_json(acl: &str, default_acl: &str) -> String {
+    let items = |from: &str, minus: &str| {
+        format!(
+            "COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(\
+             'grantee', CASE WHEN a.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END, \
+             'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY a.ord) \
+             FROM pg_catalog.aclexplode({from}) WITH ORDINALITY a(grantor, grantee, privilege_type, is_grantable, ord) \
+             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode({minus}) b \
+             WHERE b.grantee = a.grantee AND b.privilege_type = a.privilege_type \
+             AND b.is_grantable = a.is_grantable)), '[]'::jsonb)"
+        )
+    };
+    let live = format!("COALESCE({acl}, {default_acl})");
+    format!(
+        "pg_catalog.jsonb_build_object('grants', {}, 'revokes', {})",
+        items(&live, default_acl),
+        items(default_acl, &live)
+    )
+}
+
+/// Reads an [`acl_json`] column.
+pub(crate) fn acl(row: &Row, column: &str) -> Result<Acl> {
+    let value: serde_json::Value = row.try_get(column).map_err(|e| query_error(column, e))?;
+    serde_json::from_value(value).map_err(|e| Error::Inspect {
+        what: column.to_string(),
+        message: e.to_string(),
+    })
+}

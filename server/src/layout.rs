@@ -1,0 +1,229 @@
+//! layout: blocks → files. The per-kind layout (`<kind>/<schema>.<name>.sql`) or one flat
+//! `schema.sql`, and the all-or-nothing write of a tree into the target directory.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::emit::{Block, Dir, FilePlace};
+use crate::error::{Error, Result};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Layout {
+    #[default]
+    PerKind,
+    Flat,
+}
+
+/// The flat layout's single file.
+pub const FLAT_FILE: &str = "schema.sql";
+
+/// Longest file name we write, in bytes (most filesystems allow 255).
+const MAX_FILE_NAME: usize = 200;
+
+/// A file's path relative to the tree root: a pure function of the object's identity.
+pub fn file_path(place: &FilePlace) -> PathBuf {
+    let stem = match &place.schema {
+        Some(schema) => format!("{}.{}", encode(schema), encode(&place.name)),
+        None => encode(&place.name),
+    };
+    let stem = if stem.len() + 4 > MAX_FILE_NAME {
+        // Keep a readable prefix and make it unique with a stable hash of the identity.
+        let identity = format!("{:?}\u{0}{}", place.schema, place.name);
+        let mut cut = MAX_FILE_NAME - 4 - 17;
+        while !stem.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        format!("{}~{:016x}", &stem[..cut], fnv1a(identity.as_bytes()))
+    } else {
+        stem
+    };
+    Path::new(place.dir.name()).join(format!("{stem}.sql"))
+}
+
+/// One name component of a file name. Ordinary lowercase names stay as they are; every other
+/// byte (upper case, `.`, `/`, quotes, spaces, non-ASCII) becomes `%XX`, so names that differ
+/// only in case never collide on a case-insensitive filesystem and the `.` between schema and
+/// name stays unambiguous. Windows device names (`con`, `nul`, …) get their first byte encoded.
+pub fn encode(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for b in name.bytes() {
+        if b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-' {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    const DEVICES: &[&str] = &["con", "prn", "aux", "nul", "conin$", "conout$"];
+    let device = DEVICES.contains(&out.as_str())
+        || ((out.starts_with("com") || out.starts_with("lpt"))
+            && out.len() == 4
+            && out.as_bytes()[3].is_ascii_digit());
+    if device || out.is_empty() {
+        let first = out.chars().next().map(|c| format!("%{:02X}", c as u32));
+        out = format!("{}{}", first.unwrap_or_default(), out.get(1..).unwrap_or(""));
+    }
+    out
+}
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf29ce484222325u64, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x100000001b3)
+    })
+}
+
+/// The files of a tree (relative path → content) for `blocks` in load order.
+pub fn render(blocks: &[Block], layout: Layout) -> BTreeMap<PathBuf, String> {
+    let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
+    for block in blocks {
+        let path = match layout {
+            Layout::PerKind => file_path(&block.file),
+            Layout::Flat => PathBuf::from(FLAT_FILE),
+        };
+        let text = files.entry(path).or_default();
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text.push_str(&block.sql);
+    }
+    files
+}
+
+/// True when `name` (a top-level entry of a dump target) is written by dump.
+fn is_dump_output(name: &str) -> bool {
+    name == FLAT_FILE || Dir::ALL.iter().any(|d| d.name() == name)
+}
+
+/// Refuses a target that exists and holds anything, unless `force`. Called before any work.
+pub fn check_target(target: &Path, force: bool) -> Result<()> {
+    match fs::metadata(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(Error::io(target, e)),
+        Ok(meta) if !meta.is_dir() => Err(Error::Usage(format!(
+            "output {} exists and is not a directory",
+            target.display()
+        ))),
+        Ok(_) => {
+            let mut entries = fs::read_dir(target).map_err(|e| Error::io(target, e))?;
+            if entries.next().is_some() && !force {
+                Err(Error::TargetNotEmpty(target.to_path_buf()))
+            } else {
+                Ok(())
+            }
+        }
+    }
+}
+
+/// Writes `files` as the tree at `target`, all or nothing: the tree is written into a staging
+/// directory beside the target and renamed into place, so a failure leaves the target exactly
+/// as it was. With `force`, what a previous dump wrote is replaced; other entries of the
+/// target (a `_pulled/` quarantine, a README) are kept.
+pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool) -> Result<()> {
+    check_target(target, force)?;
+    let parent = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
+    let staging = tempfile::Builder::new()
+        .prefix(".pg-flux-dump-")
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?;
+    for (relative, content) in files {
+        let path = staging.path().join(relative);
+        if let Some(dir) = path.parent() {
+            fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        }
+        fs::write(&path, content).map_err(|e| Error::io(target.join(relative), e))?;
+    }
+    if !target.exists() {
+        fs::rename(staging.path(), target).map_err(|e| Error::io(target, e))?;
+        // The staging directory now is the target: nothing left to clean up.
+        let _ = staging.keep();
+        return Ok(());
+    }
+    // Keep what dump does not own: move it into the new tree before the swap.
+    let kept: Vec<PathBuf> = fs::read_dir(target)
+        .map_err(|e| Error::io(target, e))?
+        .filter_map(|e| e.ok())
+        .filter(|e| !is_dump_output(&e.file_name().to_string_lossy()))
+        .map(|e| e.path())
+        .collect();
+    let backup = tempfile::Builder::new()
+        .prefix(".pg-flux-old-")
+        .tempdir_in(&parent)
+        .map_err(|e| Error::io(&parent, e))?;
+    let backup_tree = backup.path().join("tree");
+    fs::rename(target, &backup_tree).map_err(|e| Error::io(target, e))?;
+    let swap = (|| -> std::io::Result<()> {
+        for path in &kept {
+            if let Some(name) = path.file_name() {
+                fs::rename(backup_tree.join(name), staging.path().join(name))?;
+            }
+        }
+        fs::rename(staging.path(), target)
+    })();
+    if let Err(e) = swap {
+        // Put everything back as it was.
+        for path in &kept {
+            if let Some(name) = path.file_name() {
+                let _ = fs::rename(staging.path().join(name), backup_tree.join(name));
+            }
+        }
+        let _ = fs::rename(&backup_tree, target);
+        return Err(Error::io(target, e));
+    }
+    let _ = staging.keep();
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::QualifiedName;
+
+    fn table(schema: &str, name: &str) -> PathBuf {
+        file_path(&FilePlace::in_schema(Dir::Tables, &QualifiedName::new(schema, name)))
+    }
+
+    #[test]
+    fn ordinary_names_are_readable() {
+        assert_eq!(table("public", "users"), PathBuf::from("tables/public.users.sql"));
+    }
+
+    #[test]
+    fn names_differing_in_case_never_collide_case_insensitively() {
+        let upper = table("public", "T").to_string_lossy().to_lowercase();
+        let lower = table("public", "t").to_string_lossy().to_lowercase();
+        assert_ne!(upper, lower);
+    }
+
+    #[test]
+    fn dots_slashes_and_parents_stay_inside_one_file_name() {
+        for name in ["a.b", "x/y", "..", "../etc/passwd", "a\\b", "it\"s", "café", " "] {
+            let path = table("s", name);
+            assert_eq!(path.components().count(), 2, "{name:?} -> {path:?}");
+            let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
+            let file = file.unwrap_or_default();
+            assert!(!file.contains(['/', '\\', '"', ':', '*', '?', '<', '>', '|']), "{file}");
+            assert_eq!(file.matches('.').count(), 2, "{file}");
+        }
+        assert_ne!(table("a.b", "c"), table("a", "b.c"));
+    }
+
+    #[test]
+    fn long_names_are_cut_and_kept_unique() {
+        let long = "日".repeat(21); // 63 bytes
+        let a = table(&long, &long);
+        let b = table(&long, &format!("{}x", "日".repeat(20)));
+        assert!(a.file_name().map(|f| f.len()).unwrap_or(999) <= MAX_FILE_NAME);
+        assert_ne!(a, b);
+    }
+
+    #[test]
+    fn windows_device_names_are_escaped() {
+        assert_eq!(encode("con"), "%63on");
+        assert_eq!(encode("com1"), "%63om1");
+        assert_eq!(encode("console"), "console");
+    }
+}
