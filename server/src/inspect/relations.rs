@@ -37,26 +37,35 @@ fn options_json(array: &str) -> String {
     )
 }
 
+/// SQL expression: a column's privileges as an [`acl_json`] object. The default is no
+/// privilege at all (an empty array, which `aclexplode` rejects), so there is nothing to revoke.
+const COLUMN_ACL: &str = "pg_catalog.jsonb_build_object('revokes', '[]'::jsonb, 'grants', \
+    COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(\
+      'grantee', CASE WHEN x.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, \
+      'privilege', x.privilege_type, 'grantable', x.is_grantable) ORDER BY x.ord) \
+    FROM pg_catalog.aclexplode(NULLIF(att.attacl, '{}'::pg_catalog.aclitem[])) WITH ORDINALITY \
+      x(grantor, grantee, privilege_type, is_grantable, ord)), '[]'::jsonb))";
+
 pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
     let major = ctx.major();
     let compression = if major >= 14 {
-        "a.attcompression::text"
+        "att.attcompression::text"
     } else {
         "''"
     };
     let stattarget = if major >= 17 {
-        "a.attstattarget::int"
+        "att.attstattarget::int"
     } else {
-        "NULLIF(a.attstattarget, -1)::int"
+        "NULLIF(att.attstattarget, -1)::int"
     };
     let columns = format!(
         "COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object( \
-           'num', a.attnum, 'name', a.attname, \
-           'data_type', pg_catalog.format_type(a.atttypid, a.atttypmod), \
-           'local', a.attislocal, 'inherited', a.attinhcount > 0, 'not_null', a.attnotnull, \
+           'num', att.attnum, 'name', att.attname, \
+           'data_type', pg_catalog.format_type(att.atttypid, att.atttypmod), \
+           'local', att.attislocal, 'inherited', att.attinhcount > 0, 'not_null', att.attnotnull, \
            'default', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), \
-           'identity', a.attidentity::text, \
-           'identity_sequence', (SELECT pg_catalog.jsonb_build_object('oid', s.oid, \
+           'identity', att.attidentity::text, \
+           'identity_sequence', (SELECT pg_catalog.jsonb_build_object('oid', s.oid::int8, \
                 'schema', sn.nspname, 'name', s.relname, 'options', {seqopts}) \
               FROM pg_catalog.pg_depend d \
               JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S' \
@@ -64,30 +73,30 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
               JOIN pg_catalog.pg_sequence ps ON ps.seqrelid = s.oid \
              WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass \
                AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass \
-               AND d.refobjid = c.oid AND d.refobjsubid = a.attnum AND d.deptype = 'i' \
+               AND d.refobjid = c.oid AND d.refobjsubid = att.attnum AND d.deptype = 'i' \
              ORDER BY s.oid LIMIT 1), \
-           'generated', a.attgenerated::text, \
-           'collation', CASE WHEN a.attcollation <> 0 AND a.attcollation <> t.typcollation \
+           'generated', att.attgenerated::text, \
+           'collation', CASE WHEN att.attcollation <> 0 AND att.attcollation <> t.typcollation \
               THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END, \
-           'storage', a.attstorage::text, 'type_storage', t.typstorage::text, \
+           'storage', att.attstorage::text, 'type_storage', t.typstorage::text, \
            'compression', {compression}, \
            'stattarget', {stattarget}, \
            'options', {attoptions}, \
-           'comment', pg_catalog.col_description(c.oid, a.attnum), \
-           'acl', {attacl}) ORDER BY a.attnum) \
-         FROM pg_catalog.pg_attribute a \
-         JOIN pg_catalog.pg_type t ON t.oid = a.atttypid \
-         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = a.attrelid AND ad.adnum = a.attnum \
-         LEFT JOIN pg_catalog.pg_collation co ON co.oid = a.attcollation \
+           'comment', pg_catalog.col_description(c.oid, att.attnum), \
+           'acl', {attacl}) ORDER BY att.attnum) \
+         FROM pg_catalog.pg_attribute att \
+         JOIN pg_catalog.pg_type t ON t.oid = att.atttypid \
+         LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = att.attrelid AND ad.adnum = att.attnum \
+         LEFT JOIN pg_catalog.pg_collation co ON co.oid = att.attcollation \
          LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace \
-         WHERE a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped), '[]'::jsonb)",
+         WHERE att.attrelid = c.oid AND att.attnum > 0 AND NOT att.attisdropped), '[]'::jsonb)",
         seqopts = sequence_options("ps"),
-        attoptions = options_json("a.attoptions"),
-        attacl = acl_json("a.attacl", "'{}'::pg_catalog.aclitem[]"),
+        attoptions = options_json("att.attoptions"),
+        attacl = COLUMN_ACL,
     );
     let constraints = format!(
         "COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object( \
-           'oid', k.oid, 'name', k.conname, 'kind', k.contype::text, \
+           'oid', k.oid::int8, 'name', k.conname, 'kind', k.contype::text, \
            'definition', pg_catalog.pg_get_constraintdef(k.oid), \
            'local', k.conislocal, 'inherited', k.coninhcount > 0, \
            'no_inherit', k.connoinherit, 'validated', k.convalidated, \
@@ -121,7 +130,7 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
                 c.relrowsecurity, c.relforcerowsecurity, \
                 CASE WHEN c.relkind = 'p' THEN pg_catalog.pg_get_partkeydef(c.oid) END AS partition_key, \
                 CASE WHEN c.relispartition THEN pg_catalog.pg_get_expr(c.relpartbound, c.oid) END AS partition_bound, \
-                COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('oid', p.oid, \
+                COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object('oid', p.oid::int8, \
                      'schema', pn.nspname, 'name', p.relname) ORDER BY i.inhseqno) \
                    FROM pg_catalog.pg_inherits i \
                    JOIN pg_catalog.pg_class p ON p.oid = i.inhparent \
