@@ -153,6 +153,29 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     for c in &t.columns {
         let shape = shape(c);
         if shape == Shape::Inherited {
+            // A partition's own NOT NULL constraint (18+) keeps its name only when given in
+            // `PARTITION OF`; added later, it would clash with the inherited one.
+            let parent_name = parents.first().and_then(|p| {
+                p.constraints
+                    .iter()
+                    .find(|k| k.kind == "n" && k.column.as_deref() == Some(c.name.as_str()))
+                    .map(|k| k.name.as_str())
+            });
+            if let Some(k) = t
+                .constraints
+                .iter()
+                .filter(|k| k.kind == "n" && k.column.as_deref() == Some(c.name.as_str()))
+                .find(|k| {
+                    pg18 && t.is_partition() && k.validated && (k.local || parent_name != Some(k.name.as_str()))
+                })
+            {
+                let mut def = format!("{} WITH OPTIONS CONSTRAINT {} NOT NULL", ident(&c.name), ident(&k.name));
+                if k.no_inherit {
+                    def.push_str(" NO INHERIT");
+                }
+                elements.push(def);
+                inline_not_null.insert(&c.name);
+            }
             continue;
         }
         let mut def = match shape {
