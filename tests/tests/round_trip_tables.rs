@@ -226,3 +226,48 @@ fn tables_round_trip_on_every_major() {
         assert_round_trip(&d);
     }
 }
+
+/// The shared fixtures (`schema-fixtures/*`) on every major. They also hold types and views
+/// (another part), so this runs on demand: `cargo test … -- --ignored fixtures`.
+/// `PGFLUX_FIXTURES` overrides the fixture directory.
+#[test]
+#[ignore = "needs every kind of the fixtures (types, views) to be emitted"]
+fn fixtures_round_trip() {
+    let root = std::env::var_os("PGFLUX_FIXTURES")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| pg_flux_tests::repo_root().join("schema-fixtures"));
+    let mut dirs: Vec<_> = std::fs::read_dir(&root)
+        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.join("fixture.sql").is_file())
+        .collect();
+    dirs.sort();
+    let only = std::env::var("PGFLUX_FIXTURE").ok();
+    let mut failures = Vec::new();
+    for major in majors() {
+        for dir in &dirs {
+            let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if only.as_deref().is_some_and(|o| !name.contains(o)) {
+                continue;
+            }
+            let d = TestDb::on(major);
+            d.load_file(&dir.join("fixture.sql"));
+            for n in 14..=major {
+                let extra = dir.join(format!("pg{n}.sql"));
+                if extra.is_file() {
+                    d.load_file(&extra);
+                }
+            }
+            if let Err(e) = std::panic::catch_unwind(|| assert_round_trip(&d)) {
+                let message = e
+                    .downcast_ref::<String>()
+                    .cloned()
+                    .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
+                    .unwrap_or_default();
+                failures.push(format!("{name} on {major}: {message}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
