@@ -32,6 +32,7 @@ CREATE TABLE app.items (
 ALTER TABLE app.items ALTER COLUMN payload SET STORAGE EXTERNAL;
 ALTER TABLE app.items ALTER COLUMN note SET STATISTICS 500;
 ALTER TABLE app.items ALTER COLUMN note SET (n_distinct = -1);
+ALTER INDEX app.items_pkey SET (fillfactor = 80);
 ALTER TABLE app.items ADD CONSTRAINT nv CHECK (price < 1000) NOT VALID;
 ALTER TABLE app.items ADD CONSTRAINT ni CHECK (price < 2000) NO INHERIT;
 ALTER TABLE app.items OWNER TO flux_owner;

@@ -356,6 +356,15 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     }
     sql.push_str(";\n");
     sql.push_str(&after);
+    for k in t.constraints.iter().filter(|k| k.local && !k.index_options.is_empty()) {
+        if let Some(index) = &k.index {
+            sql.push_str(&format!(
+                "ALTER INDEX {} SET ({});\n",
+                qualified(&QualifiedName::new(&t.name.schema, index)),
+                options_list(&k.index_options, "").join(", ")
+            ));
+        }
+    }
     match t.replica_identity.as_str() {
         "f" => sql.push_str(&format!("{alter} REPLICA IDENTITY FULL;\n")),
         "n" => sql.push_str(&format!("{alter} REPLICA IDENTITY NOTHING;\n")),

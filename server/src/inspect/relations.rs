@@ -102,11 +102,16 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
            'no_inherit', k.connoinherit, 'validated', k.convalidated, \
            'column', CASE WHEN k.contype = 'n' THEN (SELECT ka.attname FROM pg_catalog.pg_attribute ka \
               WHERE ka.attrelid = c.oid AND ka.attnum = k.conkey[1]) END, \
+           'index', CASE WHEN k.contype IN ('p', 'u', 'x') THEN \
+              (SELECT ic.relname FROM pg_catalog.pg_class ic WHERE ic.oid = k.conindid) END, \
+           'index_options', COALESCE((SELECT {index_options} FROM pg_catalog.pg_class ic \
+              WHERE ic.oid = k.conindid AND k.contype IN ('p', 'u', 'x')), '[]'::jsonb), \
            'comment', {comment}) ORDER BY k.conname) \
          FROM pg_catalog.pg_constraint k \
          WHERE k.conrelid = c.oid AND k.conparentid = 0 \
            AND k.contype IN ('p', 'u', 'c', 'f', 'x', 'n')), '[]'::jsonb)",
         comment = comment("pg_constraint", "k.oid"),
+        index_options = options_json("ic.reloptions"),
     );
     let constraint_index = |flag: &str| {
         format!(

@@ -87,6 +87,10 @@ pub struct Constraint {
     pub validated: bool,
     /// For NOT NULL constraints: the column.
     pub column: Option<String>,
+    /// The index behind a primary key, unique or exclusion constraint, and its storage
+    /// parameters (`pg_get_constraintdef` leaves them out).
+    pub index: Option<String>,
+    pub index_options: Vec<(String, String)>,
     pub comment: Option<String>,
 }
 
