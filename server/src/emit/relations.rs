@@ -129,8 +129,17 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             .iter()
             .find_map(|p| p.columns.iter().find(|c| c.name == col))
     };
+    // A partition whose columns are not in its parent's order (made on its own, then attached)
+    // is created as a table of its own and attached, as pg_dump does: `PARTITION OF` would
+    // take the parent's order.
+    let attach = t.is_partition()
+        && parents.first().is_some_and(|p| {
+            !p.columns.iter().map(|c| &c.name).eq(t.columns.iter().map(|c| &c.name))
+        });
     let shape = |c: &Column| {
-        if t.is_partition() {
+        if attach {
+            Shape::Full
+        } else if t.is_partition() {
             Shape::Inherited
         } else if t.of_type.is_some() {
             Shape::WithOptions
@@ -144,7 +153,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     let not_nulls: HashMap<&str, &Constraint> = t
         .constraints
         .iter()
-        .filter(|k| k.kind == "n" && k.local)
+        .filter(|k| k.kind == "n" && (k.local || attach))
         .filter_map(|k| Some((k.column.as_deref()?, k)))
         .collect();
     let mut after = String::new();
@@ -217,7 +226,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             def.push_str(" NOT NULL");
             any = true;
         }
-        if shape == Shape::Full && !c.identity.is_empty() {
+        if shape == Shape::Full && !c.identity.is_empty() && c.identity_sequence.is_some() {
             let kind = if c.identity == "a" { "ALWAYS" } else { "BY DEFAULT" };
             def.push_str(&format!(" GENERATED {kind} AS IDENTITY"));
             if let Some(seq) = &c.identity_sequence {
@@ -233,7 +242,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             elements.push(def);
         }
         // A column merged with an inherited one takes the parent's default unless it has one.
-        if shape != Shape::Inherited && c.inherited && c.default.is_none() {
+        if shape != Shape::Inherited && !attach && c.inherited && c.default.is_none() {
             if parent_column(&c.name).is_some_and(|p| p.default.is_some()) {
                 after.push_str(&format!("{alter} ALTER COLUMN {} DROP DEFAULT;\n", ident(&c.name)));
             }
@@ -241,7 +250,8 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     }
     // Inline constraints: everything local but foreign keys, NOT NULL, and NOT VALID checks.
     for k in &t.constraints {
-        if !k.local {
+        // Attaching needs the parent's CHECK and NOT NULL constraints in place.
+        if !k.local && !(attach && (k.kind == "c" || k.kind == "n")) {
             continue;
         }
         match k.kind.as_str() {
@@ -322,7 +332,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     }
 
     let mut sql = format!("CREATE {}TABLE {name}", if t.unlogged { "UNLOGGED " } else { "" });
-    let partition_parent = t.parents.first().filter(|_| t.is_partition());
+    let partition_parent = t.parents.first().filter(|_| t.is_partition() && !attach);
     if let Some(p) = partition_parent {
         sql.push_str(&format!(" PARTITION OF {}", qualified(&p.qualified())));
     } else if let Some(ty) = &t.of_type {
@@ -337,9 +347,9 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         sql.push_str(&elements.join(",\n    "));
         sql.push_str("\n)");
     }
-    if let Some(bound) = &t.partition_bound {
+    if let Some(bound) = t.partition_bound.as_ref().filter(|_| !attach) {
         sql.push_str(&format!("\n{bound}"));
-    } else if !t.parents.is_empty() {
+    } else if !t.parents.is_empty() && !t.is_partition() {
         let names: Vec<String> = t.parents.iter().map(|p| qualified(&p.qualified())).collect();
         sql.push_str(&format!("\nINHERITS ({})", names.join(", ")));
     }
@@ -356,6 +366,12 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     }
     sql.push_str(";\n");
     sql.push_str(&after);
+    if let (true, Some(parent), Some(bound)) = (attach, t.parents.first(), &t.partition_bound) {
+        sql.push_str(&format!(
+            "ALTER TABLE {} ATTACH PARTITION {name} {bound};\n",
+            qualified(&parent.qualified())
+        ));
+    }
     for k in t.constraints.iter().filter(|k| k.local && !k.index_options.is_empty()) {
         if let Some(index) = &k.index {
             sql.push_str(&format!(
@@ -395,6 +411,11 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         }
     }
     sql.push_str(&privileges("TABLE", &name, &t.acl));
+    for seq in t.columns.iter().filter_map(|c| c.identity_sequence.as_ref()) {
+        let seq_name = qualified(&QualifiedName::new(&seq.schema, &seq.name));
+        sql.push_str(&comment("SEQUENCE", &seq_name, seq.comment.as_deref()));
+        sql.push_str(&privileges("SEQUENCE", &seq_name, &seq.acl));
+    }
     for c in &t.columns {
         sql.push_str(&column_privileges(&name, &c.name, &c.acl));
     }

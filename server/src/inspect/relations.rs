@@ -66,7 +66,8 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
            'default', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), \
            'identity', att.attidentity::text, \
            'identity_sequence', (SELECT pg_catalog.jsonb_build_object('oid', s.oid::int8, \
-                'schema', sn.nspname, 'name', s.relname, 'options', {seqopts}) \
+                'schema', sn.nspname, 'name', s.relname, 'options', {seqopts}, \
+                'comment', pg_catalog.obj_description(s.oid, 'pg_class'), 'acl', {seqacl}) \
               FROM pg_catalog.pg_depend d \
               JOIN pg_catalog.pg_class s ON s.oid = d.objid AND s.relkind = 'S' \
               JOIN pg_catalog.pg_namespace sn ON sn.oid = s.relnamespace \
@@ -91,6 +92,7 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
          LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace \
          WHERE att.attrelid = c.oid AND att.attnum > 0 AND NOT att.attisdropped), '[]'::jsonb)",
         seqopts = sequence_options("ps"),
+        seqacl = acl_json("s.relacl", "pg_catalog.acldefault('s', s.relowner)"),
         attoptions = options_json("att.attoptions"),
         attacl = COLUMN_ACL,
     );

@@ -38,6 +38,8 @@ pub struct IdentitySequence {
     pub schema: String,
     pub name: String,
     pub options: SequenceOptions,
+    pub comment: Option<String>,
+    pub acl: Acl,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
