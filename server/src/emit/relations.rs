@@ -132,10 +132,13 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     // A partition whose columns are not in its parent's order (made on its own, then attached)
     // is created as a table of its own and attached, as pg_dump does: `PARTITION OF` would
     // take the parent's order.
+    // So is one with a copy of its parent's primary key, unique or exclusion constraint: the
+    // copy may have a name of its own, which only attaching keeps.
     let attach = t.is_partition()
-        && parents.first().is_some_and(|p| {
-            !p.columns.iter().map(|c| &c.name).eq(t.columns.iter().map(|c| &c.name))
-        });
+        && (t.constraints.iter().any(|k| k.cloned)
+            || parents.first().is_some_and(|p| {
+                !p.columns.iter().map(|c| &c.name).eq(t.columns.iter().map(|c| &c.name))
+            }));
     let shape = |c: &Column| {
         if attach {
             Shape::Full
@@ -251,7 +254,12 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     // Inline constraints: everything local but foreign keys, NOT NULL, and NOT VALID checks.
     for k in &t.constraints {
         // Attaching needs the parent's CHECK and NOT NULL constraints in place.
-        if !k.local && !(attach && (k.kind == "c" || k.kind == "n")) {
+        let include = if k.cloned {
+            attach
+        } else {
+            k.local || (attach && (k.kind == "c" || k.kind == "n"))
+        };
+        if !include {
             continue;
         }
         match k.kind.as_str() {
@@ -372,7 +380,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             qualified(&parent.qualified())
         ));
     }
-    for k in t.constraints.iter().filter(|k| k.local && !k.index_options.is_empty()) {
+    for k in t.constraints.iter().filter(|k| (k.local || k.cloned) && !k.index_options.is_empty()) {
         if let Some(index) = &k.index {
             sql.push_str(&format!(
                 "ALTER INDEX {} SET ({});\n",
@@ -405,7 +413,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         sql.push_str(&comment("COLUMN", &target, c.comment.as_deref()));
     }
     for k in &t.constraints {
-        if k.local && k.kind != "f" {
+        if (k.local || k.cloned) && k.kind != "f" {
             let target = format!("{} ON {name}", ident(&k.name));
             sql.push_str(&comment("CONSTRAINT", &target, k.comment.as_deref()));
         }

@@ -102,6 +102,7 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
            'definition', pg_catalog.pg_get_constraintdef(k.oid), \
            'local', k.conislocal, 'inherited', k.coninhcount > 0, \
            'no_inherit', k.connoinherit, 'validated', k.convalidated, \
+           'cloned', k.conparentid <> 0, \
            'column', CASE WHEN k.contype = 'n' THEN (SELECT ka.attname FROM pg_catalog.pg_attribute ka \
               WHERE ka.attrelid = c.oid AND ka.attnum = k.conkey[1]) END, \
            'index', CASE WHEN k.contype IN ('p', 'u', 'x') THEN \
@@ -110,7 +111,7 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
               WHERE ic.oid = k.conindid AND k.contype IN ('p', 'u', 'x')), '[]'::jsonb), \
            'comment', {comment}) ORDER BY k.conname) \
          FROM pg_catalog.pg_constraint k \
-         WHERE k.conrelid = c.oid AND k.conparentid = 0 \
+         WHERE k.conrelid = c.oid AND (k.conparentid = 0 OR k.contype IN ('p', 'u', 'x')) \
            AND k.contype IN ('p', 'u', 'c', 'f', 'x', 'n')), '[]'::jsonb)",
         comment = comment("pg_constraint", "k.oid"),
         index_options = options_json("ic.reloptions"),

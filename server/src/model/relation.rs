@@ -87,6 +87,9 @@ pub struct Constraint {
     pub inherited: bool,
     pub no_inherit: bool,
     pub validated: bool,
+    /// A partition's copy of its parent's primary key, unique or exclusion constraint
+    /// (`conparentid <> 0`).
+    pub cloned: bool,
     /// For NOT NULL constraints: the column.
     pub column: Option<String>,
     /// The index behind a primary key, unique or exclusion constraint, and its storage
