@@ -203,6 +203,8 @@ COMMENT ON CONSTRAINT pk2a_pkey ON x.pk2a IS 'cloned, commented';
 CREATE TABLE x.p (a int, b int, CONSTRAINT p_chk CHECK (a > 0));
 CREATE TABLE x.k (b int, a int, CONSTRAINT p_chk CHECK (a > 0), CONSTRAINT own CHECK (b > 0)) INHERITS (x.p);
 CREATE TABLE x.k2 () INHERITS (x.p);
+CREATE TABLE x.q (b int, z int, a int, CONSTRAINT p_chk CHECK (a > 0));
+ALTER TABLE x.q INHERIT x.p;
 ALTER TABLE x.k2 ALTER COLUMN b SET NOT NULL;
 CREATE TABLE x.drop (a int, gone int, b int);
 ALTER TABLE x.drop DROP COLUMN gone;

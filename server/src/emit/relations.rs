@@ -139,6 +139,18 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             || parents.first().is_some_and(|p| {
                 !p.columns.iter().map(|c| &c.name).eq(t.columns.iter().map(|c| &c.name))
             }));
+    // Likewise, a child that got its parents after it was made (`ALTER TABLE … INHERIT`) may
+    // have its columns in an order `INHERITS` would not give: it is made on its own and then
+    // inherits. Only possible when every column is its own.
+    let inherit_later = !t.is_partition() && !parents.is_empty() && t.columns.iter().all(|c| c.local) && {
+        let mut expected: Vec<&str> = Vec::new();
+        for c in parents.iter().flat_map(|p| p.columns.iter()).chain(t.columns.iter()) {
+            if !expected.contains(&c.name.as_str()) {
+                expected.push(&c.name);
+            }
+        }
+        !expected.into_iter().eq(t.columns.iter().map(|c| c.name.as_str()))
+    };
     let shape = |c: &Column| {
         if attach {
             Shape::Full
@@ -245,7 +257,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             elements.push(def);
         }
         // A column merged with an inherited one takes the parent's default unless it has one.
-        if shape != Shape::Inherited && !attach && c.inherited && c.default.is_none() {
+        if shape != Shape::Inherited && !attach && !inherit_later && c.inherited && c.default.is_none() {
             if parent_column(&c.name).is_some_and(|p| p.default.is_some()) {
                 after.push_str(&format!("{alter} ALTER COLUMN {} DROP DEFAULT;\n", ident(&c.name)));
             }
@@ -357,7 +369,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     }
     if let Some(bound) = t.partition_bound.as_ref().filter(|_| !attach) {
         sql.push_str(&format!("\n{bound}"));
-    } else if !t.parents.is_empty() && !t.is_partition() {
+    } else if !t.parents.is_empty() && !t.is_partition() && !inherit_later {
         let names: Vec<String> = t.parents.iter().map(|p| qualified(&p.qualified())).collect();
         sql.push_str(&format!("\nINHERITS ({})", names.join(", ")));
     }
@@ -374,6 +386,9 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     }
     sql.push_str(";\n");
     sql.push_str(&after);
+    for parent in t.parents.iter().filter(|_| inherit_later) {
+        sql.push_str(&format!("ALTER TABLE ONLY {name} INHERIT {};\n", qualified(&parent.qualified())));
+    }
     if let (true, Some(parent), Some(bound)) = (attach, t.parents.first(), &t.partition_bound) {
         sql.push_str(&format!(
             "ALTER TABLE {} ATTACH PARTITION {name} {bound};\n",
