@@ -8,7 +8,10 @@ use pg_flux_tests::{assert_round_trip, majors, TestDb};
 const ROLES: &str = "DO $$ BEGIN CREATE ROLE flux_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 DO $$ BEGIN CREATE ROLE flux_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;";
 
-fn file<'a>(tree: &'a std::collections::BTreeMap<std::path::PathBuf, String>, path: &str) -> &'a str {
+fn file<'a>(
+    tree: &'a std::collections::BTreeMap<std::path::PathBuf, String>,
+    path: &str,
+) -> &'a str {
     tree.get(Path::new(path))
         .map(String::as_str)
         .unwrap_or_else(|| panic!("no {path} in {:?}", tree.keys().collect::<Vec<_>>()))
@@ -58,9 +61,15 @@ fn columns_and_constraints_round_trip() {
     let tree = assert_round_trip(&d);
     let items = file(&tree, "tables/app.items.sql");
     assert!(items.contains("SEQUENCE NAME app.items_id_seq"), "{items}");
-    assert!(items.contains("GENERATED ALWAYS AS ((price * (2)::numeric)) STORED"), "{items}");
+    assert!(
+        items.contains("GENERATED ALWAYS AS ((price * (2)::numeric)) STORED"),
+        "{items}"
+    );
     assert!(items.contains("ADD CONSTRAINT nv CHECK"), "{items}");
-    assert!(items.contains("GRANT UPDATE (note) ON TABLE app.items TO flux_reader;"), "{items}");
+    assert!(
+        items.contains("GRANT UPDATE (note) ON TABLE app.items TO flux_reader;"),
+        "{items}"
+    );
 }
 
 /// Foreign keys in every form, including a cycle between two tables.
@@ -102,7 +111,10 @@ fn sequences_round_trip() {
     let tree = assert_round_trip(&d);
     let t = file(&tree, "tables/s.t.sql");
     assert!(t.contains("CREATE SEQUENCE s.t_id_seq"), "{t}");
-    assert!(t.contains("ALTER SEQUENCE s.t_id_seq OWNED BY s.t.id;"), "{t}");
+    assert!(
+        t.contains("ALTER SEQUENCE s.t_id_seq OWNED BY s.t.id;"),
+        "{t}"
+    );
     assert!(file(&tree, "sequences/s.odd.sql").contains("CYCLE"));
 }
 
@@ -152,7 +164,10 @@ fn inheritance_and_typed_tables_round_trip() {
     d.exec(INHERITANCE);
     let tree = assert_round_trip(&d);
     let child = file(&tree, "tables/public.child.sql");
-    assert!(child.contains("INHERITS (public.base, public.other)"), "{child}");
+    assert!(
+        child.contains("INHERITS (public.base, public.other)"),
+        "{child}"
+    );
 }
 
 const INDEXES: &str = "
@@ -221,7 +236,10 @@ fn edge_shapes_round_trip() {
     d.exec(EDGES);
     let tree = assert_round_trip(&d);
     let m1 = file(&tree, "tables/x.m1.sql");
-    assert!(m1.contains("ALTER TABLE x.m ATTACH PARTITION x.m1 FOR VALUES IN (1);"), "{m1}");
+    assert!(
+        m1.contains("ALTER TABLE x.m ATTACH PARTITION x.m1 FOR VALUES IN (1);"),
+        "{m1}"
+    );
 }
 
 /// Typed tables need their composite type, which the types emitter (another part) provides.
@@ -244,27 +262,41 @@ fn tables_round_trip_on_every_major() {
     for major in majors() {
         let d = TestDb::on(major);
         d.exec(ROLES);
-        for sql in [COLUMNS, FOREIGN_KEYS, SEQUENCES, PARTITIONS, INHERITANCE, INDEXES, EDGES] {
+        for sql in [
+            COLUMNS,
+            FOREIGN_KEYS,
+            SEQUENCES,
+            PARTITIONS,
+            INHERITANCE,
+            INDEXES,
+            EDGES,
+        ] {
             d.exec(sql);
         }
         if major >= 14 {
-            d.exec("CREATE TABLE comp (a text COMPRESSION pglz, b text);
-                    ALTER TABLE comp ALTER COLUMN b SET COMPRESSION pglz;");
+            d.exec(
+                "CREATE TABLE comp (a text COMPRESSION pglz, b text);
+                    ALTER TABLE comp ALTER COLUMN b SET COMPRESSION pglz;",
+            );
         }
         if major >= 15 {
-            d.exec("CREATE TABLE nnd (a int, b int, UNIQUE NULLS NOT DISTINCT (a));
+            d.exec(
+                "CREATE TABLE nnd (a int, b int, UNIQUE NULLS NOT DISTINCT (a));
                     CREATE UNIQUE INDEX nnd_b ON nnd (b) NULLS NOT DISTINCT;
-                    CREATE UNLOGGED SEQUENCE useq;");
+                    CREATE UNLOGGED SEQUENCE useq;",
+            );
         }
         if major >= 17 {
             d.exec("CREATE TABLE idp (id int GENERATED ALWAYS AS IDENTITY, k int) PARTITION BY LIST (k);
                     CREATE TABLE idp1 PARTITION OF idp FOR VALUES IN (1);");
         }
         if major >= 18 {
-            d.exec("CREATE TABLE nn (a int CONSTRAINT my_nn NOT NULL, b int NOT NULL, c int,
+            d.exec(
+                "CREATE TABLE nn (a int CONSTRAINT my_nn NOT NULL, b int NOT NULL, c int,
                        v int GENERATED ALWAYS AS (a * 2) VIRTUAL);
                     ALTER TABLE nn ADD CONSTRAINT c_nn NOT NULL c NOT VALID;
-                    CREATE TABLE nn_child () INHERITS (nn);");
+                    CREATE TABLE nn_child () INHERITS (nn);",
+            );
         }
         assert_round_trip(&d);
     }
@@ -290,7 +322,10 @@ fn fixtures_round_trip() {
     let mut failures = Vec::new();
     for major in majors() {
         for dir in &dirs {
-            let name = dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let name = dir
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if only.as_deref().is_some_and(|o| !name.contains(o)) {
                 continue;
             }

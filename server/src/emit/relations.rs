@@ -10,8 +10,8 @@ use std::collections::{BTreeSet, HashMap};
 use super::sql::{column_privileges, comment, ident, literal, owner, privileges, qualified};
 use super::{Block, Dir, FilePlace, Phase};
 use crate::model::{
-    Catalog, CatalogRef, Column, Constraint, Index, Oid, QualifiedName, Sequence,
-    SequenceOptions, Table,
+    Catalog, CatalogRef, Column, Constraint, Index, Oid, QualifiedName, Sequence, SequenceOptions,
+    Table,
 };
 
 /// `START WITH … [NO] CYCLE`: every option explicit, so the sequence comes out identical.
@@ -60,7 +60,10 @@ pub(crate) fn sequences(catalog: &Catalog) -> Vec<Block> {
                 file: FilePlace::in_schema(Dir::Tables, table),
                 phase: Phase::Link,
                 provides: Vec::new(),
-                requires: vec![CatalogRef::Relation(s.oid), CatalogRef::Relation(*table_oid)],
+                requires: vec![
+                    CatalogRef::Relation(s.oid),
+                    CatalogRef::Relation(*table_oid),
+                ],
                 sql: format!(
                     "ALTER SEQUENCE {} OWNED BY {}.{};\n",
                     qualified(&s.name),
@@ -123,7 +126,11 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     } else {
         format!("ALTER TABLE ONLY {name}")
     };
-    let parents: Vec<&Table> = t.parents.iter().filter_map(|p| by_oid.get(&p.oid).copied()).collect();
+    let parents: Vec<&Table> = t
+        .parents
+        .iter()
+        .filter_map(|p| by_oid.get(&p.oid).copied())
+        .collect();
     let parent_column = |col: &str| -> Option<&Column> {
         parents
             .iter()
@@ -137,20 +144,30 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     let attach = t.is_partition()
         && (t.constraints.iter().any(|k| k.cloned)
             || parents.first().is_some_and(|p| {
-                !p.columns.iter().map(|c| &c.name).eq(t.columns.iter().map(|c| &c.name))
+                !p.columns
+                    .iter()
+                    .map(|c| &c.name)
+                    .eq(t.columns.iter().map(|c| &c.name))
             }));
     // Likewise, a child that got its parents after it was made (`ALTER TABLE … INHERIT`) may
     // have its columns in an order `INHERITS` would not give: it is made on its own and then
     // inherits. Only possible when every column is its own.
-    let inherit_later = !t.is_partition() && !parents.is_empty() && t.columns.iter().all(|c| c.local) && {
-        let mut expected: Vec<&str> = Vec::new();
-        for c in parents.iter().flat_map(|p| p.columns.iter()).chain(t.columns.iter()) {
-            if !expected.contains(&c.name.as_str()) {
-                expected.push(&c.name);
+    let inherit_later =
+        !t.is_partition() && !parents.is_empty() && t.columns.iter().all(|c| c.local) && {
+            let mut expected: Vec<&str> = Vec::new();
+            for c in parents
+                .iter()
+                .flat_map(|p| p.columns.iter())
+                .chain(t.columns.iter())
+            {
+                if !expected.contains(&c.name.as_str()) {
+                    expected.push(&c.name);
+                }
             }
-        }
-        !expected.into_iter().eq(t.columns.iter().map(|c| c.name.as_str()))
-    };
+            !expected
+                .into_iter()
+                .eq(t.columns.iter().map(|c| c.name.as_str()))
+        };
     let shape = |c: &Column| {
         if attach {
             Shape::Full
@@ -190,10 +207,16 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
                 .iter()
                 .filter(|k| k.kind == "n" && k.column.as_deref() == Some(c.name.as_str()))
                 .find(|k| {
-                    pg18 && t.is_partition() && k.validated && (k.local || parent_name != Some(k.name.as_str()))
+                    pg18 && t.is_partition()
+                        && k.validated
+                        && (k.local || parent_name != Some(k.name.as_str()))
                 })
             {
-                let mut def = format!("{} WITH OPTIONS CONSTRAINT {} NOT NULL", ident(&c.name), ident(&k.name));
+                let mut def = format!(
+                    "{} WITH OPTIONS CONSTRAINT {} NOT NULL",
+                    ident(&c.name),
+                    ident(&k.name)
+                );
                 if k.no_inherit {
                     def.push_str(" NO INHERIT");
                 }
@@ -242,7 +265,11 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             any = true;
         }
         if shape == Shape::Full && !c.identity.is_empty() && c.identity_sequence.is_some() {
-            let kind = if c.identity == "a" { "ALWAYS" } else { "BY DEFAULT" };
+            let kind = if c.identity == "a" {
+                "ALWAYS"
+            } else {
+                "BY DEFAULT"
+            };
             def.push_str(&format!(" GENERATED {kind} AS IDENTITY"));
             if let Some(seq) = &c.identity_sequence {
                 def.push_str(&format!(
@@ -257,10 +284,17 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             elements.push(def);
         }
         // A column merged with an inherited one takes the parent's default unless it has one.
-        if shape != Shape::Inherited && !attach && !inherit_later && c.inherited && c.default.is_none() {
-            if parent_column(&c.name).is_some_and(|p| p.default.is_some()) {
-                after.push_str(&format!("{alter} ALTER COLUMN {} DROP DEFAULT;\n", ident(&c.name)));
-            }
+        if shape != Shape::Inherited
+            && !attach
+            && !inherit_later
+            && c.inherited
+            && c.default.is_none()
+            && parent_column(&c.name).is_some_and(|p| p.default.is_some())
+        {
+            after.push_str(&format!(
+                "{alter} ALTER COLUMN {} DROP DEFAULT;\n",
+                ident(&c.name)
+            ));
         }
     }
     // Inline constraints: everything local but foreign keys, NOT NULL, and NOT VALID checks.
@@ -351,7 +385,10 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         }
     }
 
-    let mut sql = format!("CREATE {}TABLE {name}", if t.unlogged { "UNLOGGED " } else { "" });
+    let mut sql = format!(
+        "CREATE {}TABLE {name}",
+        if t.unlogged { "UNLOGGED " } else { "" }
+    );
     let partition_parent = t.parents.first().filter(|_| t.is_partition() && !attach);
     if let Some(p) = partition_parent {
         sql.push_str(&format!(" PARTITION OF {}", qualified(&p.qualified())));
@@ -370,7 +407,11 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     if let Some(bound) = t.partition_bound.as_ref().filter(|_| !attach) {
         sql.push_str(&format!("\n{bound}"));
     } else if !t.parents.is_empty() && !t.is_partition() && !inherit_later {
-        let names: Vec<String> = t.parents.iter().map(|p| qualified(&p.qualified())).collect();
+        let names: Vec<String> = t
+            .parents
+            .iter()
+            .map(|p| qualified(&p.qualified()))
+            .collect();
         sql.push_str(&format!("\nINHERITS ({})", names.join(", ")));
     }
     if let Some(key) = &t.partition_key {
@@ -387,7 +428,10 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
     sql.push_str(";\n");
     sql.push_str(&after);
     for parent in t.parents.iter().filter(|_| inherit_later) {
-        sql.push_str(&format!("ALTER TABLE ONLY {name} INHERIT {};\n", qualified(&parent.qualified())));
+        sql.push_str(&format!(
+            "ALTER TABLE ONLY {name} INHERIT {};\n",
+            qualified(&parent.qualified())
+        ));
     }
     if let (true, Some(parent), Some(bound)) = (attach, t.parents.first(), &t.partition_bound) {
         sql.push_str(&format!(
@@ -395,7 +439,11 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             qualified(&parent.qualified())
         ));
     }
-    for k in t.constraints.iter().filter(|k| (k.local || k.cloned) && !k.index_options.is_empty()) {
+    for k in t
+        .constraints
+        .iter()
+        .filter(|k| (k.local || k.cloned) && !k.index_options.is_empty())
+    {
         if let Some(index) = &k.index {
             sql.push_str(&format!(
                 "ALTER INDEX {} SET ({});\n",
@@ -410,7 +458,10 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         _ => {}
     }
     if let Some(index) = &t.replica_constraint_index {
-        sql.push_str(&format!("{alter} REPLICA IDENTITY USING INDEX {};\n", ident(index)));
+        sql.push_str(&format!(
+            "{alter} REPLICA IDENTITY USING INDEX {};\n",
+            ident(index)
+        ));
     }
     if let Some(index) = &t.cluster_constraint_index {
         sql.push_str(&format!("{alter} CLUSTER ON {};\n", ident(index)));
@@ -434,7 +485,11 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         }
     }
     sql.push_str(&privileges("TABLE", &name, &t.acl));
-    for seq in t.columns.iter().filter_map(|c| c.identity_sequence.as_ref()) {
+    for seq in t
+        .columns
+        .iter()
+        .filter_map(|c| c.identity_sequence.as_ref())
+    {
         let seq_name = qualified(&QualifiedName::new(&seq.schema, &seq.name));
         sql.push_str(&comment("SEQUENCE", &seq_name, seq.comment.as_deref()));
         sql.push_str(&privileges("SEQUENCE", &seq_name, &seq.acl));
@@ -453,12 +508,20 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         file: file.clone(),
         phase: Phase::Create,
         provides,
-        requires: t.parents.iter().map(|p| CatalogRef::Relation(p.oid)).collect(),
+        requires: t
+            .parents
+            .iter()
+            .map(|p| CatalogRef::Relation(p.oid))
+            .collect(),
         sql,
     }];
     // Foreign keys: after every table exists.
     for k in t.constraints.iter().filter(|k| k.kind == "f" && k.local) {
-        let mut sql = format!("{alter} ADD CONSTRAINT {} {};\n", ident(&k.name), k.definition);
+        let mut sql = format!(
+            "{alter} ADD CONSTRAINT {} {};\n",
+            ident(&k.name),
+            k.definition
+        );
         let target = format!("{} ON {name}", ident(&k.name));
         sql.push_str(&comment("CONSTRAINT", &target, k.comment.as_deref()));
         blocks.push(Block {
@@ -515,10 +578,17 @@ fn index_block(i: &Index, children: &HashMap<Oid, Vec<Oid>>, kinds: &HashMap<Oid
         }
     }
     if i.clustered {
-        sql.push_str(&format!("ALTER TABLE ONLY {table} CLUSTER ON {};\n", ident(&i.name.name)));
+        sql.push_str(&format!(
+            "ALTER TABLE ONLY {table} CLUSTER ON {};\n",
+            ident(&i.name.name)
+        ));
     }
     if i.replica_identity {
-        let only = if kinds.get(&i.table_oid) == Some(&"p") { "" } else { "ONLY " };
+        let only = if kinds.get(&i.table_oid) == Some(&"p") {
+            ""
+        } else {
+            "ONLY "
+        };
         sql.push_str(&format!(
             "ALTER TABLE {only}{table} REPLICA IDENTITY USING INDEX {};\n",
             ident(&i.name.name)

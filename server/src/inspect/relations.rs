@@ -170,7 +170,10 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
         .map(|r| {
             Ok(Table {
                 oid: r.get("oid"),
-                name: QualifiedName::new(r.get::<_, String>("nspname"), r.get::<_, String>("relname")),
+                name: QualifiedName::new(
+                    r.get::<_, String>("nspname"),
+                    r.get::<_, String>("relname"),
+                ),
                 owner: r.get("owner"),
                 kind: r.get("kind"),
                 unlogged: r.get("unlogged"),
@@ -241,7 +244,10 @@ pub(crate) async fn sequences(ctx: &Context<'_>) -> Result<Vec<Sequence>> {
             };
             Ok(Sequence {
                 oid: r.get("oid"),
-                name: QualifiedName::new(r.get::<_, String>("nspname"), r.get::<_, String>("relname")),
+                name: QualifiedName::new(
+                    r.get::<_, String>("nspname"),
+                    r.get::<_, String>("relname"),
+                ),
                 owner: r.get("owner"),
                 unlogged: r.get("unlogged"),
                 options,
@@ -291,13 +297,18 @@ pub(crate) async fn indexes(ctx: &Context<'_>) -> Result<Vec<Index>> {
                 r.get::<_, Option<String>>("parent_schema"),
                 r.get::<_, Option<String>>("parent_name"),
             ) {
-                (Some(oid), Some(schema), Some(name)) => Some((oid, QualifiedName::new(schema, name))),
+                (Some(oid), Some(schema), Some(name)) => {
+                    Some((oid, QualifiedName::new(schema, name)))
+                }
                 _ => None,
             };
             let stattargets: Vec<(i32, i32)> = json(r, "stattargets")?;
             Ok(Index {
                 oid: r.get("oid"),
-                name: QualifiedName::new(r.get::<_, String>("nspname"), r.get::<_, String>("relname")),
+                name: QualifiedName::new(
+                    r.get::<_, String>("nspname"),
+                    r.get::<_, String>("relname"),
+                ),
                 table: QualifiedName::new(
                     r.get::<_, String>("table_schema"),
                     r.get::<_, String>("table_name"),
