@@ -82,19 +82,28 @@ pub fn column_privileges(table: &str, column: &str, acl: &Acl) -> String {
 
 fn privileges_on(kind: &str, target: &str, column: Option<&str>, acl: &Acl) -> String {
     let mut out = String::new();
+    // A column list belongs to each privilege: `SELECT, UPDATE (c)` would grant SELECT on
+    // the whole table.
     let column = column.map(|c| format!(" ({})", ident(c))).unwrap_or_default();
+    let with_column = |privs: &[String]| {
+        privs
+            .iter()
+            .map(|p| format!("{p}{column}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     for (grantee, grantable, privs) in group(&acl.revokes) {
         let option = if grantable { "GRANT OPTION FOR " } else { "" };
         out.push_str(&format!(
-            "REVOKE {option}{}{column} ON {kind} {target} FROM {grantee};\n",
-            privs.join(", ")
+            "REVOKE {option}{} ON {kind} {target} FROM {grantee};\n",
+            with_column(&privs)
         ));
     }
     for (grantee, grantable, privs) in group(&acl.grants) {
         let option = if grantable { " WITH GRANT OPTION" } else { "" };
         out.push_str(&format!(
-            "GRANT {}{column} ON {kind} {target} TO {grantee}{option};\n",
-            privs.join(", ")
+            "GRANT {} ON {kind} {target} TO {grantee}{option};\n",
+            with_column(&privs)
         ));
     }
     out
