@@ -336,3 +336,90 @@ pub fn assert_same_text(a: &str, b: &str, what: &str) {
         show(&lb)
     );
 }
+
+/// The bundled fixtures (directory names under `schema-fixtures/`), sorted.
+pub fn fixtures() -> Vec<String> {
+    let dir = repo_root().join("schema-fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.path().join("fixture.sql").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Loads a fixture into `db`: `fixture.sql`, then each `pgNN.sql` with NN ≤ the server's major.
+pub fn load_fixture(db: &TestDb, name: &str) {
+    let dir = repo_root().join("schema-fixtures").join(name);
+    db.load_file(&dir.join("fixture.sql"));
+    for major in 14..=db.major() {
+        let extra = dir.join(format!("pg{major}.sql"));
+        if extra.is_file() {
+            db.load_file(&extra);
+        }
+    }
+}
+
+/// The `pg-flux` binary, built on first use.
+pub fn pg_flux_bin() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        let status = Command::new(cargo)
+            .args(["build", "--quiet", "-p", "pg-flux", "--bin", "pg-flux"])
+            .current_dir(repo_root())
+            .status()
+            .unwrap_or_else(|e| panic!("cargo build: {e}"));
+        assert!(status.success(), "building pg-flux failed");
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| repo_root().join("target"));
+        target.join("debug").join("pg-flux")
+    })
+    .clone()
+}
+
+/// The result of running the CLI.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `pg-flux` with `args` in `cwd`, with a clean environment for connection settings.
+pub fn pg_flux(cwd: &Path, args: &[&str]) -> Run {
+    let out = Command::new(pg_flux_bin())
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("DATABASE_URL")
+        .env_remove("PGPASSWORD")
+        .output()
+        .unwrap_or_else(|e| panic!("running pg-flux: {e}"));
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file under `root` (relative path → content), for before/after comparisons.
+pub fn read_tree(root: &Path) -> std::collections::BTreeMap<PathBuf, String> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, String>) {
+        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or(path.clone());
+                out.insert(rel, std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    if root.exists() {
+        walk(root, root, &mut out);
+    }
+    out
+}
