@@ -621,16 +621,25 @@ mod tests {
     #[test]
     fn uri_variants() {
         let c = resolve("postgres://[::1]:5433/db");
-        assert_eq!((c.host, c.port, c.dbname.as_str()), (Host::Tcp("::1".into()), 5433, "db"));
+        assert_eq!(
+            (c.host, c.port, c.dbname.as_str()),
+            (Host::Tcp("::1".into()), 5433, "db")
+        );
         let c = resolve("postgres://[fe80::1]");
         assert_eq!((c.host, c.port), (Host::Tcp("fe80::1".into()), 5432));
         let c = resolve("postgresql:///app?host=/srv/sock&port=7");
         assert_eq!(c.host, Host::Socket("/srv/sock".into()));
-        assert_eq!((c.port, c.dbname.as_str(), c.user.as_str()), (7, "app", "osuser"));
+        assert_eq!(
+            (c.port, c.dbname.as_str(), c.user.as_str()),
+            (7, "app", "osuser")
+        );
         let c = resolve("postgresql://%2Fsrv%2Fsock/app");
         assert_eq!(c.host, Host::Socket("/srv/sock".into()));
         let c = resolve("postgresql://bob@host");
-        assert_eq!((c.user.as_str(), c.dbname.as_str(), c.password), ("bob", "bob", None));
+        assert_eq!(
+            (c.user.as_str(), c.dbname.as_str(), c.password),
+            ("bob", "bob", None)
+        );
         let c = resolve("postgres://h/d?ssl=true");
         assert_eq!(c.sslmode, SslMode::Require);
         assert!(err("postgres://h/d?bogus=1").contains("unknown connection option \"bogus\""));
@@ -673,7 +682,10 @@ mod tests {
     fn defaults() {
         let c = resolve("");
         assert_eq!(c.host, Host::Socket("/tmp".into()));
-        assert_eq!((c.port, c.user.as_str(), c.dbname.as_str()), (5432, "osuser", "osuser"));
+        assert_eq!(
+            (c.port, c.user.as_str(), c.dbname.as_str()),
+            (5432, "osuser", "osuser")
+        );
         assert_eq!(c.sslmode, SslMode::Prefer);
         assert_eq!((c.password, c.connect_timeout), (None, None));
         let mut env = bare();
@@ -683,17 +695,25 @@ mod tests {
             Some(Host::Socket("/var/run/postgresql".into()))
         );
         // A directory that holds the socket for the port wins.
-        env.existing = Some(vec!["/var/run/postgresql".into(), "/tmp/.s.PGSQL.6000".into()]);
+        env.existing = Some(vec![
+            "/var/run/postgresql".into(),
+            "/tmp/.s.PGSQL.6000".into(),
+        ]);
         assert_eq!(
             ConnInfo::resolve("port=6000", &env).map(|c| c.host).ok(),
             Some(Host::Socket("/tmp".into()))
         );
         let c = resolve("hostaddr=10.0.0.1");
         assert_eq!(c.host, Host::Tcp("10.0.0.1".into()));
-        assert_eq!(resolve("connect_timeout=1").connect_timeout, Some(Duration::from_secs(2)));
+        assert_eq!(
+            resolve("connect_timeout=1").connect_timeout,
+            Some(Duration::from_secs(2))
+        );
         assert_eq!(resolve("connect_timeout=0").connect_timeout, None);
         assert_eq!(
-            resolve("fallback_application_name=x").application_name.as_deref(),
+            resolve("fallback_application_name=x")
+                .application_name
+                .as_deref(),
             Some("x")
         );
         let no_user = StaticEnv {
@@ -707,8 +727,11 @@ mod tests {
     fn string_beats_env_beats_pgpass_beats_defaults() {
         let dir = tempfile::tempdir().expect("tempdir");
         let pgpass = dir.path().join(".pgpass");
-        std::fs::write(&pgpass, "envhost:5555:envdb:envuser:from-pgpass\n*:*:*:*:fallback\n")
-            .expect("write");
+        std::fs::write(
+            &pgpass,
+            "envhost:5555:envdb:envuser:from-pgpass\n*:*:*:*:fallback\n",
+        )
+        .expect("write");
         std::fs::set_permissions(&pgpass, std::fs::Permissions::from_mode(0o600)).expect("chmod");
         let mut env = bare()
             .with_home(dir.path())
@@ -721,15 +744,18 @@ mod tests {
             .with_var("PGCONNECT_TIMEOUT", "7");
         let c = ConnInfo::resolve("", &env).expect("resolve");
         assert_eq!(c.host, Host::Tcp("envhost".into()));
-        assert_eq!((c.port, c.user.as_str(), c.dbname.as_str()), (5555, "envuser", "envdb"));
+        assert_eq!(
+            (c.port, c.user.as_str(), c.dbname.as_str()),
+            (5555, "envuser", "envdb")
+        );
         assert_eq!(c.password.as_deref(), Some("from-pgpass"));
         assert_eq!(c.sslmode, SslMode::Disable);
         assert_eq!(c.application_name.as_deref(), Some("envapp"));
         assert_eq!(c.connect_timeout, Some(Duration::from_secs(7)));
 
         // The string beats the environment; the pgpass match follows the final values.
-        let c = ConnInfo::resolve("host=strhost user=struser sslmode=require", &env)
-            .expect("resolve");
+        let c =
+            ConnInfo::resolve("host=strhost user=struser sslmode=require", &env).expect("resolve");
         assert_eq!(c.host, Host::Tcp("strhost".into()));
         assert_eq!(c.user, "struser");
         assert_eq!(c.sslmode, SslMode::Require);
@@ -750,8 +776,8 @@ mod tests {
         let env = env.with_var("PGPASSFILE", other.to_string_lossy());
         let c = ConnInfo::resolve("", &env).expect("resolve");
         assert_eq!(c.password.as_deref(), Some("other-file"));
-        let c = ConnInfo::resolve(&format!("passfile={}", pgpass.display()), &env)
-            .expect("resolve");
+        let c =
+            ConnInfo::resolve(&format!("passfile={}", pgpass.display()), &env).expect("resolve");
         assert_eq!(c.password.as_deref(), Some("from-pgpass"));
     }
 
@@ -760,7 +786,10 @@ mod tests {
         let mut env = bare().with_home("/home/u");
         env.existing = Some(vec!["/home/u/.postgresql/root.crt".into()]);
         let c = ConnInfo::resolve("host=h sslmode=require", &env).expect("resolve");
-        assert_eq!(c.sslrootcert.as_deref(), Some("/home/u/.postgresql/root.crt"));
+        assert_eq!(
+            c.sslrootcert.as_deref(),
+            Some("/home/u/.postgresql/root.crt")
+        );
         let c = ConnInfo::resolve("host=h", &env).expect("resolve");
         assert_eq!(c.sslrootcert, None);
     }

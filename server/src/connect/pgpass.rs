@@ -16,7 +16,13 @@ pub(crate) const DEFAULT_SOCKET_DIRS: &[&str] = &["/var/run/postgresql", "/run/p
 
 /// The password for a connection from the file at `path`, if the file is usable and a line
 /// matches. `host` is the host name or socket directory as given.
-pub(crate) fn lookup(path: &Path, host: &str, port: u16, dbname: &str, user: &str) -> Option<String> {
+pub(crate) fn lookup(
+    path: &Path,
+    host: &str,
+    port: u16,
+    dbname: &str,
+    user: &str,
+) -> Option<String> {
     let meta = fs::metadata(path).ok()?;
     if !meta.is_file() || meta.permissions().mode() & 0o077 != 0 {
         return None;
@@ -26,7 +32,13 @@ pub(crate) fn lookup(path: &Path, host: &str, port: u16, dbname: &str, user: &st
 }
 
 /// [`lookup`] on the file's text.
-pub(crate) fn lookup_in(text: &str, host: &str, port: u16, dbname: &str, user: &str) -> Option<String> {
+pub(crate) fn lookup_in(
+    text: &str,
+    host: &str,
+    port: u16,
+    dbname: &str,
+    user: &str,
+) -> Option<String> {
     let host = if host.is_empty() || DEFAULT_SOCKET_DIRS.contains(&host.trim_end_matches('/')) {
         "localhost"
     } else {
@@ -110,26 +122,50 @@ mod tests {
                     db.example:5432:app:alice:first\n\
                     *:*:*:alice:second\n\
                     *:*:*:*:third\n";
-        assert_eq!(lookup_in(text, "db.example", 5432, "app", "alice").as_deref(), Some("first"));
-        assert_eq!(lookup_in(text, "db.example", 5433, "app", "alice").as_deref(), Some("second"));
-        assert_eq!(lookup_in(text, "other", 1, "x", "bob").as_deref(), Some("third"));
+        assert_eq!(
+            lookup_in(text, "db.example", 5432, "app", "alice").as_deref(),
+            Some("first")
+        );
+        assert_eq!(
+            lookup_in(text, "db.example", 5433, "app", "alice").as_deref(),
+            Some("second")
+        );
+        assert_eq!(
+            lookup_in(text, "other", 1, "x", "bob").as_deref(),
+            Some("third")
+        );
         assert_eq!(lookup_in("h:1:d:u:p\n", "h", 1, "d", "v"), None);
     }
 
     #[test]
     fn escapes_in_fields_and_password() {
         let text = "h\\:x:5432:d\\\\b:u:pa\\:ss\\\\word:ignored\n";
-        assert_eq!(lookup_in(text, "h:x", 5432, "d\\b", "u").as_deref(), Some("pa:ss\\word"));
+        assert_eq!(
+            lookup_in(text, "h:x", 5432, "d\\b", "u").as_deref(),
+            Some("pa:ss\\word")
+        );
         assert_eq!(lookup_in(text, "h", 5432, "d\\b", "u"), None);
     }
 
     #[test]
     fn localhost_stands_for_the_default_socket_directory() {
         let text = "localhost:5432:*:u:local\n/srv/sock:5432:*:u:custom\n";
-        assert_eq!(lookup_in(text, "/var/run/postgresql", 5432, "d", "u").as_deref(), Some("local"));
-        assert_eq!(lookup_in(text, "/tmp", 5432, "d", "u").as_deref(), Some("local"));
-        assert_eq!(lookup_in(text, "localhost", 5432, "d", "u").as_deref(), Some("local"));
-        assert_eq!(lookup_in(text, "/srv/sock", 5432, "d", "u").as_deref(), Some("custom"));
+        assert_eq!(
+            lookup_in(text, "/var/run/postgresql", 5432, "d", "u").as_deref(),
+            Some("local")
+        );
+        assert_eq!(
+            lookup_in(text, "/tmp", 5432, "d", "u").as_deref(),
+            Some("local")
+        );
+        assert_eq!(
+            lookup_in(text, "localhost", 5432, "d", "u").as_deref(),
+            Some("local")
+        );
+        assert_eq!(
+            lookup_in(text, "/srv/sock", 5432, "d", "u").as_deref(),
+            Some("custom")
+        );
         assert_eq!(lookup_in(text, "/elsewhere", 5432, "d", "u"), None);
     }
 
@@ -141,7 +177,13 @@ mod tests {
         fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).expect("chmod");
         assert_eq!(lookup(&path, "h", 5432, "d", "u"), None);
         fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).expect("chmod");
-        assert_eq!(lookup(&path, "h", 5432, "d", "u").as_deref(), Some("secret"));
-        assert_eq!(lookup(&dir.path().join("missing"), "h", 5432, "d", "u"), None);
+        assert_eq!(
+            lookup(&path, "h", 5432, "d", "u").as_deref(),
+            Some("secret")
+        );
+        assert_eq!(
+            lookup(&dir.path().join("missing"), "h", 5432, "d", "u"),
+            None
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! The inspection session: one read-only, repeatable-read snapshot, set up as pg_dump does.
 
-use super::{connect, ConnInfo};
+use super::{connect, ConnInfo, ToConnInfo};
 use crate::error::{Error, Result};
 
 /// A connection inside `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY`, with an empty
@@ -23,8 +23,10 @@ SET lock_timeout = 0;
 SET quote_all_identifiers = off;";
 
 impl Session {
-    /// Connects and opens the snapshot.
-    pub async fn open(info: &ConnInfo) -> Result<Session> {
+    /// Connects and opens the snapshot. `conninfo` is a [`ConnInfo`] or a connection string.
+    pub async fn open<C: ToConnInfo + ?Sized>(conninfo: &C) -> Result<Session> {
+        let info = conninfo.to_conn_info()?;
+        let info: &ConnInfo = &info;
         let client = connect(info).await?;
         let setup_error = |e: tokio_postgres::Error| {
             Error::Database(format!(
@@ -37,13 +39,17 @@ impl Session {
         };
         client.batch_execute(SETUP).await.map_err(setup_error)?;
         let row = client
-            .query_one("SELECT pg_catalog.current_setting('server_version_num')", &[])
+            .query_one(
+                "SELECT pg_catalog.current_setting('server_version_num')",
+                &[],
+            )
             .await
             .map_err(setup_error)?;
         let text: String = row.try_get(0).map_err(setup_error)?;
-        let server_version_num = text.trim().parse::<i32>().map_err(|_| {
-            Error::Database(format!("unexpected server_version_num {text:?}"))
-        })?;
+        let server_version_num = text
+            .trim()
+            .parse::<i32>()
+            .map_err(|_| Error::Database(format!("unexpected server_version_num {text:?}")))?;
         Ok(Session {
             client,
             server_version_num,

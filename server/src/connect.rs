@@ -18,6 +18,7 @@ pub use conninfo::{ConnInfo, Host, SslMode};
 pub use env::{Env, ProcessEnv, StaticEnv};
 pub use session::Session;
 
+use std::borrow::Cow;
 use std::error::Error as StdError;
 use std::io;
 
@@ -28,9 +29,39 @@ use crate::error::{Error, Result};
 /// The `application_name` connections report unless the settings name one.
 pub const APPLICATION_NAME: &str = "pg-flux";
 
-/// Opens a connection described by `info` and spawns its connection task on the current tokio
-/// runtime. `application_name` is `pg-flux` unless the settings give one.
-pub async fn connect(info: &ConnInfo) -> Result<tokio_postgres::Client> {
+/// What a connection can be opened from: resolved [`ConnInfo`], or a libpq URI / keyword string
+/// (`&str`, `String`), which is resolved with the process environment ([`ConnInfo::from_env`]).
+pub trait ToConnInfo {
+    /// The resolved settings.
+    fn to_conn_info(&self) -> Result<Cow<'_, ConnInfo>>;
+}
+
+impl ToConnInfo for ConnInfo {
+    fn to_conn_info(&self) -> Result<Cow<'_, ConnInfo>> {
+        Ok(Cow::Borrowed(self))
+    }
+}
+
+impl ToConnInfo for str {
+    fn to_conn_info(&self) -> Result<Cow<'_, ConnInfo>> {
+        ConnInfo::from_env(self).map(Cow::Owned)
+    }
+}
+
+impl ToConnInfo for String {
+    fn to_conn_info(&self) -> Result<Cow<'_, ConnInfo>> {
+        self.as_str().to_conn_info()
+    }
+}
+
+/// Opens a connection and spawns its connection task on the current tokio runtime.
+/// `application_name` is `pg-flux` unless the settings give one.
+pub async fn connect<C: ToConnInfo + ?Sized>(conninfo: &C) -> Result<tokio_postgres::Client> {
+    let info = conninfo.to_conn_info()?;
+    connect_resolved(&info).await
+}
+
+async fn connect_resolved(info: &ConnInfo) -> Result<tokio_postgres::Client> {
     let mut config = tokio_postgres::Config::new();
     match &info.host {
         Host::Tcp(name) => config.host(name),
@@ -68,8 +99,10 @@ pub async fn connect(info: &ConnInfo) -> Result<tokio_postgres::Client> {
 
 /// A connection for loading SQL into a scratch database: like [`connect`], in autocommit mode
 /// with the server's default settings (no transaction wrapper, unlike [`Session`]).
-pub async fn connect_writable(info: &ConnInfo) -> Result<tokio_postgres::Client> {
-    connect(info).await
+pub async fn connect_writable<C: ToConnInfo + ?Sized>(
+    conninfo: &C,
+) -> Result<tokio_postgres::Client> {
+    connect(conninfo).await
 }
 
 /// Our one-sentence description of a failed connection attempt. tokio-postgres' own messages
@@ -80,7 +113,10 @@ fn connect_error(e: &tokio_postgres::Error, info: &ConnInfo) -> Error {
         Some(p) if !p.is_empty() => reason.replace(p.as_str(), "********"),
         _ => reason,
     };
-    Error::Connect(format!("{reason} ({})", info.redacted()))
+    Error::Connect(format!(
+        "{reason}; connection settings: {}",
+        info.redacted()
+    ))
 }
 
 fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
@@ -101,10 +137,13 @@ fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
         } else if code == &SqlState::CANNOT_CONNECT_NOW {
             format!("the server at {endpoint} is starting up or shutting down")
         } else {
-            format!("the server at {endpoint} refused the connection: {}", db.message())
+            format!(
+                "the server at {endpoint} refused the connection: {}",
+                db.message()
+            )
         };
     }
-    let text = e.to_string();
+    let text = chain_text(e);
     if text.contains("server does not support TLS") {
         return format!(
             "the server at {endpoint} does not support TLS but sslmode={}",
@@ -130,7 +169,7 @@ fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
             let msg = io.to_string();
             match io.kind() {
                 io::ErrorKind::ConnectionRefused => {
-                    return format!("connection refused by {endpoint} (is the server running?)")
+                    return format!("connection refused by {endpoint} (is a server running there?)")
                 }
                 io::ErrorKind::TimedOut => return format!("timeout connecting to {endpoint}"),
                 io::ErrorKind::NotFound if info.is_unix_socket() => {
@@ -145,6 +184,21 @@ fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
         source = err.source();
     }
     format!("connecting to {endpoint} failed: {text}")
+}
+
+/// The error and its causes, `: `-separated (tokio-postgres' `Display` shows only the kind).
+fn chain_text(e: &tokio_postgres::Error) -> String {
+    let mut text = e.to_string();
+    let mut source: Option<&(dyn StdError + 'static)> = e.source();
+    while let Some(err) = source {
+        let part = err.to_string();
+        if !text.ends_with(&part) {
+            text.push_str(": ");
+            text.push_str(&part);
+        }
+        source = err.source();
+    }
+    text
 }
 
 fn tls_reason(e: &rustls::Error, info: &ConnInfo) -> String {
