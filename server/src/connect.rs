@@ -86,10 +86,23 @@ async fn connect_resolved(info: &ConnInfo) -> Result<tokio_postgres::Client> {
         config.options(options);
     }
     let connector = tls::connector(info)?;
-    let (client, connection) = config
-        .connect(connector)
-        .await
-        .map_err(|e| connect_error(&e, info))?;
+    // As libpq's connect_timeout, the limit covers the whole start-up, not just the TCP connect.
+    let attempt = config.connect(connector);
+    let result = match info.connect_timeout {
+        Some(limit) => match tokio::time::timeout(limit, attempt).await {
+            Ok(result) => result,
+            Err(_) => {
+                return Err(Error::Connect(format!(
+                    "timeout after {}s connecting to {}; connection settings: {}",
+                    limit.as_secs(),
+                    endpoint(info),
+                    info.redacted()
+                )))
+            }
+        },
+        None => attempt.await,
+    };
+    let (client, connection) = result.map_err(|e| connect_error(&e, info))?;
     tokio::spawn(async move {
         // The error, if any, surfaces on the client's next call.
         let _ = connection.await;
@@ -119,11 +132,16 @@ fn connect_error(e: &tokio_postgres::Error, info: &ConnInfo) -> Error {
     ))
 }
 
-fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
-    let endpoint = match &info.host {
+/// Where the connection goes, e.g. `127.0.0.1:5432` or `socket /tmp/.s.PGSQL.5432`.
+fn endpoint(info: &ConnInfo) -> String {
+    match &info.host {
         Host::Socket(dir) => format!("socket {}/.s.PGSQL.{}", dir.display(), info.port),
         Host::Tcp(host) => format!("{host}:{}", info.port),
-    };
+    }
+}
+
+fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
+    let endpoint = endpoint(info);
     if let Some(db) = e.as_db_error() {
         let code = db.code();
         return if code == &SqlState::INVALID_PASSWORD

@@ -237,6 +237,37 @@ async fn an_unreachable_server_is_reported_clearly() {
 }
 
 #[tokio::test]
+async fn a_server_that_never_answers_times_out() {
+    // The kernel completes the TCP handshake; nobody ever speaks the protocol.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    let port = listener
+        .local_addr()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .port();
+    let start = Instant::now();
+    let message = connect_err(&resolve(&format!(
+        "host=127.0.0.1 port={port} user=u connect_timeout=2"
+    )))
+    .await;
+    assert!(start.elapsed() < Duration::from_secs(10));
+    assert!(
+        message.contains(&format!("timeout after 2s connecting to 127.0.0.1:{port}")),
+        "{message}"
+    );
+    drop(listener);
+}
+
+#[tokio::test]
+async fn a_session_opens_from_a_connection_string_too() {
+    let db = TestDb::new();
+    let session = Session::open(db.url().as_str())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(session.server_major(), db.major());
+    assert!(format!("{}", session.conninfo()).contains("password=********"));
+}
+
+#[tokio::test]
 async fn the_session_is_a_read_only_snapshot_with_an_empty_search_path() {
     for major in majors() {
         let db = TestDb::on(major);
