@@ -75,7 +75,7 @@ impl Binaries {
                 }
             }
         }
-        found.sort_by(|a, b| b.major.cmp(&a.major));
+        found.sort_by_key(|b| std::cmp::Reverse(b.major));
         found
     }
 

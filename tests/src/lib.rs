@@ -88,6 +88,7 @@ pub struct TestDb {
 
 impl TestDb {
     /// A new database on the default major.
+    #[allow(clippy::new_without_default)] // creates a database: not a `Default`
     pub fn new() -> TestDb {
         TestDb::on(default_major())
     }
