@@ -86,7 +86,10 @@ mod tests {
     #[test]
     fn expands_variables() {
         let env = |n: &str| (n == "DB").then(|| "postgres://x".to_string());
-        assert_eq!(expand_env("${DB}/app", env).as_deref(), Ok("postgres://x/app"));
+        assert_eq!(
+            expand_env("${DB}/app", env).as_deref(),
+            Ok("postgres://x/app")
+        );
         assert!(expand_env("${NOPE}", env).unwrap_err().contains("NOPE"));
         assert_eq!(expand_env("plain", env).as_deref(), Ok("plain"));
     }

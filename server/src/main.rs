@@ -13,7 +13,11 @@ use pg_flux::layout::Layout;
 use pg_flux::Error;
 
 #[derive(Parser)]
-#[command(name = "pg-flux", version, about = "Keep a PostgreSQL schema as reviewed SQL source files")]
+#[command(
+    name = "pg-flux",
+    version,
+    about = "Keep a PostgreSQL schema as reviewed SQL source files"
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

@@ -7,6 +7,7 @@
 //! one for single-version tests (default: the newest found).
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,7 +39,9 @@ fn announce(bins: &Binaries) {
     let mut said = SAID.lock().unwrap_or_else(|p| p.into_inner());
     if !said.contains(&bins.major) {
         said.push(bins.major);
-        eprintln!(
+        // Written to the process's stderr directly: the test harness captures eprintln!.
+        let _ = writeln!(
+            std::io::stderr(),
             "pg-flux tests: PostgreSQL {} from {}",
             bins.version,
             bins.bindir.display()
@@ -77,7 +80,10 @@ pub fn default_major() -> u32 {
             .parse()
             .unwrap_or_else(|_| panic!("PGFLUX_TEST_MAJOR: bad major {m:?}"));
     }
-    majors().into_iter().max().unwrap_or_else(|| panic!("no PostgreSQL major to test"))
+    majors()
+        .into_iter()
+        .max()
+        .unwrap_or_else(|| panic!("no PostgreSQL major to test"))
 }
 
 /// A fresh, empty database in the cluster of one major.
@@ -97,7 +103,11 @@ impl TestDb {
     pub fn on(major: u32) -> TestDb {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let cluster = cluster(major);
-        let name = format!("t{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+        let name = format!(
+            "t{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
         psql_command(&cluster, "postgres")
             .args(["-c", &format!("CREATE DATABASE {name} TEMPLATE template0")])
             .output_ok();
@@ -214,9 +224,7 @@ pub fn client_tool(name: &str, major: u32) -> PathBuf {
 
 fn tool_major(tool: &Path) -> Option<u32> {
     let out = Command::new(tool).arg("--version").output().ok()?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    text.split_whitespace()
-        .last()?
+    pg_flux::embedded::version_from_banner(&String::from_utf8_lossy(&out.stdout))?
         .split(|c: char| !c.is_ascii_digit())
         .next()?
         .parse()
@@ -329,7 +337,15 @@ pub fn assert_same_text(a: &str, b: &str, what: &str) {
         .position(|(x, y)| x != y)
         .unwrap_or(la.len().min(lb.len()));
     let from = first.saturating_sub(5);
-    let show = |lines: &[&str]| lines.iter().skip(from).take(25).cloned().collect::<Vec<_>>().join("\n");
+    let show = |lines: &[&str]| {
+        lines
+            .iter()
+            .skip(from)
+            .take(25)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     panic!(
         "{what} differ at line {}:\n--- D ---\n{}\n--- E ---\n{}",
         first + 1,
@@ -408,12 +424,18 @@ pub fn pg_flux(cwd: &Path, args: &[&str]) -> Run {
 /// Every file under `root` (relative path → content), for before/after comparisons.
 pub fn read_tree(root: &Path) -> std::collections::BTreeMap<PathBuf, String> {
     fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, String>) {
-        for entry in std::fs::read_dir(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())).flatten() {
+        for entry in std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .flatten()
+        {
             let path = entry.path();
             if path.is_dir() {
                 walk(root, &path, out);
             } else {
-                let rel = path.strip_prefix(root).map(Path::to_path_buf).unwrap_or(path.clone());
+                let rel = path
+                    .strip_prefix(root)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(path.clone());
                 out.insert(rel, std::fs::read_to_string(&path).unwrap_or_default());
             }
         }

@@ -21,16 +21,31 @@ fn dumps_per_kind_and_flat_and_is_deterministic() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("Dumped"), "{}", run.stdout);
     let first = read_tree(&tmp.path().join("schema"));
-    assert!(first.contains_key(Path::new("schemas/app.sql")), "{first:?}");
+    assert!(
+        first.contains_key(Path::new("schemas/app.sql")),
+        "{first:?}"
+    );
 
     let again = dump(tmp.path(), &db.url(), &tmp.path().join("again"), &[]);
     assert_eq!(again.code, 0, "{}", again.stderr);
-    assert_eq!(first, read_tree(&tmp.path().join("again")), "two dumps differ");
+    assert_eq!(
+        first,
+        read_tree(&tmp.path().join("again")),
+        "two dumps differ"
+    );
 
-    let flat = dump(tmp.path(), &db.url(), &tmp.path().join("flat"), &["--layout", "flat"]);
+    let flat = dump(
+        tmp.path(),
+        &db.url(),
+        &tmp.path().join("flat"),
+        &["--layout", "flat"],
+    );
     assert_eq!(flat.code, 0, "{}", flat.stderr);
     let flat_tree = read_tree(&tmp.path().join("flat"));
-    assert_eq!(flat_tree.keys().collect::<Vec<_>>(), vec![Path::new("schema.sql")]);
+    assert_eq!(
+        flat_tree.keys().collect::<Vec<_>>(),
+        vec![Path::new("schema.sql")]
+    );
     assert!(flat_tree[Path::new("schema.sql")].contains("CREATE SCHEMA app;"));
 }
 
@@ -44,7 +59,10 @@ fn schemas_option_limits_scope() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     let tree = read_tree(&out);
     assert!(tree.contains_key(Path::new("schemas/app.sql")));
-    assert!(!tree.keys().any(|p| p.to_string_lossy().contains("other")), "{tree:?}");
+    assert!(
+        !tree.keys().any(|p| p.to_string_lossy().contains("other")),
+        "{tree:?}"
+    );
 }
 
 #[test]
@@ -59,7 +77,11 @@ fn refuses_a_non_empty_target_without_force_and_writes_nothing() {
 
     let run = dump(tmp.path(), &db.url(), &out, &[]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("not empty") && run.stderr.contains("--force"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("not empty") && run.stderr.contains("--force"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(read_tree(&out), before, "the target changed");
 
     // --force replaces what dump owns and keeps the rest (the quarantine).
@@ -70,7 +92,10 @@ fn refuses_a_non_empty_target_without_force_and_writes_nothing() {
     let after = read_tree(&out);
     assert!(after.contains_key(Path::new("schemas/app.sql")));
     assert!(!after.contains_key(Path::new("tables/mine.sql")));
-    assert_eq!(after.get(Path::new("_pulled/x.sql")).map(String::as_str), Some("-- pulled\n"));
+    assert_eq!(
+        after.get(Path::new("_pulled/x.sql")).map(String::as_str),
+        Some("-- pulled\n")
+    );
 }
 
 #[test]
@@ -88,7 +113,11 @@ fn unreachable_database_is_a_clear_error_and_leaves_no_output() {
     assert!(!run.stderr.contains("s3cret-pw") && !run.stdout.contains("s3cret-pw"));
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
     assert!(!out.exists(), "a failed dump created the target");
-    assert_eq!(fs::read_dir(tmp.path()).map(|d| d.count()).unwrap_or(99), 0, "leftovers");
+    assert_eq!(
+        fs::read_dir(tmp.path()).map(|d| d.count()).unwrap_or(99),
+        0,
+        "leftovers"
+    );
 }
 
 #[test]
@@ -102,9 +131,18 @@ fn wrong_password_never_shows_the_password() {
     );
     let run = dump(tmp.path(), &url, &tmp.path().join("schema"), &[]);
     assert_eq!(run.code, 2);
-    assert!(run.stderr.contains("password authentication failed") || run.stderr.contains("authentication"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("password authentication failed")
+            || run.stderr.contains("authentication"),
+        "{}",
+        run.stderr
+    );
     for secret in ["Wrong-Pa55word", db.cluster.password()] {
-        assert!(!run.stderr.contains(secret) && !run.stdout.contains(secret), "{}", run.stderr);
+        assert!(
+            !run.stderr.contains(secret) && !run.stdout.contains(secret),
+            "{}",
+            run.stderr
+        );
     }
 }
 
@@ -133,6 +171,9 @@ fn help_lists_only_working_commands() {
     assert!(help.stdout.contains("dump"));
     let version = pg_flux(tmp.path(), &["--version"]);
     assert!(version.stdout.starts_with("pg-flux "), "{}", version.stdout);
-    let bad = pg_flux(tmp.path(), &["dump", "--output", "x", "--layout", "sideways"]);
+    let bad = pg_flux(
+        tmp.path(),
+        &["dump", "--output", "x", "--layout", "sideways"],
+    );
     assert_eq!(bad.code, 2);
 }

@@ -25,14 +25,20 @@ fn check(fixture: &str, major: u32) {
     assert_same_text(
         &d.pg_dump_schema(),
         &f.pg_dump_schema(),
-        &format!("PostgreSQL {major}, {fixture}: pg_dump of D and of the per-kind tree loaded into F"),
+        &format!(
+            "PostgreSQL {major}, {fixture}: pg_dump of D and of the per-kind tree loaded into F"
+        ),
     );
 }
 
 #[test]
 fn every_fixture_round_trips_on_every_major() {
     let fixtures = fixtures();
-    assert_eq!(fixtures.len(), 4, "the documentation promises four fixtures");
+    assert_eq!(
+        fixtures.len(),
+        4,
+        "the documentation promises four fixtures"
+    );
     std::thread::scope(|scope| {
         for major in majors() {
             let fixtures = &fixtures;

@@ -31,10 +31,7 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_transform", "true"),
     ("pg_publication", "true"),
     ("pg_am", "true"),
-    (
-        "pg_class",
-        "o.relkind = 'f'",
-    ),
+    ("pg_class", "o.relkind = 'f'"),
 ];
 
 pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>> {

@@ -39,7 +39,9 @@ fn main() {
         std::fs::write(&file, sql).unwrap_or_else(|e| panic!("{e}"));
         db.load_file(&file);
         let _ = std::fs::remove_file(&file);
-        let objects = db.query("SELECT count(*) FROM pg_class WHERE relnamespace::regnamespace::text LIKE 'bench%'");
+        let objects = db.query(
+            "SELECT count(*) FROM pg_class WHERE relnamespace::regnamespace::text LIKE 'bench%'",
+        );
         let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let target = out.path().join("schema");
         let target_s = target.to_string_lossy().into_owned();
@@ -54,7 +56,14 @@ fn main() {
         let pg_dump = client_tool("pg_dump", db.major());
         let native = measure(|| {
             let mut c = Command::new(&pg_dump);
-            c.args(["--schema-only", "--no-password", "-d", &url, "-f", &dump_file_s]);
+            c.args([
+                "--schema-only",
+                "--no-password",
+                "-d",
+                &url,
+                "-f",
+                &dump_file_s,
+            ]);
             c
         });
         let queries = block_on(pg_flux::commands::dump::read_catalog(
@@ -99,7 +108,10 @@ fn measure(make: impl Fn() -> Command) -> (f64, i64) {
         let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
         unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
         times.push(start.elapsed().as_secs_f64());
-        assert!(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, "benchmarked command failed");
+        assert!(
+            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
+            "benchmarked command failed"
+        );
         peak = peak.max(usage.ru_maxrss);
     }
     times.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
@@ -109,7 +121,15 @@ fn measure(make: impl Fn() -> Command) -> (f64, i64) {
 fn release_binary() -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
     let ok = Command::new(cargo)
-        .args(["build", "--quiet", "--release", "-p", "pg-flux", "--bin", "pg-flux"])
+        .args([
+            "build",
+            "--quiet",
+            "--release",
+            "-p",
+            "pg-flux",
+            "--bin",
+            "pg-flux",
+        ])
         .current_dir(repo_root())
         .status()
         .map(|s| s.success())
@@ -124,9 +144,18 @@ fn release_binary() -> PathBuf {
 fn machine() -> String {
     let cpu = std::fs::read_to_string("/proc/cpuinfo")
         .ok()
-        .and_then(|t| t.lines().find(|l| l.starts_with("model name")).map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string()))
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
         .unwrap_or_default();
-    format!("{} cores, {cpu}", std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1))
+    format!(
+        "{} cores, {cpu}",
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1)
+    )
 }
 
 fn chrono_free_stamp() -> String {
@@ -188,4 +217,3 @@ fn synthetic_schema(n: usize) -> String {
     }
     sql
 }
-

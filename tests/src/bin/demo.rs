@@ -13,7 +13,10 @@ fn main() -> ExitCode {
     let fixture = args.next().unwrap_or_else(|| "01_saas_app".to_string());
     let output = PathBuf::from(args.next().unwrap_or_else(|| "schema-demo".to_string()));
     if !fixtures().contains(&fixture) {
-        eprintln!("unknown fixture {fixture:?}; choose one of {:?}", fixtures());
+        eprintln!(
+            "unknown fixture {fixture:?}; choose one of {:?}",
+            fixtures()
+        );
         return ExitCode::from(2);
     }
     let db = TestDb::new();
