@@ -93,7 +93,9 @@ fn ranges_sql(major: u32) -> String {
     );
     if major >= 14 {
         sql.push_str(
-            "CREATE TYPE app.datespan AS RANGE (subtype = date, multirange_type_name = app.many_dates);",
+            "CREATE TYPE app.datespan AS RANGE (subtype = date, multirange_type_name = app.many_dates);
+             COMMENT ON TYPE app.many_dates IS 'explicitly named';
+             COMMENT ON TYPE app.floatmultirange IS 'generated name';",
         );
     }
     sql
@@ -114,6 +116,8 @@ fn ranges_round_trip() {
     if d.major() >= 14 {
         let span = file(&tree, "types/app.datespan.sql");
         assert!(span.contains("multirange_type_name = app.many_dates"), "{span}");
+        assert!(span.contains("COMMENT ON TYPE app.many_dates IS 'explicitly named';"), "{span}");
+        assert!(float.contains("COMMENT ON TYPE app.floatmultirange IS 'generated name';"));
     }
 }
 
@@ -141,6 +145,7 @@ fn domains_sql(major: u32) -> String {
     if major >= 17 {
         sql.push_str("CREATE DOMAIN app.named_nn AS int CONSTRAINT must_have NOT NULL;");
     }
+
     sql
 }
 

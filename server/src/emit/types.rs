@@ -54,6 +54,15 @@ fn type_sql(t: &TypeDef) -> String {
     };
     sql.push_str(&owner("TYPE", &name, &t.owner));
     sql.push_str(&comment("TYPE", &name, t.comment.as_deref()));
+    if let TypeKind::Range(RangeDef {
+        multirange: Some(multirange),
+        multirange_comment: Some(text),
+        ..
+    }) = &t.kind
+    {
+        let target = format!("{}.{}", ident(&t.name.schema), ident(multirange));
+        sql.push_str(&comment("TYPE", &target, Some(text)));
+    }
     if let TypeKind::Composite { attributes } = &t.kind {
         for a in attributes {
             let column = format!("{name}.{}", ident(&a.name));

@@ -33,13 +33,14 @@ fn json<T: DeserializeOwned + Default>(row: &Row, column: &str) -> Result<T> {
 }
 
 pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
-    let (multirange, multirange_join) = if ctx.major() >= 14 {
+    let (multirange, multirange_comment, multirange_join) = if ctx.major() >= 14 {
         (
             "mt.typname::text",
+            "pg_catalog.obj_description(mt.oid, 'pg_type')",
             "LEFT JOIN pg_catalog.pg_type mt ON mt.oid = r.rngmultitypid",
         )
     } else {
-        ("NULL::text", "")
+        ("NULL::text", "NULL::text", "")
     };
     let sql = format!(
         "SELECT t.oid, n.nspname, t.typname, t.typtype::text AS typtype, \
@@ -68,7 +69,8 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
                 CASE WHEN r.rngcollation <> 0 THEN {rngcoll} END AS range_collation, \
                 CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::pg_catalog.regproc::text END AS canonical, \
                 CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::pg_catalog.regproc::text END AS subtype_diff, \
-                {multirange} AS multirange \
+                {multirange} AS multirange, \
+                {multirange_comment} AS multirange_comment \
          FROM pg_catalog.pg_type t \
          JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
          LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid \
@@ -106,6 +108,7 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
                     canonical: r.get("canonical"),
                     subtype_diff: r.get("subtype_diff"),
                     multirange: r.get("multirange"),
+                    multirange_comment: r.get("multirange_comment"),
                 }),
             };
             Ok(TypeDef {

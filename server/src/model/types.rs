@@ -49,6 +49,9 @@ pub struct RangeDef {
     pub subtype_diff: Option<String>,
     /// The multirange type (PostgreSQL 14+), always in the range's schema.
     pub multirange: Option<String>,
+    /// The multirange type's own comment. (Its owner follows the range's, and PostgreSQL
+    /// refuses privileges on it.)
+    pub multirange_comment: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
