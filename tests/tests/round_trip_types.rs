@@ -45,7 +45,10 @@ fn enums_round_trip() {
     assert!(file(&tree, "types/app.status.sql").contains("AS ENUM (\n);"));
     assert!(file(&tree, "types/app.select.sql").contains("OWNER TO flux_owner"));
     let uni = file(&tree, "types/app.%C3%BCn%C3%AF.sql");
-    assert!(uni.contains("REVOKE USAGE ON TYPE app.\"ünï\" FROM PUBLIC;"), "{uni}");
+    assert!(
+        uni.contains("REVOKE USAGE ON TYPE app.\"ünï\" FROM PUBLIC;"),
+        "{uni}"
+    );
     assert!(uni.contains("TO flux_reader WITH GRANT OPTION;"), "{uni}");
 }
 
@@ -72,11 +75,17 @@ fn composites_round_trip() {
     d.exec(composites_sql());
     let tree = assert_round_trip(&d);
     let outer = file(&tree, "types/app.%4Futer.sql");
-    assert!(outer.contains("    label text COLLATE pg_catalog.\"C\",\n"), "{outer}");
+    assert!(
+        outer.contains("    label text COLLATE pg_catalog.\"C\",\n"),
+        "{outer}"
+    );
     assert!(outer.contains("    plain text,\n"), "{outer}");
     assert!(outer.contains("    ps app.point3[],\n"), "{outer}");
     assert!(!outer.contains("dropped"), "{outer}");
-    assert!(outer.contains("COMMENT ON COLUMN app.\"Outer\".p IS 'a point';"), "{outer}");
+    assert!(
+        outer.contains("COMMENT ON COLUMN app.\"Outer\".p IS 'a point';"),
+        "{outer}"
+    );
     assert!(file(&tree, "types/app.empty.sql").contains("AS (\n);"));
 }
 
@@ -115,8 +124,14 @@ fn ranges_round_trip() {
     assert!(!file(&tree, "types/app.span.sql").contains("subtype_opclass"));
     if d.major() >= 14 {
         let span = file(&tree, "types/app.datespan.sql");
-        assert!(span.contains("multirange_type_name = app.many_dates"), "{span}");
-        assert!(span.contains("COMMENT ON TYPE app.many_dates IS 'explicitly named';"), "{span}");
+        assert!(
+            span.contains("multirange_type_name = app.many_dates"),
+            "{span}"
+        );
+        assert!(
+            span.contains("COMMENT ON TYPE app.many_dates IS 'explicitly named';"),
+            "{span}"
+        );
         assert!(float.contains("COMMENT ON TYPE app.floatmultirange IS 'generated name';"));
     }
 }
@@ -157,7 +172,10 @@ fn domains_round_trip() {
     let tree = assert_round_trip(&d);
     let positive = file(&tree, "domains/app.positive.sql");
     assert!(positive.contains("AS numeric(12,2)"), "{positive}");
-    assert!(positive.contains("CONSTRAINT positive_check CHECK"), "{positive}");
+    assert!(
+        positive.contains("CONSTRAINT positive_check CHECK"),
+        "{positive}"
+    );
     assert!(
         positive.contains("COMMENT ON CONSTRAINT positive_check ON DOMAIN app.positive"),
         "{positive}"
@@ -214,15 +232,27 @@ fn views_round_trip() {
     d.exec(&views_sql(d.major()));
     let tree = assert_round_trip(&d);
     let series = file(&tree, "views/app.series.sql");
-    assert!(series.contains("WITH (security_barrier='true') AS"), "{series}");
+    assert!(
+        series.contains("WITH (security_barrier='true') AS"),
+        "{series}"
+    );
     assert!(series.contains("WITH CASCADED CHECK OPTION;"), "{series}");
     assert!(file(&tree, "views/app.%561.sql").contains("WITH LOCAL CHECK OPTION;"));
     let vals = file(&tree, "views/app.vals.sql");
-    assert!(vals.contains("ALTER COLUMN word SET DEFAULT 'none'::text;"), "{vals}");
-    assert!(vals.contains("GRANT UPDATE (word) ON TABLE app.vals TO flux_reader;"), "{vals}");
+    assert!(
+        vals.contains("ALTER COLUMN word SET DEFAULT 'none'::text;"),
+        "{vals}"
+    );
+    assert!(
+        vals.contains("GRANT UPDATE (word) ON TABLE app.vals TO flux_reader;"),
+        "{vals}"
+    );
     let mv = file(&tree, "materialized_views/app.mv.sql");
     assert!(mv.contains("WITH DATA;"), "{mv}");
-    assert!(mv.contains("COMMENT ON COLUMN app.mv.a IS 'column a';"), "{mv}");
+    assert!(
+        mv.contains("COMMENT ON COLUMN app.mv.a IS 'column a';"),
+        "{mv}"
+    );
     let empty = file(&tree, "materialized_views/app.%45mpty%20%4D%56.sql");
     assert!(empty.contains("WITH (fillfactor='70') AS"), "{empty}");
     assert!(empty.contains("WITH NO DATA;"), "{empty}");
@@ -285,10 +315,18 @@ fn nothing_is_reported_unmodeled() {
     let major = d.major();
     let sql = [
         enums_sql().to_string(),
-        composites_sql().replace("CREATE SCHEMA app;", "CREATE SCHEMA c;").replace("app.", "c."),
-        ranges_sql(major).replace("CREATE SCHEMA app;", "CREATE SCHEMA r;").replace("app.", "r."),
-        domains_sql(major).replace("CREATE SCHEMA app;", "CREATE SCHEMA d;").replace("app.", "d."),
-        views_sql(major).replace("CREATE SCHEMA app;", "CREATE SCHEMA v;").replace("app.", "v."),
+        composites_sql()
+            .replace("CREATE SCHEMA app;", "CREATE SCHEMA c;")
+            .replace("app.", "c."),
+        ranges_sql(major)
+            .replace("CREATE SCHEMA app;", "CREATE SCHEMA r;")
+            .replace("app.", "r."),
+        domains_sql(major)
+            .replace("CREATE SCHEMA app;", "CREATE SCHEMA d;")
+            .replace("app.", "d."),
+        views_sql(major)
+            .replace("CREATE SCHEMA app;", "CREATE SCHEMA v;")
+            .replace("app.", "v."),
     ];
     for s in &sql {
         d.exec(s);

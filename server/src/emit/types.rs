@@ -25,7 +25,10 @@ fn type_sql(t: &TypeDef) -> String {
     let name = qualified(&t.name);
     let mut sql = match &t.kind {
         TypeKind::Enum { labels } => {
-            let labels: Vec<String> = labels.iter().map(|l| format!("    {}", literal(l))).collect();
+            let labels: Vec<String> = labels
+                .iter()
+                .map(|l| format!("    {}", literal(l)))
+                .collect();
             if labels.is_empty() {
                 format!("CREATE TYPE {name} AS ENUM (\n);\n")
             } else {
@@ -140,7 +143,11 @@ fn domain_sql(d: &Domain) -> String {
         sql.push_str(" NOT NULL");
     }
     for c in d.constraints.iter().filter(|c| c.validated) {
-        sql.push_str(&format!("\n    CONSTRAINT {} {}", ident(&c.name), c.definition));
+        sql.push_str(&format!(
+            "\n    CONSTRAINT {} {}",
+            ident(&c.name),
+            c.definition
+        ));
     }
     sql.push_str(";\n");
     // Constraints added NOT VALID must stay unvalidated: added after creation, as pg_dump does.
@@ -246,9 +253,18 @@ mod tests {
 
     #[test]
     fn multirange_default_names() {
-        assert_eq!(default_multirange_name("floatrange").as_deref(), Some("floatmultirange"));
-        assert_eq!(default_multirange_name("ranger_range").as_deref(), Some("multiranger_range"));
-        assert_eq!(default_multirange_name("span").as_deref(), Some("span_multirange"));
+        assert_eq!(
+            default_multirange_name("floatrange").as_deref(),
+            Some("floatmultirange")
+        );
+        assert_eq!(
+            default_multirange_name("ranger_range").as_deref(),
+            Some("multiranger_range")
+        );
+        assert_eq!(
+            default_multirange_name("span").as_deref(),
+            Some("span_multirange")
+        );
         assert_eq!(default_multirange_name(&"x".repeat(60)), None);
     }
 }

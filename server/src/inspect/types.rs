@@ -113,7 +113,10 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
             };
             Ok(TypeDef {
                 oid: r.get("oid"),
-                name: QualifiedName::new(r.get::<_, String>("nspname"), r.get::<_, String>("typname")),
+                name: QualifiedName::new(
+                    r.get::<_, String>("nspname"),
+                    r.get::<_, String>("typname"),
+                ),
                 owner: r.get("owner"),
                 comment: r.get("comment"),
                 acl: acl(r, "acl")?,
@@ -164,7 +167,10 @@ pub(crate) async fn domains(ctx: &Context<'_>) -> Result<Vec<Domain>> {
                 default_expr.or_else(|| default_literal.map(|d| crate::emit::sql::literal(&d)));
             Ok(Domain {
                 oid: r.get("oid"),
-                name: QualifiedName::new(r.get::<_, String>("nspname"), r.get::<_, String>("typname")),
+                name: QualifiedName::new(
+                    r.get::<_, String>("nspname"),
+                    r.get::<_, String>("typname"),
+                ),
                 owner: r.get("owner"),
                 comment: r.get("comment"),
                 acl: acl(r, "acl")?,
@@ -217,10 +223,16 @@ pub(crate) async fn views(ctx: &Context<'_>) -> Result<Vec<View>> {
         .map(|r| {
             let definition: String = r.get("definition");
             let definition = definition.trim_end();
-            let definition = definition.strip_suffix(';').unwrap_or(definition).to_string();
+            let definition = definition
+                .strip_suffix(';')
+                .unwrap_or(definition)
+                .to_string();
             Ok(View {
                 oid: r.get("oid"),
-                name: QualifiedName::new(r.get::<_, String>("nspname"), r.get::<_, String>("relname")),
+                name: QualifiedName::new(
+                    r.get::<_, String>("nspname"),
+                    r.get::<_, String>("relname"),
+                ),
                 materialized: r.get("materialized"),
                 owner: r.get("owner"),
                 comment: r.get("comment"),

@@ -18,9 +18,13 @@ pub struct TypeDef {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum TypeKind {
     /// Labels in `enumsortorder` order.
-    Enum { labels: Vec<String> },
+    Enum {
+        labels: Vec<String>,
+    },
     /// Attributes in `attnum` order, dropped ones left out.
-    Composite { attributes: Vec<Attribute> },
+    Composite {
+        attributes: Vec<Attribute>,
+    },
     Range(RangeDef),
 }
 
