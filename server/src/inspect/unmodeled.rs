@@ -31,6 +31,13 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_transform", "true"),
     ("pg_publication", "true"),
     ("pg_am", "true"),
+    // Base and shell types (enum, composite, range, domain and multirange types are modeled;
+    // array types come with their element type).
+    (
+        "pg_type",
+        "(o.typtype = 'p' OR (o.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type elem \
+         WHERE elem.typarray = o.oid)))",
+    ),
     (
         "pg_class",
         "o.relkind = 'f'",
