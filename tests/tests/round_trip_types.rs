@@ -214,6 +214,9 @@ fn views_sql(major: u32) -> String {
          COMMENT ON COLUMN app.mv.a IS 'column a';
          ALTER MATERIALIZED VIEW app.mv OWNER TO flux_owner;
          GRANT SELECT ON app.mv TO flux_reader;
+         CREATE RECURSIVE VIEW app.counter (n) AS
+           VALUES (1) UNION ALL SELECT n + 1 FROM counter WHERE n < 5;
+         CREATE VIEW app.over_mv AS SELECT a FROM app.mv WHERE b > 0;
          CREATE VIEW app.\"select\" AS SELECT 1 AS \"from\";
          CREATE VIEW app.\"Select\" AS SELECT 2;",
     );
