@@ -2,6 +2,6 @@
 # The whole test suite, against real PostgreSQL 13–18 (installed offline on first run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-postgres.sh >/dev/null
+scripts/setup.sh
 export PGFLUX_TEST_MAJORS="${PGFLUX_TEST_MAJORS:-13,14,15,16,17,18}"
 cargo test --workspace --quiet "$@"

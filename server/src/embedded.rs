@@ -51,8 +51,7 @@ impl Binaries {
         if !out.status.success() {
             return None;
         }
-        let text = String::from_utf8_lossy(&out.stdout);
-        let version = text.split_whitespace().last()?.to_string();
+        let version = version_from_banner(&String::from_utf8_lossy(&out.stdout))?;
         let major = version
             .split(|c: char| !c.is_ascii_digit())
             .next()?
@@ -92,10 +91,22 @@ impl Binaries {
                 "no PostgreSQL {} server binaries found (found: {}); set {BINDIR_ENV} to a bindir \
                  or run .ci/run to install them",
                 major.map(|m| m.to_string()).unwrap_or_default(),
-                if have.is_empty() { "none".to_string() } else { have.join(", ") }
+                if have.is_empty() {
+                    "none".to_string()
+                } else {
+                    have.join(", ")
+                }
             ))
         })
     }
+}
+
+/// The version in a `--version` banner: `postgres (PostgreSQL) 15.18 (Debian 15.18-0+deb12u1)`
+/// gives `15.18`.
+pub fn version_from_banner(banner: &str) -> Option<String> {
+    let mut words = banner.split_whitespace();
+    words.find(|w| *w == "(PostgreSQL)")?;
+    words.next().map(str::to_string)
 }
 
 /// Where server binaries are looked for, in order: explicit setting, `pg_config`, PATH,
@@ -176,7 +187,11 @@ impl Cluster {
     pub fn start_with(binaries: &Binaries, settings: &[(&str, &str)]) -> Result<Cluster> {
         let base = cluster_base_dir();
         sweep_stale(&base);
-        let root = base.join(format!("pg-flux-{}-{}", std::process::id(), unique_suffix()));
+        let root = base.join(format!(
+            "pg-flux-{}-{}",
+            std::process::id(),
+            unique_suffix()
+        ));
         fs::create_dir_all(&root).map_err(|e| embedded_io("create cluster directory", &root, e))?;
         register_for_exit_cleanup(&root);
         let mut cluster = Cluster {
@@ -371,7 +386,11 @@ fn embedded_io(what: &str, path: &Path, e: io::Error) -> Error {
 
 fn cluster_base_dir() -> PathBuf {
     let shm = Path::new("/dev/shm");
-    if shm.is_dir() && fs::metadata(shm).map(|m| !m.permissions().readonly()).unwrap_or(false) {
+    if shm.is_dir()
+        && fs::metadata(shm)
+            .map(|m| !m.permissions().readonly())
+            .unwrap_or(false)
+    {
         shm.to_path_buf()
     } else {
         std::env::temp_dir()

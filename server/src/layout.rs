@@ -61,7 +61,11 @@ pub fn encode(name: &str) -> String {
             && out.as_bytes()[3].is_ascii_digit());
     if device || out.is_empty() {
         let first = out.chars().next().map(|c| format!("%{:02X}", c as u32));
-        out = format!("{}{}", first.unwrap_or_default(), out.get(1..).unwrap_or(""));
+        out = format!(
+            "{}{}",
+            first.unwrap_or_default(),
+            out.get(1..).unwrap_or("")
+        );
     }
     out
 }
@@ -183,12 +187,18 @@ mod tests {
     use crate::model::QualifiedName;
 
     fn table(schema: &str, name: &str) -> PathBuf {
-        file_path(&FilePlace::in_schema(Dir::Tables, &QualifiedName::new(schema, name)))
+        file_path(&FilePlace::in_schema(
+            Dir::Tables,
+            &QualifiedName::new(schema, name),
+        ))
     }
 
     #[test]
     fn ordinary_names_are_readable() {
-        assert_eq!(table("public", "users"), PathBuf::from("tables/public.users.sql"));
+        assert_eq!(
+            table("public", "users"),
+            PathBuf::from("tables/public.users.sql")
+        );
     }
 
     #[test]
@@ -200,12 +210,24 @@ mod tests {
 
     #[test]
     fn dots_slashes_and_parents_stay_inside_one_file_name() {
-        for name in ["a.b", "x/y", "..", "../etc/passwd", "a\\b", "it\"s", "café", " "] {
+        for name in [
+            "a.b",
+            "x/y",
+            "..",
+            "../etc/passwd",
+            "a\\b",
+            "it\"s",
+            "café",
+            " ",
+        ] {
             let path = table("s", name);
             assert_eq!(path.components().count(), 2, "{name:?} -> {path:?}");
             let file = path.file_name().map(|f| f.to_string_lossy().into_owned());
             let file = file.unwrap_or_default();
-            assert!(!file.contains(['/', '\\', '"', ':', '*', '?', '<', '>', '|']), "{file}");
+            assert!(
+                !file.contains(['/', '\\', '"', ':', '*', '?', '<', '>', '|']),
+                "{file}"
+            );
             assert_eq!(file.matches('.').count(), 2, "{file}");
         }
         assert_ne!(table("a.b", "c"), table("a", "b.c"));

@@ -2,15 +2,17 @@
 //!
 //! Data flows one way: `inspect` reads the catalog into the `model`; `emit` renders the model as
 //! SQL blocks; `layout` places blocks in files; `load` replays files into a database. The CLI and
-//! the language server only call into this library.
+//! the language server only call into this library (`commands`).
 
+pub mod commands;
+pub mod config;
 pub mod connect;
 pub mod embedded;
+pub mod emit;
 pub mod error;
+pub mod inspect;
+pub mod layout;
+pub mod load;
+pub mod model;
 
 pub use error::{Error, Result};
-pub mod emit;
-pub mod inspect;
-pub mod model;
-pub mod layout;
-pub mod commands;

@@ -7,6 +7,7 @@
 //! one for single-version tests (default: the newest found).
 
 use std::collections::HashMap;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,7 +39,9 @@ fn announce(bins: &Binaries) {
     let mut said = SAID.lock().unwrap_or_else(|p| p.into_inner());
     if !said.contains(&bins.major) {
         said.push(bins.major);
-        eprintln!(
+        // Written to the process's stderr directly: the test harness captures eprintln!.
+        let _ = writeln!(
+            std::io::stderr(),
             "pg-flux tests: PostgreSQL {} from {}",
             bins.version,
             bins.bindir.display()
@@ -77,7 +80,10 @@ pub fn default_major() -> u32 {
             .parse()
             .unwrap_or_else(|_| panic!("PGFLUX_TEST_MAJOR: bad major {m:?}"));
     }
-    majors().into_iter().max().unwrap_or_else(|| panic!("no PostgreSQL major to test"))
+    majors()
+        .into_iter()
+        .max()
+        .unwrap_or_else(|| panic!("no PostgreSQL major to test"))
 }
 
 /// A fresh, empty database in the cluster of one major.
@@ -97,7 +103,11 @@ impl TestDb {
     pub fn on(major: u32) -> TestDb {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let cluster = cluster(major);
-        let name = format!("t{}_{}", std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst));
+        let name = format!(
+            "t{}_{}",
+            std::process::id(),
+            COUNTER.fetch_add(1, Ordering::SeqCst)
+        );
         psql_command(&cluster, "postgres")
             .args(["-c", &format!("CREATE DATABASE {name} TEMPLATE template0")])
             .output_ok();
@@ -214,9 +224,7 @@ pub fn client_tool(name: &str, major: u32) -> PathBuf {
 
 fn tool_major(tool: &Path) -> Option<u32> {
     let out = Command::new(tool).arg("--version").output().ok()?;
-    let text = String::from_utf8_lossy(&out.stdout);
-    text.split_whitespace()
-        .last()?
+    pg_flux::embedded::version_from_banner(&String::from_utf8_lossy(&out.stdout))?
         .split(|c: char| !c.is_ascii_digit())
         .next()?
         .parse()
@@ -329,11 +337,112 @@ pub fn assert_same_text(a: &str, b: &str, what: &str) {
         .position(|(x, y)| x != y)
         .unwrap_or(la.len().min(lb.len()));
     let from = first.saturating_sub(5);
-    let show = |lines: &[&str]| lines.iter().skip(from).take(25).cloned().collect::<Vec<_>>().join("\n");
+    let show = |lines: &[&str]| {
+        lines
+            .iter()
+            .skip(from)
+            .take(25)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
     panic!(
         "{what} differ at line {}:\n--- D ---\n{}\n--- E ---\n{}",
         first + 1,
         show(&la),
         show(&lb)
     );
+}
+
+/// The bundled fixtures (directory names under `schema-fixtures/`), sorted.
+pub fn fixtures() -> Vec<String> {
+    let dir = repo_root().join("schema-fixtures");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .filter(|e| e.path().join("fixture.sql").is_file())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Loads a fixture into `db`: `fixture.sql`, then each `pgNN.sql` with NN ≤ the server's major.
+pub fn load_fixture(db: &TestDb, name: &str) {
+    let dir = repo_root().join("schema-fixtures").join(name);
+    db.load_file(&dir.join("fixture.sql"));
+    for major in 14..=db.major() {
+        let extra = dir.join(format!("pg{major}.sql"));
+        if extra.is_file() {
+            db.load_file(&extra);
+        }
+    }
+}
+
+/// The `pg-flux` binary, built on first use.
+pub fn pg_flux_bin() -> PathBuf {
+    static BIN: OnceLock<PathBuf> = OnceLock::new();
+    BIN.get_or_init(|| {
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+        let status = Command::new(cargo)
+            .args(["build", "--quiet", "-p", "pg-flux", "--bin", "pg-flux"])
+            .current_dir(repo_root())
+            .status()
+            .unwrap_or_else(|e| panic!("cargo build: {e}"));
+        assert!(status.success(), "building pg-flux failed");
+        let target = std::env::var_os("CARGO_TARGET_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| repo_root().join("target"));
+        target.join("debug").join("pg-flux")
+    })
+    .clone()
+}
+
+/// The result of running the CLI.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// Runs `pg-flux` with `args` in `cwd`, with a clean environment for connection settings.
+pub fn pg_flux(cwd: &Path, args: &[&str]) -> Run {
+    let out = Command::new(pg_flux_bin())
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("DATABASE_URL")
+        .env_remove("PGPASSWORD")
+        .output()
+        .unwrap_or_else(|e| panic!("running pg-flux: {e}"));
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file under `root` (relative path → content), for before/after comparisons.
+pub fn read_tree(root: &Path) -> std::collections::BTreeMap<PathBuf, String> {
+    fn walk(root: &Path, dir: &Path, out: &mut std::collections::BTreeMap<PathBuf, String>) {
+        for entry in std::fs::read_dir(dir)
+            .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+            .flatten()
+        {
+            let path = entry.path();
+            if path.is_dir() {
+                walk(root, &path, out);
+            } else {
+                let rel = path
+                    .strip_prefix(root)
+                    .map(Path::to_path_buf)
+                    .unwrap_or(path.clone());
+                out.insert(rel, std::fs::read_to_string(&path).unwrap_or_default());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    if root.exists() {
+        walk(root, root, &mut out);
+    }
+    out
 }

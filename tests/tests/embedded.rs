@@ -12,6 +12,10 @@ fn every_major_starts_and_serves_a_fresh_database() {
             "asked for {major}, server says {version}"
         );
         db.exec("CREATE TABLE t (id int)");
-        assert_eq!(db.query("SELECT count(*) FROM pg_class WHERE relname = 't'").trim(), "1");
+        assert_eq!(
+            db.query("SELECT count(*) FROM pg_class WHERE relname = 't'")
+                .trim(),
+            "1"
+        );
     }
 }

@@ -14,6 +14,9 @@ fn schemas_and_extensions_round_trip() {
          CREATE SCHEMA ext; CREATE EXTENSION citext WITH SCHEMA ext;",
     );
     let tree = assert_round_trip(&d);
-    assert!(tree.contains_key(std::path::Path::new("schemas/app.sql")), "{tree:?}");
+    assert!(
+        tree.contains_key(std::path::Path::new("schemas/app.sql")),
+        "{tree:?}"
+    );
     assert!(tree.contains_key(std::path::Path::new("extensions/citext.sql")));
 }

@@ -279,9 +279,8 @@ fn more_shapes_round_trip() {
     assert!(uses.contains("CREATE SEQUENCE y.own_seq"), "{uses}");
 }
 
-/// Typed tables need their composite type, which the types emitter (another part) provides.
+/// Typed tables (their composite type comes from the types emitter).
 #[test]
-#[ignore = "needs composite types from the types emitter"]
 fn typed_tables_round_trip() {
     let d = TestDb::new();
     d.exec(
@@ -356,11 +355,9 @@ fn tables_round_trip_on_every_major() {
     }
 }
 
-/// The shared fixtures (`schema-fixtures/*`) on every major. They also hold types and views
-/// (another part), so this runs on demand: `cargo test … -- --ignored fixtures`.
-/// `PGFLUX_FIXTURES` overrides the fixture directory.
+/// The shared fixtures (`schema-fixtures/*`) on every major (`PGFLUX_FIXTURES` overrides the
+/// fixture directory, `PGFLUX_FIXTURE` picks fixtures by name).
 #[test]
-#[ignore = "needs every kind of the fixtures (types, views) to be emitted"]
 fn fixtures_round_trip() {
     let root = std::env::var_os("PGFLUX_FIXTURES")
         .map(std::path::PathBuf::from)

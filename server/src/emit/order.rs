@@ -32,7 +32,8 @@ pub(crate) fn dependency_order(blocks: Vec<Block>, dependencies: &[Dependency]) 
         }
     }
     for dep in dependencies {
-        let (Some(before), Some(dependents)) = (creator(&dep.referenced), providers.get(&dep.dependent))
+        let (Some(before), Some(dependents)) =
+            (creator(&dep.referenced), providers.get(&dep.dependent))
         else {
             continue;
         };

@@ -112,7 +112,12 @@ async fn extension_members(ctx: &Context<'_>) -> Result<HashMap<CatalogRef, Oid>
     let rows = ctx.query_all("extension members", sql).await?;
     Ok(rows
         .iter()
-        .filter_map(|r| Some((catalog_ref(r.get("kind"), r.get("objid"))?, r.get("refobjid"))))
+        .filter_map(|r| {
+            Some((
+                catalog_ref(r.get("kind"), r.get("objid"))?,
+                r.get("refobjid"),
+            ))
+        })
         .collect())
 }
 

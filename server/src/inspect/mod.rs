@@ -20,7 +20,10 @@ pub use sql::Scope;
 /// The client must be inside the inspection transaction (see `connect::Session`).
 pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
     let server_version_num: i32 = client
-        .query_one("SELECT pg_catalog.current_setting('server_version_num')::int", &[])
+        .query_one(
+            "SELECT pg_catalog.current_setting('server_version_num')::int",
+            &[],
+        )
         .await
         .map_err(|e| query_error("server version", e))?
         .get(0);

@@ -28,7 +28,8 @@ impl Context<'_> {
 
     /// Runs a catalog query that takes no parameter.
     pub async fn query_all(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
-        self.queries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.queries
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.client
             .query(sql, &[])
             .await
@@ -38,7 +39,8 @@ impl Context<'_> {
     /// Runs a catalog query whose only parameter, `$1`, is the scope's schema list.
     pub async fn query(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
         let params: [&(dyn ToSql + Sync); 1] = [&self.scope.schemas];
-        self.queries.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        self.queries
+            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         self.client
             .query(sql, &params)
             .await

@@ -31,10 +31,14 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_transform", "true"),
     ("pg_publication", "true"),
     ("pg_am", "true"),
+    // Base and shell types (enum, composite, range, domain and multirange types are modeled;
+    // array types come with their element type).
     (
-        "pg_class",
-        "o.relkind = 'f'",
+        "pg_type",
+        "(o.typtype = 'p' OR (o.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type elem \
+         WHERE elem.typarray = o.oid)))",
     ),
+    ("pg_class", "o.relkind = 'f'"),
 ];
 
 pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>> {
@@ -48,14 +52,16 @@ pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>>
         })
         .collect();
     // Objects that belong to an extension come and go with it; objects of an extension's own
-    // kind (e.g. the language plpgsql) are created by it.
+    // kind (e.g. the language plpgsql) are created by it. Objects internal to another
+    // (deptype 'i': a range type's constructors and its cast to the multirange) are made and
+    // dropped with their owner, so they are not objects of their own.
     let sql = format!(
         "SELECT i.type, i.identity \
          FROM ({union}) u \
          CROSS JOIN LATERAL pg_catalog.pg_identify_object(u.classid, u.objid, 0) i \
          LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = i.schema \
          WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d \
-                           WHERE d.classid = u.classid AND d.objid = u.objid AND d.deptype = 'e') \
+                           WHERE d.classid = u.classid AND d.objid = u.objid AND d.deptype IN ('e', 'i')) \
            AND (i.schema IS NULL OR {scope}) \
          ORDER BY 1, 2",
         union = branches.join(" UNION ALL "),

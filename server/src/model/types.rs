@@ -1,7 +1,10 @@
 //! Types (enum, composite, range), domains, views and materialized views.
 
+use serde::Deserialize;
+
 use super::{Acl, Oid, QualifiedName};
 
+/// A user-defined type that is not a domain and not a table's row type.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypeDef {
     pub oid: Oid,
@@ -9,6 +12,50 @@ pub struct TypeDef {
     pub owner: String,
     pub comment: Option<String>,
     pub acl: Acl,
+    pub kind: TypeKind,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeKind {
+    /// Labels in `enumsortorder` order.
+    Enum {
+        labels: Vec<String>,
+    },
+    /// Attributes in `attnum` order, dropped ones left out.
+    Composite {
+        attributes: Vec<Attribute>,
+    },
+    Range(RangeDef),
+}
+
+/// One attribute of a composite type.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct Attribute {
+    pub name: String,
+    /// As `format_type` prints it (schema-qualified, with typmod).
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Quoted, schema-qualified collation, only when not the attribute type's default.
+    pub collation: Option<String>,
+    pub comment: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RangeDef {
+    /// As `format_type` prints it.
+    pub subtype: String,
+    /// Quoted, schema-qualified operator class, only when not the subtype's default.
+    pub subtype_opclass: Option<String>,
+    /// Quoted, schema-qualified collation, when the range has one.
+    pub collation: Option<String>,
+    /// Function names as `regproc` prints them.
+    pub canonical: Option<String>,
+    pub subtype_diff: Option<String>,
+    /// The multirange type (PostgreSQL 14+), always in the range's schema.
+    pub multirange: Option<String>,
+    /// The multirange type's own comment. (Its owner follows the range's, and PostgreSQL
+    /// refuses privileges on it.)
+    pub multirange_comment: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +65,27 @@ pub struct Domain {
     pub owner: String,
     pub comment: Option<String>,
     pub acl: Acl,
+    /// `format_type(typbasetype, typtypmod)`.
+    pub base_type: String,
+    /// Quoted, schema-qualified collation, only when not the base type's.
+    pub collation: Option<String>,
+    /// `typnotnull`. From PostgreSQL 17 on it is also a `contype 'n'` constraint.
+    pub not_null: bool,
+    /// The DEFAULT clause as SQL (an expression, or a quoted literal).
+    pub default: Option<String>,
+    /// CHECK (and, 17+, NOT NULL) constraints in name order.
+    pub constraints: Vec<DomainConstraint>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct DomainConstraint {
+    pub name: String,
+    /// `contype`: `c` check, `n` not null.
+    pub kind: String,
+    /// As `pg_get_constraintdef` prints it (with `NOT VALID` when not validated).
+    pub definition: String,
+    pub validated: bool,
+    pub comment: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,5 +95,25 @@ pub struct View {
     pub materialized: bool,
     pub owner: String,
     pub comment: Option<String>,
+    pub acl: Acl,
+    /// `pg_get_viewdef`, without the trailing semicolon.
+    pub definition: String,
+    /// Reloptions as stored (`name=value`), `check_option` left out.
+    pub options: Vec<String>,
+    /// `LOCAL` or `CASCADED`.
+    pub check_option: Option<String>,
+    /// Materialized views: the table access method when not `heap`.
+    pub access_method: Option<String>,
+    /// Materialized views: `relispopulated`.
+    pub populated: bool,
+    pub columns: Vec<ViewColumn>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct ViewColumn {
+    pub name: String,
+    pub comment: Option<String>,
+    /// `pg_get_expr` of a default set with `ALTER VIEW … SET DEFAULT`.
+    pub default: Option<String>,
     pub acl: Acl,
 }

@@ -1,0 +1,113 @@
+//! `pg-flux.toml`: project settings. Every key is optional; command-line flags and client
+//! settings override it.
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::error::{Error, Result};
+
+pub const CONFIG_FILE: &str = "pg-flux.toml";
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub schema_dir: Option<PathBuf>,
+    pub migrations_dir: Option<PathBuf>,
+    #[serde(default)]
+    pub database: DatabaseConfig,
+    #[serde(default)]
+    pub shadow: ShadowConfig,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct DatabaseConfig {
+    pub url: Option<String>,
+    pub search_path: Option<Vec<String>>,
+    pub schemas: Option<Vec<String>>,
+}
+
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct ShadowConfig {
+    pub url: Option<String>,
+}
+
+impl Config {
+    /// Reads `pg-flux.toml` in `dir`; a missing file is an empty configuration.
+    pub fn load(dir: &Path) -> Result<Config> {
+        let path = dir.join(CONFIG_FILE);
+        match std::fs::read_to_string(&path) {
+            Ok(text) => Config::parse(&text).map_err(|message| Error::Io { path, message }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
+            Err(e) => Err(Error::io(path, e)),
+        }
+    }
+
+    pub fn parse(text: &str) -> std::result::Result<Config, String> {
+        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(url) = &config.database.url {
+            config.database.url = Some(expand_env(url, |name| std::env::var(name).ok())?);
+        }
+        if let Some(url) = &config.shadow.url {
+            config.shadow.url = Some(expand_env(url, |name| std::env::var(name).ok())?);
+        }
+        Ok(config)
+    }
+}
+
+/// Expands `${VAR}` from the environment; an unset variable is an error naming it.
+pub fn expand_env(
+    text: &str,
+    var: impl Fn(&str) -> Option<String>,
+) -> std::result::Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("${") {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 2..];
+        let end = after
+            .find('}')
+            .ok_or_else(|| format!("unterminated ${{ in {text:?}"))?;
+        let name = &after[..end];
+        let value = var(name).ok_or_else(|| format!("environment variable {name} is not set"))?;
+        out.push_str(&value);
+        rest = &after[end + 1..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn expands_variables() {
+        let env = |n: &str| (n == "DB").then(|| "postgres://x".to_string());
+        assert_eq!(
+            expand_env("${DB}/app", env).as_deref(),
+            Ok("postgres://x/app")
+        );
+        assert!(expand_env("${NOPE}", env).unwrap_err().contains("NOPE"));
+        assert_eq!(expand_env("plain", env).as_deref(), Ok("plain"));
+    }
+
+    #[test]
+    fn parses_every_key() {
+        let c = Config::parse(
+            "schema_dir = \"db\"\nmigrations_dir = \"m\"\n[database]\nurl = \"postgres://h/d\"\n\
+             search_path = [\"app\", \"public\"]\nschemas = [\"app\"]\n[shadow]\nurl = \"postgres://h/s\"\n",
+        )
+        .unwrap_or_default();
+        assert_eq!(c.schema_dir.as_deref(), Some(Path::new("db")));
+        assert_eq!(c.database.schemas, Some(vec!["app".to_string()]));
+        assert_eq!(c.shadow.url.as_deref(), Some("postgres://h/s"));
+    }
+
+    #[test]
+    fn unknown_keys_are_errors() {
+        assert!(Config::parse("shema_dir = \"x\"").is_err());
+    }
+}

@@ -1,0 +1,226 @@
+//! TLS with rustls, following libpq's `sslmode`.
+//!
+//! | sslmode            | encryption            | verification                         |
+//! |--------------------|-----------------------|--------------------------------------|
+//! | disable            | never                 | —                                    |
+//! | allow, prefer      | if the server offers  | none                                 |
+//! | require            | always                | none; chain if a root cert is given  |
+//! | verify-ca          | always                | chain (host name not checked)        |
+//! | verify-full        | always                | chain and host name                  |
+//!
+//! Roots come from `sslrootcert` (a PEM file), or are the built-in web roots when it is
+//! `system` or not set. Unix-socket connections never use TLS.
+
+use std::fs;
+use std::io::BufReader;
+use std::sync::Arc;
+
+use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, ServerCertVerifier};
+use rustls::client::WebPkiServerVerifier;
+use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
+use rustls::pki_types::{CertificateDer, ServerName, UnixTime};
+use rustls::{
+    CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
+};
+use tokio_postgres_rustls::MakeRustlsConnect;
+
+use super::conninfo::{ConnInfo, SslMode};
+use crate::error::{Error, Result};
+
+/// What the client checks of the server's certificate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verification {
+    None,
+    Chain,
+    Full,
+}
+
+/// The verification `sslmode` (and the presence of a root certificate) asks for.
+pub(crate) fn verification(info: &ConnInfo) -> Verification {
+    match info.sslmode {
+        SslMode::Disable | SslMode::Allow | SslMode::Prefer => Verification::None,
+        SslMode::Require if info.sslrootcert.is_some() => Verification::Chain,
+        SslMode::Require => Verification::None,
+        SslMode::VerifyCa => Verification::Chain,
+        SslMode::VerifyFull => Verification::Full,
+    }
+}
+
+/// The tokio-postgres mode: `allow` is treated as `prefer`; unix sockets never use TLS.
+pub(crate) fn postgres_ssl_mode(info: &ConnInfo) -> tokio_postgres::config::SslMode {
+    use tokio_postgres::config::SslMode as Pg;
+    if info.is_unix_socket() {
+        return Pg::Disable;
+    }
+    match info.sslmode {
+        SslMode::Disable => Pg::Disable,
+        SslMode::Allow | SslMode::Prefer => Pg::Prefer,
+        SslMode::Require | SslMode::VerifyCa | SslMode::VerifyFull => Pg::Require,
+    }
+}
+
+fn provider() -> Arc<CryptoProvider> {
+    Arc::new(rustls::crypto::ring::default_provider())
+}
+
+/// The TLS connector for `info`; reads the root certificates when it verifies.
+pub(crate) fn connector(info: &ConnInfo) -> Result<MakeRustlsConnect> {
+    let provider = provider();
+    let verifier: Arc<dyn ServerCertVerifier> = match verification(info) {
+        Verification::None => Arc::new(NoVerification {
+            provider: provider.clone(),
+        }),
+        mode => {
+            let roots = Arc::new(root_store(info.sslrootcert.as_deref())?);
+            let webpki = WebPkiServerVerifier::builder_with_provider(roots, provider.clone())
+                .build()
+                .map_err(|e| Error::ConnectionConfig(format!("unusable root certificates: {e}")))?;
+            if mode == Verification::Full {
+                webpki
+            } else {
+                Arc::new(ChainOnly { inner: webpki })
+            }
+        }
+    };
+    let config = ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| Error::ConnectionConfig(format!("TLS set-up failed: {e}")))?
+        .dangerous()
+        .with_custom_certificate_verifier(verifier)
+        .with_no_client_auth();
+    Ok(MakeRustlsConnect::new(config))
+}
+
+/// Trusted roots: the PEM file `sslrootcert`, or the built-in web roots for `system`/unset.
+fn root_store(sslrootcert: Option<&str>) -> Result<RootCertStore> {
+    let mut store = RootCertStore::empty();
+    match sslrootcert {
+        None | Some("system") => {
+            store.extend(webpki_roots::TLS_SERVER_ROOTS.iter().cloned());
+        }
+        Some(path) => {
+            let bad = |reason: String| {
+                Error::ConnectionConfig(format!(
+                    "could not read root certificate file {path}: {reason}"
+                ))
+            };
+            let file = fs::File::open(path).map_err(|e| bad(e.to_string()))?;
+            let certs: Vec<CertificateDer<'static>> =
+                rustls_pemfile::certs(&mut BufReader::new(file))
+                    .collect::<std::result::Result<_, _>>()
+                    .map_err(|e| bad(e.to_string()))?;
+            let (added, _ignored) = store.add_parsable_certificates(certs);
+            if added == 0 {
+                return Err(bad("it holds no usable PEM certificate".into()));
+            }
+        }
+    }
+    Ok(store)
+}
+
+/// Accepts any certificate (sslmode `prefer`/`require` without roots) but still checks that the
+/// server holds its key, so the session is at least encrypted to whoever answered.
+#[derive(Debug)]
+struct NoVerification {
+    provider: Arc<CryptoProvider>,
+}
+
+impl ServerCertVerifier for NoVerification {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &CertificateDer<'_>,
+        _intermediates: &[CertificateDer<'_>],
+        _server_name: &ServerName<'_>,
+        _ocsp_response: &[u8],
+        _now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        Ok(ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.provider.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.provider
+            .signature_verification_algorithms
+            .supported_schemes()
+    }
+}
+
+/// `verify-ca`: full web-PKI verification, except that a certificate not issued for the host
+/// name is accepted (the name check is the last step, after the chain has been verified).
+#[derive(Debug)]
+struct ChainOnly {
+    inner: Arc<WebPkiServerVerifier>,
+}
+
+impl ServerCertVerifier for ChainOnly {
+    fn verify_server_cert(
+        &self,
+        end_entity: &CertificateDer<'_>,
+        intermediates: &[CertificateDer<'_>],
+        server_name: &ServerName<'_>,
+        ocsp_response: &[u8],
+        now: UnixTime,
+    ) -> Result<ServerCertVerified, rustls::Error> {
+        match self.inner.verify_server_cert(
+            end_entity,
+            intermediates,
+            server_name,
+            ocsp_response,
+            now,
+        ) {
+            Err(rustls::Error::InvalidCertificate(
+                CertificateError::NotValidForName | CertificateError::NotValidForNameContext { .. },
+            )) => Ok(ServerCertVerified::assertion()),
+            other => other,
+        }
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls12_signature(message, cert, dss)
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &CertificateDer<'_>,
+        dss: &DigitallySignedStruct,
+    ) -> Result<HandshakeSignatureValid, rustls::Error> {
+        self.inner.verify_tls13_signature(message, cert, dss)
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<SignatureScheme> {
+        self.inner.supported_verify_schemes()
+    }
+}

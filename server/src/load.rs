@@ -1,0 +1,172 @@
+//! load: source files → a database. Replays a tree (per-kind or flat) into a scratch database
+//! — an empty one to prove a dump round-trips, later the shadow database.
+//!
+//! Files run in the per-kind directories' creation order (schemas, extensions, types, …,
+//! indexes), each file's statements in their written order. A statement that fails because
+//! something it needs comes from a later file (a view over a view, a foreign key to a table
+//! further down the alphabet) is retried after the others; the load fails only when a pass
+//! makes no progress, naming the statement's file:line:column and the server's message.
+
+use std::path::{Path, PathBuf};
+
+use tokio_postgres::Client;
+
+use crate::emit::Dir;
+use crate::error::{Error, Result};
+
+/// The quarantine directory `pull` writes: not part of the declared source.
+pub const PULLED_DIR: &str = "_pulled";
+
+/// One statement of a source file, with where it starts.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceStatement {
+    pub file: PathBuf,
+    /// 1-based line and column (in characters) of the statement's first character.
+    pub line: usize,
+    pub column: usize,
+    pub sql: String,
+}
+
+/// Every `*.sql` file under `root` (recursively, `_pulled/` excluded), in load order.
+pub fn source_files(root: &Path) -> Result<Vec<PathBuf>> {
+    let mut files = Vec::new();
+    collect(root, root, &mut files)?;
+    files.sort_by_key(|path| (dir_rank(root, path), path.clone()));
+    Ok(files)
+}
+
+fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io(dir, e))?;
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io(dir, e))?;
+        let path = entry.path();
+        let file_type = entry.file_type().map_err(|e| Error::io(&path, e))?;
+        if file_type.is_dir() {
+            if dir == root && entry.file_name() == PULLED_DIR {
+                continue;
+            }
+            collect(root, &path, out)?;
+        } else if path.extension().is_some_and(|e| e == "sql") {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+/// Files of a known kind directory run in that kind's order; anything else runs last.
+fn dir_rank(root: &Path, path: &Path) -> usize {
+    let top = path
+        .strip_prefix(root)
+        .ok()
+        .and_then(|p| p.components().next())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Dir::ALL
+        .iter()
+        .position(|d| d.name() == top)
+        .unwrap_or(Dir::ALL.len())
+}
+
+/// Splits a file's text into statements with their positions.
+pub fn split(file: &Path, text: &str) -> Result<Vec<SourceStatement>> {
+    let pieces = pg_query::split_with_parser(text).map_err(|e| {
+        // The parser reports no position: find the first statement that does not parse.
+        let (line, column, message) = first_syntax_error(text).unwrap_or((1, 1, e.to_string()));
+        Error::Source {
+            file: file.to_path_buf(),
+            line,
+            column,
+            message,
+        }
+    })?;
+    let base = text.as_ptr() as usize;
+    Ok(pieces
+        .into_iter()
+        .filter(|piece| !piece.trim().is_empty())
+        .map(|piece| {
+            let offset = (piece.as_ptr() as usize).saturating_sub(base);
+            let leading = piece.len() - piece.trim_start().len();
+            let (line, column) = line_column(text, offset + leading);
+            SourceStatement {
+                file: file.to_path_buf(),
+                line,
+                column,
+                sql: piece.trim().to_string(),
+            }
+        })
+        .collect())
+}
+
+fn first_syntax_error(text: &str) -> Option<(usize, usize, String)> {
+    let base = text.as_ptr() as usize;
+    let pieces = pg_query::split_with_scanner(text).ok()?;
+    pieces.into_iter().find_map(|piece| {
+        let err = pg_query::parse(piece, 0).err()?;
+        let offset = (piece.as_ptr() as usize).saturating_sub(base);
+        let leading = piece.len() - piece.trim_start().len();
+        let (line, column) = line_column(text, offset + leading);
+        Some((line, column, err.to_string()))
+    })
+}
+
+/// 1-based line and character column of byte `offset` in `text`.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+/// Reads and splits every source file under `root`, in load order.
+pub fn read_statements(root: &Path) -> Result<Vec<SourceStatement>> {
+    let mut statements = Vec::new();
+    for file in source_files(root)? {
+        let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+        statements.extend(split(&file, &text)?);
+    }
+    Ok(statements)
+}
+
+/// Runs `statements` against `client` (autocommit: every statement is atomic on its own),
+/// retrying those that fail until a pass makes no progress. Returns how many ran.
+pub async fn load_statements(client: &Client, statements: Vec<SourceStatement>) -> Result<usize> {
+    let total = statements.len();
+    let mut pending = statements;
+    loop {
+        let attempted = pending.len();
+        let mut failed: Vec<(SourceStatement, String)> = Vec::new();
+        for statement in pending {
+            if let Err(e) = client.batch_execute(&statement.sql).await {
+                let message = match e.as_db_error() {
+                    Some(db) => db.message().to_string(),
+                    None => e.to_string(),
+                };
+                if e.as_db_error().is_none() {
+                    // Not a statement error: the connection is gone.
+                    return Err(Error::Database(message));
+                }
+                failed.push((statement, message));
+            }
+        }
+        let stuck = failed.len() == attempted;
+        match failed.first() {
+            None => return Ok(total),
+            Some((statement, message)) if stuck => {
+                return Err(Error::Source {
+                    file: statement.file.clone(),
+                    line: statement.line,
+                    column: statement.column,
+                    message: message.clone(),
+                })
+            }
+            Some(_) => {}
+        }
+        pending = failed.into_iter().map(|(s, _)| s).collect();
+    }
+}
+
+/// Loads the tree at `root` into the database of `client`.
+pub async fn load_tree(client: &Client, root: &Path) -> Result<usize> {
+    let statements = read_statements(root)?;
+    load_statements(client, statements).await
+}

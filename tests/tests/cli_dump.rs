@@ -1,0 +1,179 @@
+//! `pg-flux dump` from the command line: output, refusals and failures, against real servers.
+
+use std::fs;
+use std::path::Path;
+
+use pg_flux_tests::{pg_flux, read_tree, TestDb};
+
+fn dump(cwd: &Path, url: &str, output: &Path, extra: &[&str]) -> pg_flux_tests::Run {
+    let output = output.to_string_lossy().into_owned();
+    let mut args = vec!["dump", "--db", url, "--output", output.as_str()];
+    args.extend_from_slice(extra);
+    pg_flux(cwd, &args)
+}
+
+#[test]
+fn dumps_per_kind_and_flat_and_is_deterministic() {
+    let db = TestDb::new();
+    db.exec("CREATE SCHEMA app; COMMENT ON SCHEMA app IS 'application';");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let run = dump(tmp.path(), &db.url(), &tmp.path().join("schema"), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("Dumped"), "{}", run.stdout);
+    let first = read_tree(&tmp.path().join("schema"));
+    assert!(
+        first.contains_key(Path::new("schemas/app.sql")),
+        "{first:?}"
+    );
+
+    let again = dump(tmp.path(), &db.url(), &tmp.path().join("again"), &[]);
+    assert_eq!(again.code, 0, "{}", again.stderr);
+    assert_eq!(
+        first,
+        read_tree(&tmp.path().join("again")),
+        "two dumps differ"
+    );
+
+    let flat = dump(
+        tmp.path(),
+        &db.url(),
+        &tmp.path().join("flat"),
+        &["--layout", "flat"],
+    );
+    assert_eq!(flat.code, 0, "{}", flat.stderr);
+    let flat_tree = read_tree(&tmp.path().join("flat"));
+    assert_eq!(
+        flat_tree.keys().collect::<Vec<_>>(),
+        vec![Path::new("schema.sql")]
+    );
+    assert!(flat_tree[Path::new("schema.sql")].contains("CREATE SCHEMA app;"));
+}
+
+#[test]
+fn schemas_option_limits_scope() {
+    let db = TestDb::new();
+    db.exec("CREATE SCHEMA app; CREATE SCHEMA other;");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tmp.path().join("schema");
+    let run = dump(tmp.path(), &db.url(), &out, &["--schemas", "app"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let tree = read_tree(&out);
+    assert!(tree.contains_key(Path::new("schemas/app.sql")));
+    assert!(
+        !tree.keys().any(|p| p.to_string_lossy().contains("other")),
+        "{tree:?}"
+    );
+}
+
+#[test]
+fn refuses_a_non_empty_target_without_force_and_writes_nothing() {
+    let db = TestDb::new();
+    db.exec("CREATE SCHEMA app;");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out = tmp.path().join("schema");
+    fs::create_dir_all(out.join("tables")).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("tables/mine.sql"), "-- my work\n").unwrap_or_else(|e| panic!("{e}"));
+    let before = read_tree(&out);
+
+    let run = dump(tmp.path(), &db.url(), &out, &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("not empty") && run.stderr.contains("--force"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(read_tree(&out), before, "the target changed");
+
+    // --force replaces what dump owns and keeps the rest (the quarantine).
+    fs::create_dir_all(out.join("_pulled")).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("_pulled/x.sql"), "-- pulled\n").unwrap_or_else(|e| panic!("{e}"));
+    let forced = dump(tmp.path(), &db.url(), &out, &["--force"]);
+    assert_eq!(forced.code, 0, "{}", forced.stderr);
+    let after = read_tree(&out);
+    assert!(after.contains_key(Path::new("schemas/app.sql")));
+    assert!(!after.contains_key(Path::new("tables/mine.sql")));
+    assert_eq!(
+        after.get(Path::new("_pulled/x.sql")).map(String::as_str),
+        Some("-- pulled\n")
+    );
+}
+
+#[test]
+fn unreachable_database_is_a_clear_error_and_leaves_no_output() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let url = format!("postgres://someone:s3cret-pw@127.0.0.1:{port}/nowhere");
+    let out = tmp.path().join("schema");
+    let run = dump(tmp.path(), &url, &out, &[]);
+    assert_eq!(run.code, 2);
+    assert!(run.stderr.contains("could not connect"), "{}", run.stderr);
+    assert!(!run.stderr.contains("s3cret-pw") && !run.stdout.contains("s3cret-pw"));
+    assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
+    assert!(!out.exists(), "a failed dump created the target");
+    assert_eq!(
+        fs::read_dir(tmp.path()).map(|d| d.count()).unwrap_or(99),
+        0,
+        "leftovers"
+    );
+}
+
+#[test]
+fn wrong_password_never_shows_the_password() {
+    let db = TestDb::new();
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = format!(
+        "postgres://postgres:Wrong-Pa55word@127.0.0.1:{}/{}",
+        db.cluster.port(),
+        db.name
+    );
+    let run = dump(tmp.path(), &url, &tmp.path().join("schema"), &[]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr.contains("password authentication failed")
+            || run.stderr.contains("authentication"),
+        "{}",
+        run.stderr
+    );
+    for secret in ["Wrong-Pa55word", db.cluster.password()] {
+        assert!(
+            !run.stderr.contains(secret) && !run.stdout.contains(secret),
+            "{}",
+            run.stderr
+        );
+    }
+}
+
+#[test]
+fn unmodeled_objects_are_named_in_a_warning() {
+    let db = TestDb::new();
+    db.exec(
+        "CREATE FUNCTION public.add_one(i integer) RETURNS integer LANGUAGE sql AS 'SELECT i + 1';
+         CREATE SCHEMA app;",
+    );
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let run = dump(tmp.path(), &db.url(), &tmp.path().join("schema"), &[]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("warning") && run.stderr.contains("function public.add_one(integer)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn help_lists_only_working_commands() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let help = pg_flux(tmp.path(), &["--help"]);
+    assert_eq!(help.code, 0);
+    assert!(help.stdout.contains("dump"));
+    let version = pg_flux(tmp.path(), &["--version"]);
+    assert!(version.stdout.starts_with("pg-flux "), "{}", version.stdout);
+    let bad = pg_flux(
+        tmp.path(),
+        &["dump", "--output", "x", "--layout", "sideways"],
+    );
+    assert_eq!(bad.code, 2);
+}
