@@ -266,6 +266,12 @@ CREATE SEQUENCE y.own_seq;
 CREATE TABLE y.uses (id bigint DEFAULT nextval('y.own_seq'));
 ALTER SEQUENCE y.own_seq OWNED BY y.uses.id;
 CREATE TABLE y.ex (r int4range, k int, EXCLUDE USING gist (r WITH &&) WHERE (k > 0) DEFERRABLE INITIALLY DEFERRED);
+CREATE MATERIALIZED VIEW y.mv AS SELECT a, b FROM y.cols;
+CREATE UNIQUE INDEX mv_a ON y.mv (a);
+CREATE INDEX mv_expr ON y.mv ((a + b));
+ALTER INDEX y.mv_expr ALTER COLUMN 1 SET STATISTICS 300;
+COMMENT ON INDEX y.mv_a IS 'one row per a';
+ALTER MATERIALIZED VIEW y.mv CLUSTER ON mv_a;
 CREATE TABLE y.\"Upper\" (\"Id\" serial, \"Name\" text COLLATE \"POSIX\");
 ";
 
@@ -277,6 +283,8 @@ fn more_shapes_round_trip() {
     let tree = assert_round_trip(&d);
     let uses = file(&tree, "tables/y.uses.sql");
     assert!(uses.contains("CREATE SEQUENCE y.own_seq"), "{uses}");
+    let mv = file(&tree, "indexes/y.mv.sql");
+    assert!(mv.contains("CLUSTER ON mv_a"), "{mv}");
 }
 
 /// Typed tables (their composite type comes from the types emitter).
