@@ -42,6 +42,7 @@ ALTER TABLE app.items OWNER TO flux_owner;
 COMMENT ON TABLE app.items IS 'things we sell';
 COMMENT ON COLUMN app.items.code IS 'the code';
 COMMENT ON CONSTRAINT items_code_key ON app.items IS 'codes are unique';
+COMMENT ON INDEX app.items_pkey IS 'the key''s index';
 GRANT SELECT ON app.items TO flux_reader;
 GRANT UPDATE (note) ON app.items TO flux_reader;
 REVOKE DELETE ON app.items FROM flux_owner;
@@ -246,6 +247,7 @@ fn edge_shapes_round_trip() {
 /// owned across schemas, exclusion constraints with a predicate.
 const MORE: &str = "
 CREATE SCHEMA y;
+CREATE TABLE y.pt1x (id int PRIMARY KEY);
 CREATE TABLE y.pt (a int, b text, c text) PARTITION BY RANGE (a);
 ALTER TABLE y.pt ALTER COLUMN b SET STORAGE EXTERNAL;
 ALTER TABLE y.pt ALTER COLUMN c SET STATISTICS 50;
@@ -253,6 +255,11 @@ ALTER TABLE y.pt ADD CONSTRAINT pt_nv CHECK (a <> 5) NOT VALID;
 CREATE TABLE y.pt1 PARTITION OF y.pt FOR VALUES FROM (0) TO (10);
 CREATE TABLE y.pt2 PARTITION OF y.pt FOR VALUES FROM (10) TO (20);
 ALTER TABLE ONLY y.pt2 ALTER COLUMN b SET STORAGE EXTENDED;
+CREATE TABLE y.gp (id int, at int, twice int GENERATED ALWAYS AS (at * 2) STORED,
+    r int REFERENCES y.pt1x, PRIMARY KEY (id, at)) PARTITION BY RANGE (at);
+CREATE TABLE y.gp1 PARTITION OF y.gp FOR VALUES FROM (0) TO (10);
+CREATE TABLE y.gp2 (id int NOT NULL, at int NOT NULL, twice int GENERATED ALWAYS AS (at * 2) STORED, r int);
+ALTER TABLE y.gp ATTACH PARTITION y.gp2 FOR VALUES FROM (10) TO (20);
 CREATE TABLE y.par (a int, b text);
 ALTER TABLE y.par ALTER COLUMN b SET STORAGE MAIN;
 CREATE TABLE y.kid () INHERITS (y.par);

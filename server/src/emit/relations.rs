@@ -482,6 +482,10 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         if (k.local || k.cloned) && k.kind != "f" {
             let target = format!("{} ON {name}", ident(&k.name));
             sql.push_str(&comment("CONSTRAINT", &target, k.comment.as_deref()));
+            if let Some(index) = &k.index {
+                let index = qualified(&QualifiedName::new(&t.name.schema, index));
+                sql.push_str(&comment("INDEX", &index, k.index_comment.as_deref()));
+            }
         }
     }
     sql.push_str(&privileges("TABLE", &name, &t.acl));

@@ -109,6 +109,8 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
               (SELECT ic.relname FROM pg_catalog.pg_class ic WHERE ic.oid = k.conindid) END, \
            'index_options', COALESCE((SELECT {index_options} FROM pg_catalog.pg_class ic \
               WHERE ic.oid = k.conindid AND k.contype IN ('p', 'u', 'x')), '[]'::jsonb), \
+           'index_comment', CASE WHEN k.contype IN ('p', 'u', 'x') AND k.conindid <> 0 THEN \
+              pg_catalog.obj_description(k.conindid, 'pg_class') END, \
            'comment', {comment}) ORDER BY k.conname) \
          FROM pg_catalog.pg_constraint k \
          WHERE k.conrelid = c.oid AND (k.conparentid = 0 OR k.contype IN ('p', 'u', 'x')) \

@@ -96,6 +96,7 @@ pub struct Constraint {
     /// parameters (`pg_get_constraintdef` leaves them out).
     pub index: Option<String>,
     pub index_options: Vec<(String, String)>,
+    pub index_comment: Option<String>,
     pub comment: Option<String>,
 }
 
