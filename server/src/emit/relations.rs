@@ -253,7 +253,13 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         }
         if pg18 {
             if let Some(k) = not_nulls.get(c.name.as_str()).filter(|k| k.validated) {
-                def.push_str(&format!(" CONSTRAINT {} NOT NULL", ident(&k.name)));
+                // PostgreSQL names an unnamed one `<table>_<column>_not_null` (when that fits).
+                let default_name = format!("{}_{}_not_null", t.name.name, c.name);
+                if k.name == default_name && default_name.len() < 64 {
+                    def.push_str(" NOT NULL");
+                } else {
+                    def.push_str(&format!(" CONSTRAINT {} NOT NULL", ident(&k.name)));
+                }
                 if k.no_inherit {
                     def.push_str(" NO INHERIT");
                 }
