@@ -363,7 +363,15 @@ fn tables_round_trip_on_every_major() {
                  CREATE TABLE nni (a int NOT NULL NO INHERIT, b int CONSTRAINT named NOT NULL,
                      CONSTRAINT ne CHECK (a > 0) NOT ENFORCED);
                  CREATE TABLE nni_child (c int) INHERITS (nni);
-                 CREATE TABLE fk18 (a int REFERENCES nn_pk NOT ENFORCED);",
+                 CREATE TABLE fk18 (a int REFERENCES nn_pk NOT ENFORCED);
+                 CREATE TABLE nnp (a int NOT NULL, b int);
+                 CREATE TABLE nnc () INHERITS (nnp);
+                 ALTER TABLE nnc ALTER COLUMN a SET NOT NULL;
+                 ALTER TABLE nnc ADD CONSTRAINT nnc_own NOT NULL b;
+                 CREATE TABLE nnpp (a int NOT NULL, b int) PARTITION BY LIST (b);
+                 CREATE TABLE nnpp1 PARTITION OF nnpp FOR VALUES IN (1);
+                 ALTER TABLE nnpp1 ALTER COLUMN a SET NOT NULL;
+                 ALTER TABLE nnpp1 ADD CONSTRAINT nnpp1_own NOT NULL b;",
             );
         }
         assert_round_trip(&d);
