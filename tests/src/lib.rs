@@ -367,16 +367,39 @@ pub fn fixtures() -> Vec<String> {
     names
 }
 
-/// Loads a fixture into `db`: `fixture.sql`, then each `pgNN.sql` with NN ≤ the server's major.
+/// Loads a fixture into `db`: `fixture.sql`, then `fixture-*.sql` in name order; then for each
+/// major NN from 14 up to the server's, `pgNN.sql` and `pgNN-*.sql` in name order.
 pub fn load_fixture(db: &TestDb, name: &str) {
-    let dir = repo_root().join("schema-fixtures").join(name);
-    db.load_file(&dir.join("fixture.sql"));
-    for major in 14..=db.major() {
-        let extra = dir.join(format!("pg{major}.sql"));
-        if extra.is_file() {
-            db.load_file(&extra);
-        }
+    for file in fixture_files(name, db.major()) {
+        db.load_file(&file);
     }
+}
+
+/// The files [`load_fixture`] loads, in order.
+pub fn fixture_files(name: &str, major: u32) -> Vec<PathBuf> {
+    let dir = repo_root().join("schema-fixtures").join(name);
+    let entries: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    let group = |stem: &str| {
+        let mut files: Vec<PathBuf> = entries
+            .iter()
+            .filter(|f| {
+                f.as_str() == format!("{stem}.sql")
+                    || (f.starts_with(&format!("{stem}-")) && f.ends_with(".sql"))
+            })
+            .map(|f| dir.join(f))
+            .collect();
+        files.sort();
+        files
+    };
+    let mut files = group("fixture");
+    for m in 14..=major {
+        files.extend(group(&format!("pg{m}")));
+    }
+    files
 }
 
 /// The `pg-flux` binary, built on first use.
