@@ -5,6 +5,7 @@
 mod order;
 mod relations;
 mod schemas;
+mod security;
 pub mod sql;
 mod types;
 
@@ -15,6 +16,7 @@ use crate::model::{Catalog, CatalogRef, QualifiedName};
 pub enum Dir {
     Schemas,
     Extensions,
+    Collations,
     Types,
     Domains,
     Sequences,
@@ -22,12 +24,18 @@ pub enum Dir {
     Views,
     MaterializedViews,
     Indexes,
+    Statistics,
+    Policies,
+    Publications,
+    /// Last: default privileges must not change the privileges of objects created before.
+    DefaultPrivileges,
 }
 
 impl Dir {
-    pub const ALL: [Dir; 9] = [
+    pub const ALL: [Dir; 14] = [
         Dir::Schemas,
         Dir::Extensions,
+        Dir::Collations,
         Dir::Types,
         Dir::Domains,
         Dir::Sequences,
@@ -35,6 +43,10 @@ impl Dir {
         Dir::Views,
         Dir::MaterializedViews,
         Dir::Indexes,
+        Dir::Statistics,
+        Dir::Policies,
+        Dir::Publications,
+        Dir::DefaultPrivileges,
     ];
 
     /// The directory's name in the per-kind layout.
@@ -49,6 +61,11 @@ impl Dir {
             Dir::Views => "views",
             Dir::MaterializedViews => "materialized_views",
             Dir::Indexes => "indexes",
+            Dir::Collations => "collations",
+            Dir::Statistics => "statistics",
+            Dir::Policies => "policies",
+            Dir::Publications => "publications",
+            Dir::DefaultPrivileges => "default_privileges",
         }
     }
 }
@@ -124,5 +141,18 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     blocks.extend(relations::tables(catalog));
     blocks.extend(types::views(catalog));
     blocks.extend(relations::indexes(catalog));
-    order::dependency_order(blocks, &catalog.dependencies)
+    blocks.extend(security::collations(catalog));
+    blocks.extend(security::statistics(catalog));
+    blocks.extend(security::rules(catalog));
+    blocks.extend(security::policies(catalog));
+    blocks.extend(security::publications(catalog));
+    blocks.extend(security::default_privileges(catalog));
+    let ordered = order::dependency_order(blocks, &catalog.dependencies);
+    // Default privileges go after everything else, whatever the dependency order: they would
+    // change the privileges of any object created after them.
+    let (last, mut ordered): (Vec<Block>, Vec<Block>) = ordered
+        .into_iter()
+        .partition(|b| b.file.dir == Dir::DefaultPrivileges);
+    ordered.extend(last);
+    ordered
 }

@@ -9,7 +9,8 @@ use crate::error::Result;
 use crate::model::{CatalogRef, Dependency, Oid};
 
 /// SQL yielding `(kind, oid)` for the catalog row (`cls`, `obj`): `kind` is one of
-/// `n` schema, `e` extension, `r` relation, `t` type, `c` own constraint, `f` function.
+/// `n` schema, `e` extension, `r` relation, `t` type, `c` own constraint, `f` function,
+/// `p` policy, `l` collation, `w` rule, `s` extended statistics.
 fn normalise(cls: &str, obj: &str, major: i32) -> String {
     let multirange = if major >= 14 {
         "LEFT JOIN pg_catalog.pg_range mr ON mr.rngmultitypid = base.oid"
@@ -35,7 +36,9 @@ fn normalise(cls: &str, obj: &str, major: i32) -> String {
            {multirange} \
           WHERE {cls} = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = {obj} \
          UNION ALL \
-         SELECT 'r', rw.ev_class FROM pg_catalog.pg_rewrite rw \
+         SELECT CASE WHEN rw.rulename = '_RETURN' THEN 'r' ELSE 'w' END, \
+                CASE WHEN rw.rulename = '_RETURN' THEN rw.ev_class ELSE rw.oid END \
+           FROM pg_catalog.pg_rewrite rw \
           WHERE {cls} = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND rw.oid = {obj} \
          UNION ALL \
          SELECT 'r', ad.adrelid FROM pg_catalog.pg_attrdef ad \
@@ -50,7 +53,13 @@ fn normalise(cls: &str, obj: &str, major: i32) -> String {
          UNION ALL \
          SELECT 'e', {obj} WHERE {cls} = 'pg_catalog.pg_extension'::pg_catalog.regclass \
          UNION ALL \
-         SELECT 'f', {obj} WHERE {cls} = 'pg_catalog.pg_proc'::pg_catalog.regclass"
+         SELECT 'f', {obj} WHERE {cls} = 'pg_catalog.pg_proc'::pg_catalog.regclass \
+         UNION ALL \
+         SELECT 'p', {obj} WHERE {cls} = 'pg_catalog.pg_policy'::pg_catalog.regclass \
+         UNION ALL \
+         SELECT 'l', {obj} WHERE {cls} = 'pg_catalog.pg_collation'::pg_catalog.regclass \
+         UNION ALL \
+         SELECT 's', {obj} WHERE {cls} = 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass"
     )
 }
 
@@ -129,6 +138,10 @@ fn catalog_ref(kind: Option<&str>, oid: Oid) -> Option<CatalogRef> {
         "t" => CatalogRef::Type(oid),
         "c" => CatalogRef::Constraint(oid),
         "f" => CatalogRef::Function(oid),
+        "p" => CatalogRef::Policy(oid),
+        "l" => CatalogRef::Collation(oid),
+        "w" => CatalogRef::Rule(oid),
+        "s" => CatalogRef::Statistics(oid),
         _ => return None,
     })
 }

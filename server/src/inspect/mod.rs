@@ -5,6 +5,7 @@
 mod dependencies;
 mod relations;
 mod schemas;
+mod security;
 mod sql;
 mod types;
 mod unmodeled;
@@ -45,6 +46,12 @@ pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
     catalog.tables = relations::tables(&ctx).await?;
     catalog.indexes = relations::indexes(&ctx).await?;
     catalog.views = types::views(&ctx).await?;
+    catalog.policies = security::policies(&ctx).await?;
+    catalog.statistics = security::statistics(&ctx).await?;
+    catalog.rules = security::rules(&ctx).await?;
+    catalog.collations = security::collations(&ctx).await?;
+    catalog.publications = security::publications(&ctx).await?;
+    catalog.default_privileges = security::default_privileges(&ctx).await?;
     catalog.dependencies = dependencies::dependencies(&ctx).await?;
     catalog.unmodeled = unmodeled::unmodeled(&ctx).await?;
     catalog.query_count = ctx.queries.load(std::sync::atomic::Ordering::Relaxed);

@@ -71,15 +71,17 @@ pub(crate) fn comment(catalog: &str, oid: &str) -> String {
 }
 
 /// SQL expression: a JSON object `{revokes, grants}` describing `acl` relative to
-/// `default_acl`, in the live ACL's order (pg_dump prints in that order too).
+/// `default_acl`, in the live ACL's order (pg_dump prints in that order too). Either may be
+/// an empty ACL (`aclexplode` rejects those, so they are read as no entries).
 pub(crate) fn acl_json(acl: &str, default_acl: &str) -> String {
     let items = |from: &str, minus: &str| {
         format!(
             "COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(\
              'grantee', CASE WHEN a.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END, \
              'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY a.ord) \
-             FROM pg_catalog.aclexplode({from}) WITH ORDINALITY a(grantor, grantee, privilege_type, is_grantable, ord) \
-             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode({minus}) b \
+             FROM pg_catalog.aclexplode(NULLIF({from}, '{{}}'::pg_catalog.aclitem[])) \
+             WITH ORDINALITY a(grantor, grantee, privilege_type, is_grantable, ord) \
+             WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(NULLIF({minus}, '{{}}'::pg_catalog.aclitem[])) b \
              WHERE b.grantee = a.grantee AND b.privilege_type = a.privilege_type \
              AND b.is_grantable = a.is_grantable)), '[]'::jsonb)"
         )

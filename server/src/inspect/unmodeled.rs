@@ -9,15 +9,10 @@ use crate::model::UnmodeledObject;
 const CATALOGS: &[(&str, &str)] = &[
     ("pg_proc", "true"),
     ("pg_trigger", "NOT o.tgisinternal"),
-    ("pg_policy", "true"),
     ("pg_event_trigger", "true"),
-    ("pg_statistic_ext", "true"),
     ("pg_foreign_data_wrapper", "true"),
     ("pg_foreign_server", "true"),
     ("pg_user_mapping", "true"),
-    ("pg_default_acl", "true"),
-    ("pg_collation", "true"),
-    ("pg_rewrite", "o.rulename <> '_RETURN'"),
     ("pg_cast", "true"),
     ("pg_operator", "true"),
     ("pg_opclass", "true"),
@@ -29,7 +24,6 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_conversion", "true"),
     ("pg_language", "true"),
     ("pg_transform", "true"),
-    ("pg_publication", "true"),
     ("pg_am", "true"),
     // Base and shell types (enum, composite, range, domain and multirange types are modeled;
     // array types come with their element type).

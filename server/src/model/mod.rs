@@ -6,9 +6,11 @@
 //! them, with `search_path` empty so that every name in them is schema-qualified.
 
 mod relation;
+mod security;
 mod types;
 
 pub use relation::*;
+pub use security::*;
 pub use types::*;
 
 use serde::Deserialize;
@@ -45,6 +47,14 @@ pub enum CatalogRef {
     Constraint(Oid),
     /// A function (modeled in a later part; kept so dependencies are not lost).
     Function(Oid),
+    /// A row-level security policy.
+    Policy(Oid),
+    /// A collation.
+    Collation(Oid),
+    /// A rewrite rule other than a view's `_RETURN` rule.
+    Rule(Oid),
+    /// An extended statistics object.
+    Statistics(Oid),
 }
 
 /// `dependent` cannot be created before `referenced` exists.
@@ -125,6 +135,12 @@ pub struct Catalog {
     pub tables: Vec<Table>,
     pub indexes: Vec<Index>,
     pub views: Vec<View>,
+    pub policies: Vec<Policy>,
+    pub statistics: Vec<Statistics>,
+    pub rules: Vec<Rule>,
+    pub collations: Vec<Collation>,
+    pub publications: Vec<Publication>,
+    pub default_privileges: Vec<DefaultPrivileges>,
     pub dependencies: Vec<Dependency>,
     pub unmodeled: Vec<UnmodeledObject>,
     /// How many catalog queries reading this took (constant in the number of objects).
