@@ -392,7 +392,8 @@ pub fn fixture_files(name: &str, major: u32) -> Vec<PathBuf> {
             })
             .map(|f| dir.join(f))
             .collect();
-        files.sort();
+        // `<stem>.sql` first: by bytes, `fixture-x.sql` would sort before `fixture.sql`.
+        files.sort_by_key(|f| (!f.ends_with(format!("{stem}.sql")), f.clone()));
         files
     };
     let mut files = group("fixture");
