@@ -236,9 +236,20 @@ fn collations_round_trip() {
     for major in majors() {
         let probe = TestDb::on(major);
         let icu = has_icu(&probe);
-        eprintln!("PostgreSQL {major}: ICU {}", if icu { "available" } else { "not built in: ICU cases skipped" });
+        eprintln!(
+            "PostgreSQL {major}: ICU {}",
+            if icu {
+                "available"
+            } else {
+                "not built in: ICU cases skipped"
+            }
+        );
         let tree = round_trip(major, &collations_sql(major, icu));
-        assert!(tree.keys().any(|k| k.starts_with("collations")), "{:?}", tree.keys());
+        assert!(
+            tree.keys().any(|k| k.starts_with("collations")),
+            "{:?}",
+            tree.keys()
+        );
     }
 }
 
@@ -255,6 +266,9 @@ fn default_privileges_round_trip() {
     for major in majors() {
         let tree = round_trip(major, &default_privileges_sql(major));
         let text = &tree[Path::new("default_privileges/flux_owner.sql")];
-        assert!(text.contains("IN SCHEMA dp GRANT SELECT ON TABLES TO flux_reader"), "{text}");
+        assert!(
+            text.contains("IN SCHEMA dp GRANT SELECT ON TABLES TO flux_reader"),
+            "{text}"
+        );
     }
 }

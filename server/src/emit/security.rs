@@ -81,7 +81,9 @@ fn statistics_sql(s: &Statistics) -> String {
     let name = qualified(&s.name);
     let mut sql = format!("{};\n", s.definition);
     if let Some(target) = s.stattarget {
-        sql.push_str(&format!("ALTER STATISTICS {name} SET STATISTICS {target};\n"));
+        sql.push_str(&format!(
+            "ALTER STATISTICS {name} SET STATISTICS {target};\n"
+        ));
     }
     sql.push_str(&owner("STATISTICS", &name, &s.owner));
     sql.push_str(&comment("STATISTICS", &name, s.comment.as_deref()));

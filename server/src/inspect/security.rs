@@ -28,7 +28,10 @@ fn json<T: DeserializeOwned + Default>(row: &Row, column: &str) -> Result<T> {
 /// A deparsed statement without its trailing `;` and whitespace.
 fn statement(text: &str) -> String {
     let text = text.trim_end();
-    text.strip_suffix(';').unwrap_or(text).trim_end().to_string()
+    text.strip_suffix(';')
+        .unwrap_or(text)
+        .trim_end()
+        .to_string()
 }
 
 pub(crate) async fn policies(ctx: &Context<'_>) -> Result<Vec<Policy>> {
@@ -93,10 +96,7 @@ pub(crate) async fn statistics(ctx: &Context<'_>) -> Result<Vec<Statistics>> {
         .iter()
         .map(|r| Statistics {
             oid: r.get("oid"),
-            name: QualifiedName::new(
-                r.get::<_, String>("nspname"),
-                r.get::<_, String>("stxname"),
-            ),
+            name: QualifiedName::new(r.get::<_, String>("nspname"), r.get::<_, String>("stxname")),
             table_oid: r.get("stxrelid"),
             definition: statement(r.get("definition")),
             stattarget: r.get("stattarget"),
