@@ -2,6 +2,7 @@
 //! each placed in a file of the per-kind layout; [`emit`] returns them in an order that loads
 //! (dependencies first), deterministic for a given catalog.
 
+mod functions;
 mod order;
 mod relations;
 mod schemas;
@@ -17,24 +18,30 @@ pub enum Dir {
     Extensions,
     Types,
     Domains,
+    Functions,
     Sequences,
     Tables,
     Views,
     MaterializedViews,
     Indexes,
+    Triggers,
+    EventTriggers,
 }
 
 impl Dir {
-    pub const ALL: [Dir; 9] = [
+    pub const ALL: [Dir; 12] = [
         Dir::Schemas,
         Dir::Extensions,
         Dir::Types,
         Dir::Domains,
+        Dir::Functions,
         Dir::Sequences,
         Dir::Tables,
         Dir::Views,
         Dir::MaterializedViews,
         Dir::Indexes,
+        Dir::Triggers,
+        Dir::EventTriggers,
     ];
 
     /// The directory's name in the per-kind layout.
@@ -49,6 +56,9 @@ impl Dir {
             Dir::Views => "views",
             Dir::MaterializedViews => "materialized_views",
             Dir::Indexes => "indexes",
+            Dir::Functions => "functions",
+            Dir::Triggers => "triggers",
+            Dir::EventTriggers => "event_triggers",
         }
     }
 }
@@ -124,5 +134,8 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     blocks.extend(relations::tables(catalog));
     blocks.extend(types::views(catalog));
     blocks.extend(relations::indexes(catalog));
+    blocks.extend(functions::functions(catalog));
+    blocks.extend(functions::triggers(catalog));
+    blocks.extend(functions::event_triggers(catalog));
     order::dependency_order(blocks, &catalog.dependencies)
 }

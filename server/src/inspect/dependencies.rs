@@ -9,7 +9,8 @@ use crate::error::Result;
 use crate::model::{CatalogRef, Dependency, Oid};
 
 /// SQL yielding `(kind, oid)` for the catalog row (`cls`, `obj`): `kind` is one of
-/// `n` schema, `e` extension, `r` relation, `t` type, `c` own constraint, `f` function.
+/// `n` schema, `e` extension, `r` relation, `t` type, `c` own constraint, `f` function,
+/// `g` trigger.
 fn normalise(cls: &str, obj: &str, major: i32) -> String {
     let multirange = if major >= 14 {
         "LEFT JOIN pg_catalog.pg_range mr ON mr.rngmultitypid = base.oid"
@@ -50,7 +51,9 @@ fn normalise(cls: &str, obj: &str, major: i32) -> String {
          UNION ALL \
          SELECT 'e', {obj} WHERE {cls} = 'pg_catalog.pg_extension'::pg_catalog.regclass \
          UNION ALL \
-         SELECT 'f', {obj} WHERE {cls} = 'pg_catalog.pg_proc'::pg_catalog.regclass"
+         SELECT 'f', {obj} WHERE {cls} = 'pg_catalog.pg_proc'::pg_catalog.regclass \
+         UNION ALL \
+         SELECT 'g', {obj} WHERE {cls} = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
     )
 }
 
@@ -129,6 +132,7 @@ fn catalog_ref(kind: Option<&str>, oid: Oid) -> Option<CatalogRef> {
         "t" => CatalogRef::Type(oid),
         "c" => CatalogRef::Constraint(oid),
         "f" => CatalogRef::Function(oid),
+        "g" => CatalogRef::Trigger(oid),
         _ => return None,
     })
 }

@@ -3,6 +3,7 @@
 //! never grows with the number of objects.
 
 mod dependencies;
+mod functions;
 mod relations;
 mod schemas;
 mod sql;
@@ -45,6 +46,9 @@ pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
     catalog.tables = relations::tables(&ctx).await?;
     catalog.indexes = relations::indexes(&ctx).await?;
     catalog.views = types::views(&ctx).await?;
+    catalog.functions = functions::functions(&ctx).await?;
+    catalog.triggers = functions::triggers(&ctx).await?;
+    catalog.event_triggers = functions::event_triggers(&ctx).await?;
     catalog.dependencies = dependencies::dependencies(&ctx).await?;
     catalog.unmodeled = unmodeled::unmodeled(&ctx).await?;
     catalog.query_count = ctx.queries.load(std::sync::atomic::Ordering::Relaxed);

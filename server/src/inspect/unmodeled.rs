@@ -7,10 +7,7 @@ use crate::model::UnmodeledObject;
 
 /// Catalogs whose user-created rows are unmodeled, with an extra condition each.
 const CATALOGS: &[(&str, &str)] = &[
-    ("pg_proc", "true"),
-    ("pg_trigger", "NOT o.tgisinternal"),
     ("pg_policy", "true"),
-    ("pg_event_trigger", "true"),
     ("pg_statistic_ext", "true"),
     ("pg_foreign_data_wrapper", "true"),
     ("pg_foreign_server", "true"),

@@ -5,9 +5,11 @@
 //! definitions, view queries, type names via `format_type`) are stored as the server printed
 //! them, with `search_path` empty so that every name in them is schema-qualified.
 
+mod function;
 mod relation;
 mod types;
 
+pub use function::*;
 pub use relation::*;
 pub use types::*;
 
@@ -43,8 +45,10 @@ pub enum CatalogRef {
     Type(Oid),
     /// A constraint emitted on its own (foreign keys).
     Constraint(Oid),
-    /// A function (modeled in a later part; kept so dependencies are not lost).
+    /// A function, procedure or aggregate.
     Function(Oid),
+    /// A trigger (not an internal one).
+    Trigger(Oid),
 }
 
 /// `dependent` cannot be created before `referenced` exists.
@@ -125,6 +129,9 @@ pub struct Catalog {
     pub tables: Vec<Table>,
     pub indexes: Vec<Index>,
     pub views: Vec<View>,
+    pub functions: Vec<Function>,
+    pub triggers: Vec<Trigger>,
+    pub event_triggers: Vec<EventTrigger>,
     pub dependencies: Vec<Dependency>,
     pub unmodeled: Vec<UnmodeledObject>,
     /// How many catalog queries reading this took (constant in the number of objects).
