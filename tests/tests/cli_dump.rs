@@ -157,7 +157,10 @@ fn unmodeled_objects_are_named_in_a_warning() {
     let run = dump(tmp.path(), &db.url(), &tmp.path().join("schema"), &[]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr.contains("warning") && run.stderr.contains("text search configuration public.simple_copy"),
+        run.stderr.contains("warning")
+            && run
+                .stderr
+                .contains("text search configuration public.simple_copy"),
         "{}",
         run.stderr
     );

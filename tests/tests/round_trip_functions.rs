@@ -175,7 +175,11 @@ fn functions_round_trip_on_every_major() {
         d.exec(&with_roles(FUNCTIONS));
         let tree = assert_round_trip(&d);
         let norm = file(&tree, "functions/app.norm.sql");
-        assert_eq!(norm.matches("CREATE OR REPLACE FUNCTION").count(), 3, "{norm}");
+        assert_eq!(
+            norm.matches("CREATE OR REPLACE FUNCTION").count(),
+            3,
+            "{norm}"
+        );
         assert!(
             norm.contains("ALTER FUNCTION app.norm(t text) OWNER TO flux_owner;"),
             "{norm}"
@@ -192,9 +196,14 @@ fn functions_round_trip_on_every_major() {
         assert!(total.contains("FINALFUNC_MODIFY = SHAREABLE"), "{total}");
         let n = file(&tree, "functions/app.n.sql");
         assert!(n.contains("CREATE AGGREGATE app.n(*)"), "{n}");
-        assert!(n.contains("COMMENT ON AGGREGATE app.n(*) IS 'count';"), "{n}");
+        assert!(
+            n.contains("COMMENT ON AGGREGATE app.n(*) IS 'count';"),
+            "{n}"
+        );
         assert!(file(&tree, "functions/app.hrank.sql").contains("HYPOTHETICAL"));
-        assert!(file(&tree, "functions/app.biggest.sql").contains("SORTOP = OPERATOR(pg_catalog.>)"));
+        assert!(
+            file(&tree, "functions/app.biggest.sql").contains("SORTOP = OPERATOR(pg_catalog.>)")
+        );
         let procs = file(&tree, "functions/app.reset_items.sql");
         assert!(procs.contains("CREATE OR REPLACE PROCEDURE"), "{procs}");
         assert!(file(&tree, "functions/app.%57eird%20%4Eame.sql").contains("\"Weird Name\""));
@@ -226,7 +235,10 @@ fn triggers_round_trip_on_every_major() {
         d.exec(&with_roles(TRIGGERS));
         let tree = assert_round_trip(&d);
         let t = file(&tree, "triggers/app.t.sql");
-        assert!(t.contains("ALTER TABLE ONLY app.t DISABLE TRIGGER g_disabled;"), "{t}");
+        assert!(
+            t.contains("ALTER TABLE ONLY app.t DISABLE TRIGGER g_disabled;"),
+            "{t}"
+        );
         assert!(t.contains("ENABLE REPLICA TRIGGER h_replica;"), "{t}");
         assert!(t.contains("ENABLE ALWAYS TRIGGER i_always;"), "{t}");
         assert!(t.contains("DEFERRABLE INITIALLY DEFERRED"), "{t}");
@@ -288,18 +300,47 @@ fn per_kind_tree_loads_through_the_library_loader() {
         pg_flux::load::load_tree(&client, &root).await
     })
     .unwrap_or_else(|e| panic!("loading the per-kind tree: {e}"));
-    pg_flux_tests::assert_same_text(&d.pg_dump_schema(), &f.pg_dump_schema(), "pg_dump of D and F");
+    pg_flux_tests::assert_same_text(
+        &d.pg_dump_schema(),
+        &f.pg_dump_schema(),
+        "pg_dump of D and F",
+    );
 }
 
 #[test]
 fn functions_are_not_reported_unmodeled() {
     let d = TestDb::new();
     d.exec(&with_roles(FUNCTIONS));
-    d.exec(&TRIGGERS.replace("CREATE SCHEMA app;", "CREATE SCHEMA trg;").replace("app.", "trg."));
+    d.exec(
+        &TRIGGERS
+            .replace("CREATE SCHEMA app;", "CREATE SCHEMA trg;")
+            .replace("app.", "trg."),
+    );
     let catalog = block_on(pg_flux::commands::dump::read_catalog(
         &d.url(),
         &pg_flux::inspect::Scope::default(),
     ))
     .unwrap_or_else(|e| panic!("inspect: {e}"));
     assert!(catalog.unmodeled.is_empty(), "{:?}", catalog.unmodeled);
+}
+
+#[test]
+fn event_triggers_follow_their_function_into_scope() {
+    let d = TestDb::new();
+    d.exec(
+        "CREATE SCHEMA a; CREATE SCHEMA b;
+         CREATE FUNCTION b.f() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+         CREATE EVENT TRIGGER et ON ddl_command_end EXECUTE FUNCTION b.f();",
+    );
+    let count = |schema: &str| {
+        let scope = pg_flux::inspect::Scope {
+            schemas: Some(vec![schema.to_string()]),
+        };
+        block_on(pg_flux::commands::dump::read_catalog(&d.url(), &scope))
+            .unwrap_or_else(|e| panic!("inspect: {e}"))
+            .event_triggers
+            .len()
+    };
+    assert_eq!(count("a"), 0);
+    assert_eq!(count("b"), 1);
 }

@@ -157,7 +157,9 @@ fn trigger_sql(t: &Trigger) -> String {
     // ONLY: whether ALTER TABLE recurses to partitions' clones differs between majors; each
     // clone whose state is not the default gets its own statement.
     if let Some(clause) = enabled_clause(&t.enabled) {
-        sql.push_str(&format!("ALTER TABLE ONLY {table} {clause} TRIGGER {name};\n"));
+        sql.push_str(&format!(
+            "ALTER TABLE ONLY {table} {clause} TRIGGER {name};\n"
+        ));
     }
     for clone in &t.clone_states {
         if let Some(clause) = enabled_clause(&clone.enabled) {

@@ -171,7 +171,8 @@ pub(crate) async fn triggers(ctx: &Context<'_>) -> Result<Vec<Trigger>> {
 }
 
 pub(crate) async fn event_triggers(ctx: &Context<'_>) -> Result<Vec<EventTrigger>> {
-    // Event triggers belong to the database, not to a schema: read whatever the scope.
+    // Event triggers belong to the database, not to a schema: read those whose function is
+    // in scope (the others could not be created from the dump).
     let sql = format!(
         "SELECT e.oid, e.evtname, e.evtevent, e.evttags, \
                 pg_catalog.quote_ident(fn.nspname) || '.' || pg_catalog.quote_ident(f.proname) \
@@ -182,12 +183,13 @@ pub(crate) async fn event_triggers(ctx: &Context<'_>) -> Result<Vec<EventTrigger
          FROM pg_catalog.pg_event_trigger e \
          JOIN pg_catalog.pg_proc f ON f.oid = e.evtfoid \
          JOIN pg_catalog.pg_namespace fn ON fn.oid = f.pronamespace \
-         WHERE {not_member} \
+         WHERE {scope} AND {not_member} \
          ORDER BY e.evtname COLLATE \"C\"",
         comment = comment("pg_event_trigger", "e.oid"),
+        scope = in_scope("fn"),
         not_member = not_extension_member("pg_event_trigger", "e.oid"),
     );
-    let rows = ctx.query_all("event triggers", &sql).await?;
+    let rows = ctx.query("event triggers", &sql).await?;
     Ok(rows
         .iter()
         .map(|r| EventTrigger {
