@@ -18,6 +18,9 @@ pub enum Layout {
 /// The flat layout's single file.
 pub const FLAT_FILE: &str = "schema.sql";
 
+/// Lets string function bodies name objects that are created later.
+pub const CHECK_FUNCTION_BODIES_OFF: &str = "SET check_function_bodies = false;";
+
 /// Longest file name we write, in bytes (most filesystems allow 255).
 const MAX_FILE_NAME: usize = 200;
 
@@ -79,6 +82,14 @@ fn fnv1a(bytes: &[u8]) -> u64 {
 /// The files of a tree (relative path → content) for `blocks` in load order.
 pub fn render(blocks: &[Block], layout: Layout) -> BTreeMap<PathBuf, String> {
     let mut files: BTreeMap<PathBuf, String> = BTreeMap::new();
+    // Function bodies given as strings may name objects created further down (pg_depend
+    // does not see into them): as pg_dump does, the flat file does not check them.
+    if layout == Layout::Flat && blocks.iter().any(|b| b.file.dir == Dir::Functions) {
+        files.insert(
+            PathBuf::from(FLAT_FILE),
+            format!("{CHECK_FUNCTION_BODIES_OFF}\n"),
+        );
+    }
     for block in blocks {
         let path = match layout {
             Layout::PerKind => file_path(&block.file),

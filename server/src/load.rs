@@ -130,6 +130,11 @@ pub fn read_statements(root: &Path) -> Result<Vec<SourceStatement>> {
 /// Runs `statements` against `client` (autocommit: every statement is atomic on its own),
 /// retrying those that fail until a pass makes no progress. Returns how many ran.
 pub async fn load_statements(client: &Client, statements: Vec<SourceStatement>) -> Result<usize> {
+    // String function bodies may name objects from later files (see layout::render).
+    client
+        .batch_execute(crate::layout::CHECK_FUNCTION_BODIES_OFF)
+        .await
+        .map_err(|e| Error::Database(e.to_string()))?;
     let total = statements.len();
     let mut pending = statements;
     loop {

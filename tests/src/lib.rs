@@ -392,8 +392,9 @@ pub fn fixture_files(name: &str, major: u32) -> Vec<PathBuf> {
             })
             .map(|f| dir.join(f))
             .collect();
-        // `<stem>.sql` first: by bytes, `fixture-x.sql` would sort before `fixture.sql`.
-        files.sort_by_key(|f| (!f.ends_with(format!("{stem}.sql")), f.clone()));
+        // `<stem>.sql` first: `-` sorts before `.`, so a plain sort would put topics first.
+        let main = dir.join(format!("{stem}.sql"));
+        files.sort_by_key(|f| (*f != main, f.clone()));
         files
     };
     let mut files = group("fixture");

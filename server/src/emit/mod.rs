@@ -2,6 +2,7 @@
 //! each placed in a file of the per-kind layout; [`emit`] returns them in an order that loads
 //! (dependencies first), deterministic for a given catalog.
 
+mod functions;
 mod order;
 mod relations;
 mod schemas;
@@ -19,33 +20,40 @@ pub enum Dir {
     Collations,
     Types,
     Domains,
+    Functions,
     Sequences,
     Tables,
     Views,
     MaterializedViews,
     Indexes,
+    Triggers,
     Statistics,
     Policies,
     Publications,
+    /// After every object exists: an event trigger must not fire while the tree loads.
+    EventTriggers,
     /// Last: default privileges must not change the privileges of objects created before.
     DefaultPrivileges,
 }
 
 impl Dir {
-    pub const ALL: [Dir; 14] = [
+    pub const ALL: [Dir; 17] = [
         Dir::Schemas,
         Dir::Extensions,
         Dir::Collations,
         Dir::Types,
         Dir::Domains,
+        Dir::Functions,
         Dir::Sequences,
         Dir::Tables,
         Dir::Views,
         Dir::MaterializedViews,
         Dir::Indexes,
+        Dir::Triggers,
         Dir::Statistics,
         Dir::Policies,
         Dir::Publications,
+        Dir::EventTriggers,
         Dir::DefaultPrivileges,
     ];
 
@@ -66,6 +74,9 @@ impl Dir {
             Dir::Policies => "policies",
             Dir::Publications => "publications",
             Dir::DefaultPrivileges => "default_privileges",
+            Dir::Functions => "functions",
+            Dir::Triggers => "triggers",
+            Dir::EventTriggers => "event_triggers",
         }
     }
 }
@@ -141,6 +152,9 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     blocks.extend(relations::tables(catalog));
     blocks.extend(types::views(catalog));
     blocks.extend(relations::indexes(catalog));
+    blocks.extend(functions::functions(catalog));
+    blocks.extend(functions::triggers(catalog));
+    blocks.extend(functions::event_triggers(catalog));
     blocks.extend(security::collations(catalog));
     blocks.extend(security::statistics(catalog));
     blocks.extend(security::rules(catalog));

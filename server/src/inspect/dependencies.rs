@@ -10,7 +10,7 @@ use crate::model::{CatalogRef, Dependency, Oid};
 
 /// SQL yielding `(kind, oid)` for the catalog row (`cls`, `obj`): `kind` is one of
 /// `n` schema, `e` extension, `r` relation, `t` type, `c` own constraint, `f` function,
-/// `p` policy, `l` collation, `w` rule, `s` extended statistics.
+/// `p` policy, `l` collation, `w` rule, `s` extended statistics, `g` trigger.
 fn normalise(cls: &str, obj: &str, major: i32) -> String {
     let multirange = if major >= 14 {
         "LEFT JOIN pg_catalog.pg_range mr ON mr.rngmultitypid = base.oid"
@@ -59,7 +59,9 @@ fn normalise(cls: &str, obj: &str, major: i32) -> String {
          UNION ALL \
          SELECT 'l', {obj} WHERE {cls} = 'pg_catalog.pg_collation'::pg_catalog.regclass \
          UNION ALL \
-         SELECT 's', {obj} WHERE {cls} = 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass"
+         SELECT 's', {obj} WHERE {cls} = 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass \
+         UNION ALL \
+         SELECT 'g', {obj} WHERE {cls} = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
     )
 }
 
@@ -142,6 +144,7 @@ fn catalog_ref(kind: Option<&str>, oid: Oid) -> Option<CatalogRef> {
         "l" => CatalogRef::Collation(oid),
         "w" => CatalogRef::Rule(oid),
         "s" => CatalogRef::Statistics(oid),
+        "g" => CatalogRef::Trigger(oid),
         _ => return None,
     })
 }

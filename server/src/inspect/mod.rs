@@ -3,6 +3,7 @@
 //! never grows with the number of objects.
 
 mod dependencies;
+mod functions;
 mod relations;
 mod schemas;
 mod security;
@@ -52,6 +53,9 @@ pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
     catalog.collations = security::collations(&ctx).await?;
     catalog.publications = security::publications(&ctx).await?;
     catalog.default_privileges = security::default_privileges(&ctx).await?;
+    catalog.functions = functions::functions(&ctx).await?;
+    catalog.triggers = functions::triggers(&ctx).await?;
+    catalog.event_triggers = functions::event_triggers(&ctx).await?;
     catalog.dependencies = dependencies::dependencies(&ctx).await?;
     catalog.unmodeled = unmodeled::unmodeled(&ctx).await?;
     catalog.query_count = ctx.queries.load(std::sync::atomic::Ordering::Relaxed);

@@ -7,9 +7,6 @@ use crate::model::UnmodeledObject;
 
 /// Catalogs whose user-created rows are unmodeled, with an extra condition each.
 const CATALOGS: &[(&str, &str)] = &[
-    ("pg_proc", "true"),
-    ("pg_trigger", "NOT o.tgisinternal"),
-    ("pg_event_trigger", "true"),
     ("pg_foreign_data_wrapper", "true"),
     ("pg_foreign_server", "true"),
     ("pg_user_mapping", "true"),

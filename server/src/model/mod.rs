@@ -5,10 +5,12 @@
 //! definitions, view queries, type names via `format_type`) are stored as the server printed
 //! them, with `search_path` empty so that every name in them is schema-qualified.
 
+mod function;
 mod relation;
 mod security;
 mod types;
 
+pub use function::*;
 pub use relation::*;
 pub use security::*;
 pub use types::*;
@@ -45,7 +47,7 @@ pub enum CatalogRef {
     Type(Oid),
     /// A constraint emitted on its own (foreign keys).
     Constraint(Oid),
-    /// A function (modeled in a later part; kept so dependencies are not lost).
+    /// A function, procedure or aggregate.
     Function(Oid),
     /// A row-level security policy.
     Policy(Oid),
@@ -55,6 +57,8 @@ pub enum CatalogRef {
     Rule(Oid),
     /// An extended statistics object.
     Statistics(Oid),
+    /// A trigger (not an internal one).
+    Trigger(Oid),
 }
 
 /// `dependent` cannot be created before `referenced` exists.
@@ -141,6 +145,9 @@ pub struct Catalog {
     pub collations: Vec<Collation>,
     pub publications: Vec<Publication>,
     pub default_privileges: Vec<DefaultPrivileges>,
+    pub functions: Vec<Function>,
+    pub triggers: Vec<Trigger>,
+    pub event_triggers: Vec<EventTrigger>,
     pub dependencies: Vec<Dependency>,
     pub unmodeled: Vec<UnmodeledObject>,
     /// How many catalog queries reading this took (constant in the number of objects).
