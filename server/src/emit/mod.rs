@@ -2,6 +2,7 @@
 //! each placed in a file of the per-kind layout; [`emit`] returns them in an order that loads
 //! (dependencies first), deterministic for a given catalog.
 
+mod foreign;
 mod order;
 mod relations;
 mod schemas;
@@ -15,23 +16,29 @@ use crate::model::{Catalog, CatalogRef, QualifiedName};
 pub enum Dir {
     Schemas,
     Extensions,
+    ForeignDataWrappers,
+    ForeignServers,
     Types,
     Domains,
     Sequences,
     Tables,
+    ForeignTables,
     Views,
     MaterializedViews,
     Indexes,
 }
 
 impl Dir {
-    pub const ALL: [Dir; 9] = [
+    pub const ALL: [Dir; 12] = [
         Dir::Schemas,
         Dir::Extensions,
+        Dir::ForeignDataWrappers,
+        Dir::ForeignServers,
         Dir::Types,
         Dir::Domains,
         Dir::Sequences,
         Dir::Tables,
+        Dir::ForeignTables,
         Dir::Views,
         Dir::MaterializedViews,
         Dir::Indexes,
@@ -45,6 +52,9 @@ impl Dir {
             Dir::Types => "types",
             Dir::Domains => "domains",
             Dir::Sequences => "sequences",
+            Dir::ForeignDataWrappers => "foreign_data_wrappers",
+            Dir::ForeignServers => "foreign_servers",
+            Dir::ForeignTables => "foreign_tables",
             Dir::Tables => "tables",
             Dir::Views => "views",
             Dir::MaterializedViews => "materialized_views",
@@ -122,6 +132,9 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     blocks.extend(types::domains(catalog));
     blocks.extend(relations::sequences(catalog));
     blocks.extend(relations::tables(catalog));
+    blocks.extend(foreign::wrappers(catalog));
+    blocks.extend(foreign::servers(catalog));
+    blocks.extend(foreign::tables(catalog));
     blocks.extend(types::views(catalog));
     blocks.extend(relations::indexes(catalog));
     order::dependency_order(blocks, &catalog.dependencies)

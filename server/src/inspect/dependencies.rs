@@ -9,7 +9,8 @@ use crate::error::Result;
 use crate::model::{CatalogRef, Dependency, Oid};
 
 /// SQL yielding `(kind, oid)` for the catalog row (`cls`, `obj`): `kind` is one of
-/// `n` schema, `e` extension, `r` relation, `t` type, `c` own constraint, `f` function.
+/// `n` schema, `e` extension, `r` relation, `t` type, `c` own constraint, `f` function,
+/// `s` foreign server, `w` foreign-data wrapper.
 fn normalise(cls: &str, obj: &str, major: i32) -> String {
     let multirange = if major >= 14 {
         "LEFT JOIN pg_catalog.pg_range mr ON mr.rngmultitypid = base.oid"
@@ -50,7 +51,11 @@ fn normalise(cls: &str, obj: &str, major: i32) -> String {
          UNION ALL \
          SELECT 'e', {obj} WHERE {cls} = 'pg_catalog.pg_extension'::pg_catalog.regclass \
          UNION ALL \
-         SELECT 'f', {obj} WHERE {cls} = 'pg_catalog.pg_proc'::pg_catalog.regclass"
+         SELECT 'f', {obj} WHERE {cls} = 'pg_catalog.pg_proc'::pg_catalog.regclass \
+         UNION ALL \
+         SELECT 's', {obj} WHERE {cls} = 'pg_catalog.pg_foreign_server'::pg_catalog.regclass \
+         UNION ALL \
+         SELECT 'w', {obj} WHERE {cls} = 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass"
     )
 }
 
@@ -102,13 +107,17 @@ async fn extension_members(ctx: &Context<'_>) -> Result<HashMap<CatalogRef, Oid>
     let sql = "SELECT CASE d.classid \
                  WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN 'r' \
                  WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN 't' \
-                 WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN 'f' END AS kind, \
+                 WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN 'f' \
+                 WHEN 'pg_catalog.pg_foreign_server'::pg_catalog.regclass THEN 's' \
+                 WHEN 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass THEN 'w' END AS kind, \
                d.objid, d.refobjid \
           FROM pg_catalog.pg_depend d \
          WHERE d.deptype = 'e' AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass \
            AND d.classid IN ('pg_catalog.pg_class'::pg_catalog.regclass, \
                              'pg_catalog.pg_type'::pg_catalog.regclass, \
-                             'pg_catalog.pg_proc'::pg_catalog.regclass)";
+                             'pg_catalog.pg_proc'::pg_catalog.regclass, \
+                             'pg_catalog.pg_foreign_server'::pg_catalog.regclass, \
+                             'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass)";
     let rows = ctx.query_all("extension members", sql).await?;
     Ok(rows
         .iter()
@@ -129,6 +138,8 @@ fn catalog_ref(kind: Option<&str>, oid: Oid) -> Option<CatalogRef> {
         "t" => CatalogRef::Type(oid),
         "c" => CatalogRef::Constraint(oid),
         "f" => CatalogRef::Function(oid),
+        "s" => CatalogRef::ForeignServer(oid),
+        "w" => CatalogRef::ForeignDataWrapper(oid),
         _ => return None,
     })
 }

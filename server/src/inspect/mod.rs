@@ -3,6 +3,7 @@
 //! never grows with the number of objects.
 
 mod dependencies;
+mod foreign;
 mod relations;
 mod schemas;
 mod sql;
@@ -45,6 +46,9 @@ pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
     catalog.tables = relations::tables(&ctx).await?;
     catalog.indexes = relations::indexes(&ctx).await?;
     catalog.views = types::views(&ctx).await?;
+    catalog.foreign_data_wrappers = foreign::wrappers(&ctx).await?;
+    catalog.foreign_servers = foreign::servers(&ctx).await?;
+    catalog.foreign_tables = foreign::tables(&ctx).await?;
     catalog.dependencies = dependencies::dependencies(&ctx).await?;
     catalog.unmodeled = unmodeled::unmodeled(&ctx).await?;
     catalog.query_count = ctx.queries.load(std::sync::atomic::Ordering::Relaxed);

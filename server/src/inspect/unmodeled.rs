@@ -12,9 +12,6 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_policy", "true"),
     ("pg_event_trigger", "true"),
     ("pg_statistic_ext", "true"),
-    ("pg_foreign_data_wrapper", "true"),
-    ("pg_foreign_server", "true"),
-    ("pg_user_mapping", "true"),
     ("pg_default_acl", "true"),
     ("pg_collation", "true"),
     ("pg_rewrite", "o.rulename <> '_RETURN'"),
@@ -38,7 +35,12 @@ const CATALOGS: &[(&str, &str)] = &[
         "(o.typtype = 'p' OR (o.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type elem \
          WHERE elem.typarray = o.oid)))",
     ),
-    ("pg_class", "o.relkind = 'f'"),
+    // Subscriptions are shared: only the current database's.
+    (
+        "pg_subscription",
+        "o.subdbid = (SELECT db.oid FROM pg_catalog.pg_database db \
+         WHERE db.datname = pg_catalog.current_database())",
+    ),
 ];
 
 pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>> {

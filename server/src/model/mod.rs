@@ -5,9 +5,11 @@
 //! definitions, view queries, type names via `format_type`) are stored as the server printed
 //! them, with `search_path` empty so that every name in them is schema-qualified.
 
+mod foreign;
 mod relation;
 mod types;
 
+pub use foreign::*;
 pub use relation::*;
 pub use types::*;
 
@@ -45,6 +47,10 @@ pub enum CatalogRef {
     Constraint(Oid),
     /// A function (modeled in a later part; kept so dependencies are not lost).
     Function(Oid),
+    /// A foreign server (with its user mappings).
+    ForeignServer(Oid),
+    /// A foreign-data wrapper.
+    ForeignDataWrapper(Oid),
 }
 
 /// `dependent` cannot be created before `referenced` exists.
@@ -125,6 +131,9 @@ pub struct Catalog {
     pub tables: Vec<Table>,
     pub indexes: Vec<Index>,
     pub views: Vec<View>,
+    pub foreign_data_wrappers: Vec<ForeignDataWrapper>,
+    pub foreign_servers: Vec<ForeignServer>,
+    pub foreign_tables: Vec<ForeignTable>,
     pub dependencies: Vec<Dependency>,
     pub unmodeled: Vec<UnmodeledObject>,
     /// How many catalog queries reading this took (constant in the number of objects).
