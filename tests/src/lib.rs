@@ -392,7 +392,13 @@ pub fn fixture_files(name: &str, major: u32) -> Vec<PathBuf> {
             })
             .map(|f| dir.join(f))
             .collect();
-        files.sort();
+        // `<stem>.sql` first: `-` sorts before `.`, so a plain sort would load a topic first.
+        files.sort_by_key(|f| {
+            (
+                f.file_name() != Some(format!("{stem}.sql").as_ref()),
+                f.clone(),
+            )
+        });
         files
     };
     let mut files = group("fixture");

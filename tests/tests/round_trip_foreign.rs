@@ -46,9 +46,14 @@ fn wrappers_servers_and_user_mappings_round_trip() {
         d.exec(WRAPPERS_AND_SERVERS);
         let tree = assert_round_trip(&d);
         let dummy = file(&tree, "foreign_data_wrappers/dummy.sql");
-        assert!(dummy.contains("CREATE FOREIGN DATA WRAPPER dummy;"), "{dummy}");
         assert!(
-            dummy.contains("GRANT USAGE ON FOREIGN DATA WRAPPER dummy TO flux_reader WITH GRANT OPTION;"),
+            dummy.contains("CREATE FOREIGN DATA WRAPPER dummy;"),
+            "{dummy}"
+        );
+        assert!(
+            dummy.contains(
+                "GRANT USAGE ON FOREIGN DATA WRAPPER dummy TO flux_reader WITH GRANT OPTION;"
+            ),
             "{dummy}"
         );
         let remote = file(&tree, "foreign_servers/%52emote%20%4Fne.sql");

@@ -10,8 +10,7 @@ use std::collections::HashMap;
 use super::sql::{column_privileges, comment, ident, literal, owner, privileges, qualified};
 use super::{Block, Dir, FilePlace, Phase};
 use crate::model::{
-    Catalog, CatalogRef, ForeignColumn, ForeignDataWrapper, ForeignServer, ForeignTable, Oid,
-    Table,
+    Catalog, CatalogRef, ForeignColumn, ForeignDataWrapper, ForeignServer, ForeignTable, Oid, Table,
 };
 
 /// What a secret option's value is replaced by.
@@ -106,11 +105,7 @@ fn wrapper_block(w: &ForeignDataWrapper) -> Option<Block> {
         w.comment.as_deref(),
     ));
     sql.push_str(&privileges("FOREIGN DATA WRAPPER", &name, &w.acl));
-    Some(Block::new(
-        file,
-        CatalogRef::ForeignDataWrapper(w.oid),
-        sql,
-    ))
+    Some(Block::new(file, CatalogRef::ForeignDataWrapper(w.oid), sql))
 }
 
 pub(crate) fn servers(catalog: &Catalog) -> Vec<Block> {
@@ -412,7 +407,11 @@ fn table_block(t: &ForeignTable, parents: &ParentColumns, pg18: bool) -> Block {
         sql.push_str(&format!(" {bound}"));
     }
     if !is_partition && !inherit_later && !t.parents.is_empty() {
-        let list: Vec<String> = t.parents.iter().map(|p| qualified(&p.qualified())).collect();
+        let list: Vec<String> = t
+            .parents
+            .iter()
+            .map(|p| qualified(&p.qualified()))
+            .collect();
         sql.push_str(&format!("\nINHERITS ({})", list.join(", ")));
     }
     sql.push_str(&format!("\nSERVER {}{options};\n", ident(&t.server)));
