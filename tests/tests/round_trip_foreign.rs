@@ -239,3 +239,49 @@ fn secret_option_values_are_never_dumped() {
         assert!(all.contains("\"user\" 'app'"), "{all}");
     }
 }
+
+#[test]
+fn user_mapping_options_hidden_from_the_dumping_role_are_marked() {
+    let d = TestDb::new();
+    d.exec(ROLES);
+    d.exec(
+        "DO $$ BEGIN CREATE ROLE flux_dumper LOGIN; \
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+         ALTER ROLE flux_dumper PASSWORD 'dumper-pw';",
+    );
+    d.exec(
+        "CREATE FOREIGN DATA WRAPPER dummy;
+         CREATE SERVER s FOREIGN DATA WRAPPER dummy;
+         GRANT USAGE ON FOREIGN SERVER s TO flux_dumper;
+         CREATE USER MAPPING FOR flux_reader SERVER s OPTIONS (\"user\" 'reader');
+         CREATE USER MAPPING FOR flux_dumper SERVER s OPTIONS (\"user\" 'me');",
+    );
+    let url = format!(
+        "postgres://flux_dumper:dumper-pw@127.0.0.1:{}/{}",
+        d.cluster.port(),
+        d.name
+    );
+    let catalog = pg_flux_tests::block_on(pg_flux::commands::dump::read_catalog(
+        &url,
+        &pg_flux::inspect::Scope::default(),
+    ))
+    .unwrap_or_else(|e| panic!("inspect as flux_dumper: {e}"));
+    let tree = pg_flux::layout::render(
+        &pg_flux::emit::emit(&catalog),
+        pg_flux::layout::Layout::PerKind,
+    );
+    let s = file(&tree, "foreign_servers/s.sql");
+    assert!(
+        s.contains(
+            "-- pg-flux: this user mapping's options are hidden from the role that dumped it \
+             (only superusers, the server's owner and the mapped user see them); they were not \
+             dumped.\nCREATE USER MAPPING FOR flux_reader SERVER s;\n"
+        ),
+        "{s}"
+    );
+    assert!(
+        s.contains("CREATE USER MAPPING FOR flux_dumper SERVER s OPTIONS (\"user\" 'me');\n"),
+        "{s}"
+    );
+    assert_eq!(s.matches("-- pg-flux:").count(), 1, "{s}");
+}

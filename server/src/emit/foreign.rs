@@ -137,6 +137,13 @@ fn server_block(s: &ForeignServer) -> Block {
             .unwrap_or_else(|| "PUBLIC".to_string());
         let (options, notes) = options_clause(&m.options);
         sql.push_str(&notes);
+        if m.options_hidden {
+            sql.push_str(
+                "-- pg-flux: this user mapping's options are hidden from the role that dumped \
+                 it (only superusers, the server's owner and the mapped user see them); they \
+                 were not dumped.\n",
+            );
+        }
         sql.push_str(&format!(
             "CREATE USER MAPPING FOR {user} SERVER {name}{options};\n"
         ));

@@ -64,6 +64,14 @@ pub(crate) async fn wrappers(ctx: &Context<'_>) -> Result<Vec<ForeignDataWrapper
         .collect()
 }
 
+/// SQL condition: the options of the `pg_user_mappings` row `um` (of server `s`) are shown
+/// to the current role. The view's own condition, with `pg_roles` for `pg_authid`.
+const MAPPING_OPTIONS_VISIBLE: &str = "((um.umuser <> 0 AND um.usename = CURRENT_USER \
+     AND (pg_catalog.pg_has_role(s.srvowner, 'USAGE') \
+          OR pg_catalog.has_server_privilege(s.oid, 'USAGE'))) \
+    OR (um.umuser = 0 AND pg_catalog.pg_has_role(s.srvowner, 'USAGE')) \
+    OR (SELECT r.rolsuper FROM pg_catalog.pg_roles r WHERE r.rolname = CURRENT_USER))";
+
 /// Servers and their user mappings. Mappings are read from the `pg_user_mappings` view,
 /// which any role may read: it shows a mapping's options to superusers, the server's owner
 /// and the mapped user (the `pg_user_mapping` catalog itself is superuser-only).
@@ -73,7 +81,8 @@ pub(crate) async fn servers(ctx: &Context<'_>) -> Result<Vec<ForeignServer>> {
                 s.srvtype, s.srvversion, {options} AS options, {comment} AS comment, {acl} AS acl, \
                 COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object( \
                      'user', CASE WHEN um.umuser = 0 THEN NULL ELSE um.usename::text END, \
-                     'options', {um_options}) ORDER BY um.umuser <> 0, um.usename) \
+                     'options', {um_options}, 'options_hidden', NOT COALESCE({visible}, false)) \
+                     ORDER BY um.umuser <> 0, um.usename) \
                    FROM pg_catalog.pg_user_mappings um WHERE um.srvid = s.oid), '[]'::jsonb) \
                   AS user_mappings \
          FROM pg_catalog.pg_foreign_server s \
@@ -82,6 +91,7 @@ pub(crate) async fn servers(ctx: &Context<'_>) -> Result<Vec<ForeignServer>> {
          ORDER BY s.srvname",
         options = options_json("s.srvoptions"),
         um_options = options_json("um.umoptions"),
+        visible = MAPPING_OPTIONS_VISIBLE,
         comment = comment("pg_foreign_server", "s.oid"),
         acl = acl_json("s.srvacl", "pg_catalog.acldefault('S', s.srvowner)"),
         not_ext = not_extension_member("pg_foreign_server", "s.oid"),

@@ -30,6 +30,9 @@ pub struct UserMapping {
     /// Role name; `None` is PUBLIC.
     pub user: Option<String>,
     pub options: FdwOptions,
+    /// The dumping role may not see this mapping's options (`pg_user_mappings` hides them
+    /// from all but superusers, the server's owner and the mapped user).
+    pub options_hidden: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
