@@ -89,6 +89,7 @@ const TABLES: &str = "
         \"Note\" text COLLATE \"C\" DEFAULT 'n/a',
         amount numeric(12,2) CHECK (amount >= 0),
         placed timestamptz DEFAULT now(),
+        doubled numeric GENERATED ALWAYS AS (amount * 2) STORED,
         CONSTRAINT orders_id_positive CHECK (id > 0)
     ) SERVER src OPTIONS (schema_name 'public', table_name 'orders');
     ALTER FOREIGN TABLE remote.\"Orders\" ADD CONSTRAINT late_check CHECK (amount < 1000000) NOT VALID;
@@ -166,11 +167,36 @@ fn extension_wrappers_are_not_dumped_but_their_grants_are() {
              CREATE USER MAPPING FOR flux_reader SERVER pg OPTIONS (\"user\" 'app');
              CREATE SERVER files FOREIGN DATA WRAPPER file_fdw;
              CREATE FOREIGN TABLE public.csv (a int, b text OPTIONS (force_not_null 'true'))
-                 SERVER files OPTIONS (filename '/tmp/x.csv', format 'csv', header 'true');",
+                 SERVER files OPTIONS (filename '/tmp/x.csv', format 'csv', header 'true');
+             -- a wrapper of our own on the extension's functions, and one on a built-in
+             CREATE FOREIGN DATA WRAPPER my_pg HANDLER ext.postgres_fdw_handler
+                 VALIDATOR ext.postgres_fdw_validator;
+             CREATE SERVER mine FOREIGN DATA WRAPPER my_pg OPTIONS (host 'h');
+             CREATE FOREIGN DATA WRAPPER checked VALIDATOR postgresql_fdw_validator;",
         );
         let tree = assert_round_trip(&d);
         let all: String = tree.values().cloned().collect();
-        assert!(!all.contains("CREATE FOREIGN DATA WRAPPER"), "{all}");
+        assert!(
+            !all.contains("CREATE FOREIGN DATA WRAPPER postgres_fdw"),
+            "{all}"
+        );
+        assert!(
+            !all.contains("CREATE FOREIGN DATA WRAPPER file_fdw"),
+            "{all}"
+        );
+        assert!(
+            file(&tree, "foreign_data_wrappers/my_pg.sql").contains(
+                "CREATE FOREIGN DATA WRAPPER my_pg HANDLER ext.postgres_fdw_handler \
+                 VALIDATOR ext.postgres_fdw_validator;"
+            ),
+            "{all}"
+        );
+        assert!(
+            file(&tree, "foreign_data_wrappers/checked.sql").contains(
+                "CREATE FOREIGN DATA WRAPPER checked VALIDATOR pg_catalog.postgresql_fdw_validator;"
+            ),
+            "{all}"
+        );
         let pg = file(&tree, "foreign_data_wrappers/postgres_fdw.sql");
         assert_eq!(
             pg,
