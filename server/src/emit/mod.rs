@@ -2,6 +2,7 @@
 //! each placed in a file of the per-kind layout; [`emit`] returns them in an order that loads
 //! (dependencies first), deterministic for a given catalog.
 
+mod foreign;
 mod functions;
 mod order;
 mod relations;
@@ -18,11 +19,14 @@ pub enum Dir {
     Schemas,
     Extensions,
     Collations,
+    ForeignDataWrappers,
+    ForeignServers,
     Types,
     Domains,
     Functions,
     Sequences,
     Tables,
+    ForeignTables,
     Views,
     MaterializedViews,
     Indexes,
@@ -37,15 +41,18 @@ pub enum Dir {
 }
 
 impl Dir {
-    pub const ALL: [Dir; 17] = [
+    pub const ALL: [Dir; 20] = [
         Dir::Schemas,
         Dir::Extensions,
         Dir::Collations,
+        Dir::ForeignDataWrappers,
+        Dir::ForeignServers,
         Dir::Types,
         Dir::Domains,
         Dir::Functions,
         Dir::Sequences,
         Dir::Tables,
+        Dir::ForeignTables,
         Dir::Views,
         Dir::MaterializedViews,
         Dir::Indexes,
@@ -65,6 +72,9 @@ impl Dir {
             Dir::Types => "types",
             Dir::Domains => "domains",
             Dir::Sequences => "sequences",
+            Dir::ForeignDataWrappers => "foreign_data_wrappers",
+            Dir::ForeignServers => "foreign_servers",
+            Dir::ForeignTables => "foreign_tables",
             Dir::Tables => "tables",
             Dir::Views => "views",
             Dir::MaterializedViews => "materialized_views",
@@ -150,6 +160,9 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     blocks.extend(types::domains(catalog));
     blocks.extend(relations::sequences(catalog));
     blocks.extend(relations::tables(catalog));
+    blocks.extend(foreign::wrappers(catalog));
+    blocks.extend(foreign::servers(catalog));
+    blocks.extend(foreign::tables(catalog));
     blocks.extend(types::views(catalog));
     blocks.extend(relations::indexes(catalog));
     blocks.extend(functions::functions(catalog));

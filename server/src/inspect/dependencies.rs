@@ -8,68 +8,84 @@ use super::sql::Context;
 use crate::error::Result;
 use crate::model::{CatalogRef, Dependency, Oid};
 
-/// SQL yielding `(kind, oid)` for the catalog row (`cls`, `obj`): `kind` is one of
-/// `n` schema, `e` extension, `r` relation, `t` type, `c` own constraint, `f` function,
-/// `p` policy, `l` collation, `w` rule, `s` extended statistics, `g` trigger.
-fn normalise(cls: &str, obj: &str, major: i32) -> String {
+/// The kinds of [`CatalogRef`] as one-letter codes in the queries below.
+const SIMPLE_KINDS: &[(&str, &str)] = &[
+    ("pg_namespace", "n"),
+    ("pg_extension", "e"),
+    ("pg_proc", "f"),
+    ("pg_policy", "p"),
+    ("pg_collation", "l"),
+    ("pg_statistic_ext", "s"),
+    ("pg_trigger", "g"),
+    ("pg_foreign_server", "v"),
+    ("pg_foreign_data_wrapper", "x"),
+];
+
+/// SQL: rows `(classid, objid, kind, oid)` mapping catalog rows whose object is not simply
+/// themselves to the object pg-flux emits: a relation's row type and inline constraints, a
+/// view's rewrite rule and a column default are the relation; an array type is its element
+/// type; a multirange is its range; an index behind a constraint is the constraint's table.
+/// Set-based (hash joins), so its cost is linear in the size of the catalog.
+fn normalisation(major: i32) -> String {
     let multirange = if major >= 14 {
-        "LEFT JOIN pg_catalog.pg_range mr ON mr.rngmultitypid = base.oid"
+        "LEFT JOIN pg_catalog.pg_range mr ON mr.rngmultitypid = b.oid"
     } else {
         "LEFT JOIN (SELECT NULL::oid AS rngtypid) mr ON false"
     };
     format!(
-        "SELECT CASE WHEN r.relkind = 'c' THEN 't' ELSE 'r' END AS kind, \
+        "SELECT 'pg_catalog.pg_class'::pg_catalog.regclass AS classid, r.oid AS objid, \
+                CASE WHEN r.relkind = 'c' THEN 't' ELSE 'r' END AS kind, \
                 CASE WHEN r.relkind = 'c' THEN r.reltype ELSE COALESCE(con.conrelid, r.oid) END AS oid \
            FROM pg_catalog.pg_class r \
            LEFT JOIN pg_catalog.pg_constraint con \
              ON r.relkind IN ('i', 'I') AND con.conindid = r.oid AND con.contype IN ('p', 'u', 'x') \
-          WHERE {cls} = 'pg_catalog.pg_class'::pg_catalog.regclass AND r.oid = {obj} \
+          WHERE r.oid >= 16384 \
          UNION ALL \
-         SELECT CASE WHEN rel.relkind IS NOT NULL AND rel.relkind <> 'c' THEN 'r' ELSE 't' END, \
+         SELECT 'pg_catalog.pg_type'::pg_catalog.regclass, t.oid, \
+                CASE WHEN rel.relkind IS NOT NULL AND rel.relkind <> 'c' THEN 'r' ELSE 't' END, \
                 CASE WHEN rel.relkind IS NOT NULL AND rel.relkind <> 'c' THEN rel.oid \
-                     ELSE COALESCE(mr.rngtypid, base.oid) END \
+                     ELSE COALESCE(mr.rngtypid, b.oid) END \
            FROM pg_catalog.pg_type t \
            LEFT JOIN pg_catalog.pg_type elem ON t.typelem <> 0 AND elem.typarray = t.oid \
            CROSS JOIN LATERAL (SELECT COALESCE(elem.oid, t.oid) AS oid, \
-                                      COALESCE(elem.typrelid, t.typrelid) AS typrelid) base \
-           LEFT JOIN pg_catalog.pg_class rel ON rel.oid = base.typrelid \
+                                      COALESCE(elem.typrelid, t.typrelid) AS typrelid) b \
+           LEFT JOIN pg_catalog.pg_class rel ON rel.oid = b.typrelid \
            {multirange} \
-          WHERE {cls} = 'pg_catalog.pg_type'::pg_catalog.regclass AND t.oid = {obj} \
+          WHERE t.oid >= 16384 \
          UNION ALL \
-         SELECT CASE WHEN rw.rulename = '_RETURN' THEN 'r' ELSE 'w' END, \
+         SELECT 'pg_catalog.pg_rewrite'::pg_catalog.regclass, rw.oid, \
+                CASE WHEN rw.rulename = '_RETURN' THEN 'r' ELSE 'w' END, \
                 CASE WHEN rw.rulename = '_RETURN' THEN rw.ev_class ELSE rw.oid END \
-           FROM pg_catalog.pg_rewrite rw \
-          WHERE {cls} = 'pg_catalog.pg_rewrite'::pg_catalog.regclass AND rw.oid = {obj} \
+           FROM pg_catalog.pg_rewrite rw WHERE rw.oid >= 16384 \
          UNION ALL \
-         SELECT 'r', ad.adrelid FROM pg_catalog.pg_attrdef ad \
-          WHERE {cls} = 'pg_catalog.pg_attrdef'::pg_catalog.regclass AND ad.oid = {obj} \
+         SELECT 'pg_catalog.pg_attrdef'::pg_catalog.regclass, ad.oid, 'r', ad.adrelid \
+           FROM pg_catalog.pg_attrdef ad WHERE ad.oid >= 16384 \
          UNION ALL \
-         SELECT CASE WHEN c.contype = 'f' THEN 'c' WHEN c.conrelid <> 0 THEN 'r' ELSE 't' END, \
-                CASE WHEN c.contype = 'f' THEN c.oid WHEN c.conrelid <> 0 THEN c.conrelid ELSE c.contypid END \
-           FROM pg_catalog.pg_constraint c \
-          WHERE {cls} = 'pg_catalog.pg_constraint'::pg_catalog.regclass AND c.oid = {obj} \
-         UNION ALL \
-         SELECT 'n', {obj} WHERE {cls} = 'pg_catalog.pg_namespace'::pg_catalog.regclass \
-         UNION ALL \
-         SELECT 'e', {obj} WHERE {cls} = 'pg_catalog.pg_extension'::pg_catalog.regclass \
-         UNION ALL \
-         SELECT 'f', {obj} WHERE {cls} = 'pg_catalog.pg_proc'::pg_catalog.regclass \
-         UNION ALL \
-         SELECT 'p', {obj} WHERE {cls} = 'pg_catalog.pg_policy'::pg_catalog.regclass \
-         UNION ALL \
-         SELECT 'l', {obj} WHERE {cls} = 'pg_catalog.pg_collation'::pg_catalog.regclass \
-         UNION ALL \
-         SELECT 's', {obj} WHERE {cls} = 'pg_catalog.pg_statistic_ext'::pg_catalog.regclass \
-         UNION ALL \
-         SELECT 'g', {obj} WHERE {cls} = 'pg_catalog.pg_trigger'::pg_catalog.regclass"
+         SELECT 'pg_catalog.pg_constraint'::pg_catalog.regclass, c.oid, \
+                CASE WHEN c.contype = 'f' THEN 'c' WHEN c.conrelid <> 0 THEN 'r' ELSE 't' END, \
+                CASE WHEN c.contype = 'f' THEN c.oid WHEN c.conrelid <> 0 THEN c.conrelid \
+                     ELSE c.contypid END \
+           FROM pg_catalog.pg_constraint c WHERE c.oid >= 16384"
     )
+}
+
+/// SQL expression: the one-letter kind of a catalog whose rows are their own objects.
+fn simple_kind(classid: &str) -> String {
+    let arms: Vec<String> = SIMPLE_KINDS
+        .iter()
+        .map(|(catalog, kind)| {
+            format!("WHEN 'pg_catalog.{catalog}'::pg_catalog.regclass THEN '{kind}'")
+        })
+        .collect();
+    format!("CASE {classid} {} END", arms.join(" "))
 }
 
 pub(crate) async fn dependencies(ctx: &Context<'_>) -> Result<Vec<Dependency>> {
     // A sequence's OWNED BY link (deptype 'a' on its table) is emitted after the table; as an
     // ordering edge it would make every serial column a cycle.
     let sql = format!(
-        "WITH deps AS ( \
+        "WITH norm AS MATERIALIZED ({norm}), \
+         deps AS ( \
            SELECT DISTINCT d.classid, d.objid, d.refclassid, d.refobjid \
              FROM pg_catalog.pg_depend d \
             WHERE d.deptype IN ('n', 'a') AND d.objid >= 16384 AND d.refobjid >= 16384 \
@@ -77,13 +93,14 @@ pub(crate) async fn dependencies(ctx: &Context<'_>) -> Result<Vec<Dependency>> {
                        AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass \
                        AND EXISTS (SELECT 1 FROM pg_catalog.pg_class s \
                                    WHERE s.oid = d.objid AND s.relkind = 'S'))) \
-         SELECT dn.kind::text AS dkind, dn.oid AS doid, rn.kind::text AS rkind, rn.oid AS roid \
+         SELECT COALESCE(dn.kind, {dsimple}) AS dkind, COALESCE(dn.oid, deps.objid) AS doid, \
+                COALESCE(rn.kind, {rsimple}) AS rkind, COALESCE(rn.oid, deps.refobjid) AS roid \
            FROM deps \
-           CROSS JOIN LATERAL ({dependent}) dn \
-           CROSS JOIN LATERAL ({referenced}) rn \
-          WHERE (dn.kind, dn.oid) IS DISTINCT FROM (rn.kind, rn.oid)",
-        dependent = normalise("deps.classid", "deps.objid", ctx.major()),
-        referenced = normalise("deps.refclassid", "deps.refobjid", ctx.major()),
+           LEFT JOIN norm dn ON dn.classid = deps.classid AND dn.objid = deps.objid \
+           LEFT JOIN norm rn ON rn.classid = deps.refclassid AND rn.objid = deps.refobjid",
+        norm = normalisation(ctx.major()),
+        dsimple = simple_kind("deps.classid"),
+        rsimple = simple_kind("deps.refclassid"),
     );
     let rows = ctx.query_all("dependencies", &sql).await?;
     let members = extension_members(ctx).await?;
@@ -113,13 +130,17 @@ async fn extension_members(ctx: &Context<'_>) -> Result<HashMap<CatalogRef, Oid>
     let sql = "SELECT CASE d.classid \
                  WHEN 'pg_catalog.pg_class'::pg_catalog.regclass THEN 'r' \
                  WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN 't' \
-                 WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN 'f' END AS kind, \
+                 WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN 'f' \
+                 WHEN 'pg_catalog.pg_foreign_server'::pg_catalog.regclass THEN 'v' \
+                 WHEN 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass THEN 'x' END AS kind, \
                d.objid, d.refobjid \
           FROM pg_catalog.pg_depend d \
          WHERE d.deptype = 'e' AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass \
            AND d.classid IN ('pg_catalog.pg_class'::pg_catalog.regclass, \
                              'pg_catalog.pg_type'::pg_catalog.regclass, \
-                             'pg_catalog.pg_proc'::pg_catalog.regclass)";
+                             'pg_catalog.pg_proc'::pg_catalog.regclass, \
+                             'pg_catalog.pg_foreign_server'::pg_catalog.regclass, \
+                             'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass)";
     let rows = ctx.query_all("extension members", sql).await?;
     Ok(rows
         .iter()
@@ -145,6 +166,8 @@ fn catalog_ref(kind: Option<&str>, oid: Oid) -> Option<CatalogRef> {
         "w" => CatalogRef::Rule(oid),
         "s" => CatalogRef::Statistics(oid),
         "g" => CatalogRef::Trigger(oid),
+        "v" => CatalogRef::ForeignServer(oid),
+        "x" => CatalogRef::ForeignDataWrapper(oid),
         _ => return None,
     })
 }

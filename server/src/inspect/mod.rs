@@ -3,6 +3,7 @@
 //! never grows with the number of objects.
 
 mod dependencies;
+mod foreign;
 mod functions;
 mod relations;
 mod schemas;
@@ -56,6 +57,9 @@ pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
     catalog.functions = functions::functions(&ctx).await?;
     catalog.triggers = functions::triggers(&ctx).await?;
     catalog.event_triggers = functions::event_triggers(&ctx).await?;
+    catalog.foreign_data_wrappers = foreign::wrappers(&ctx).await?;
+    catalog.foreign_servers = foreign::servers(&ctx).await?;
+    catalog.foreign_tables = foreign::tables(&ctx).await?;
     catalog.dependencies = dependencies::dependencies(&ctx).await?;
     catalog.unmodeled = unmodeled::unmodeled(&ctx).await?;
     catalog.query_count = ctx.queries.load(std::sync::atomic::Ordering::Relaxed);

@@ -10,7 +10,7 @@ use crate::error::{Error, Result};
 use crate::model::{Index, QualifiedName, Sequence, SequenceOptions, Table};
 
 /// Reads a `jsonb` column into `T`.
-fn json<T: DeserializeOwned>(row: &Row, column: &str) -> Result<T> {
+pub(crate) fn json<T: DeserializeOwned>(row: &Row, column: &str) -> Result<T> {
     let value: serde_json::Value = row.try_get(column).map_err(|e| query_error(column, e))?;
     serde_json::from_value(value).map_err(|e| Error::Inspect {
         what: column.to_string(),
@@ -28,7 +28,7 @@ fn sequence_options(seq: &str) -> String {
 }
 
 /// SQL expression: a `text[]` of `name=value` options as a jsonb array of `[name, value]`.
-fn options_json(array: &str) -> String {
+pub(crate) fn options_json(array: &str) -> String {
     format!(
         "COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_array(\
            pg_catalog.split_part(o.opt, '=', 1), \
@@ -39,7 +39,7 @@ fn options_json(array: &str) -> String {
 
 /// SQL expression: a column's privileges as an [`acl_json`] object. The default is no
 /// privilege at all (an empty array, which `aclexplode` rejects), so there is nothing to revoke.
-const COLUMN_ACL: &str = "pg_catalog.jsonb_build_object('revokes', '[]'::jsonb, 'grants', \
+pub(crate) const COLUMN_ACL: &str = "pg_catalog.jsonb_build_object('revokes', '[]'::jsonb, 'grants', \
     COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(\
       'grantee', CASE WHEN x.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, \
       'privilege', x.privilege_type, 'grantable', x.is_grantable) ORDER BY x.ord) \

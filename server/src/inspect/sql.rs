@@ -28,23 +28,33 @@ impl Context<'_> {
 
     /// Runs a catalog query that takes no parameter.
     pub async fn query_all(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
-        self.queries
-            .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.client
-            .query(sql, &[])
-            .await
-            .map_err(|e| query_error(what, e))
+        self.run(what, sql, &[]).await
     }
 
     /// Runs a catalog query whose only parameter, `$1`, is the scope's schema list.
     pub async fn query(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
-        let params: [&(dyn ToSql + Sync); 1] = [&self.scope.schemas];
+        self.run(what, sql, &[&self.scope.schemas]).await
+    }
+
+    /// Counts every query; with `PGFLUX_TRACE_QUERIES` set, says how long each took (for
+    /// benchmarks and profiling).
+    async fn run(&self, what: &str, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<Row>> {
         self.queries
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        self.client
-            .query(sql, &params)
+        let start = std::time::Instant::now();
+        let rows = self
+            .client
+            .query(sql, params)
             .await
-            .map_err(|e| query_error(what, e))
+            .map_err(|e| query_error(what, e))?;
+        if std::env::var_os("PGFLUX_TRACE_QUERIES").is_some() {
+            eprintln!(
+                "inspect: {what}: {} row(s) in {} ms",
+                rows.len(),
+                start.elapsed().as_millis()
+            );
+        }
+        Ok(rows)
     }
 }
 

@@ -7,9 +7,6 @@ use crate::model::UnmodeledObject;
 
 /// Catalogs whose user-created rows are unmodeled, with an extra condition each.
 const CATALOGS: &[(&str, &str)] = &[
-    ("pg_foreign_data_wrapper", "true"),
-    ("pg_foreign_server", "true"),
-    ("pg_user_mapping", "true"),
     ("pg_cast", "true"),
     ("pg_operator", "true"),
     ("pg_opclass", "true"),
@@ -27,9 +24,14 @@ const CATALOGS: &[(&str, &str)] = &[
     (
         "pg_type",
         "(o.typtype = 'p' OR (o.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type elem \
-         WHERE elem.typarray = o.oid)))",
+         WHERE elem.oid = o.typelem AND elem.typarray = o.oid)))",
     ),
-    ("pg_class", "o.relkind = 'f'"),
+    // Subscriptions are shared: only the current database's.
+    (
+        "pg_subscription",
+        "o.subdbid = (SELECT db.oid FROM pg_catalog.pg_database db \
+         WHERE db.datname = pg_catalog.current_database())",
+    ),
 ];
 
 pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>> {

@@ -5,11 +5,13 @@
 //! definitions, view queries, type names via `format_type`) are stored as the server printed
 //! them, with `search_path` empty so that every name in them is schema-qualified.
 
+mod foreign;
 mod function;
 mod relation;
 mod security;
 mod types;
 
+pub use foreign::*;
 pub use function::*;
 pub use relation::*;
 pub use security::*;
@@ -59,6 +61,10 @@ pub enum CatalogRef {
     Statistics(Oid),
     /// A trigger (not an internal one).
     Trigger(Oid),
+    /// A foreign server (with its user mappings).
+    ForeignServer(Oid),
+    /// A foreign-data wrapper.
+    ForeignDataWrapper(Oid),
 }
 
 /// `dependent` cannot be created before `referenced` exists.
@@ -148,6 +154,9 @@ pub struct Catalog {
     pub functions: Vec<Function>,
     pub triggers: Vec<Trigger>,
     pub event_triggers: Vec<EventTrigger>,
+    pub foreign_data_wrappers: Vec<ForeignDataWrapper>,
+    pub foreign_servers: Vec<ForeignServer>,
+    pub foreign_tables: Vec<ForeignTable>,
     pub dependencies: Vec<Dependency>,
     pub unmodeled: Vec<UnmodeledObject>,
     /// How many catalog queries reading this took (constant in the number of objects).
