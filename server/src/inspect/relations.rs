@@ -65,7 +65,8 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
            'local', att.attislocal, 'inherited', att.attinhcount > 0, 'not_null', att.attnotnull, \
            'default', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), \
            'identity', att.attidentity::text, \
-           'identity_sequence', (SELECT pg_catalog.jsonb_build_object('oid', s.oid::int8, \
+           'identity_sequence', CASE WHEN att.attidentity <> '' THEN \
+              (SELECT pg_catalog.jsonb_build_object('oid', s.oid::int8, \
                 'schema', sn.nspname, 'name', s.relname, 'options', {seqopts}, \
                 'comment', pg_catalog.obj_description(s.oid, 'pg_class'), 'acl', {seqacl}) \
               FROM pg_catalog.pg_depend d \
@@ -75,7 +76,7 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
              WHERE d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass \
                AND d.refclassid = 'pg_catalog.pg_class'::pg_catalog.regclass \
                AND d.refobjid = c.oid AND d.refobjsubid = att.attnum AND d.deptype = 'i' \
-             ORDER BY s.oid LIMIT 1), \
+             ORDER BY s.oid LIMIT 1) END, \
            'generated', att.attgenerated::text, \
            'collation', CASE WHEN att.attcollation <> 0 AND att.attcollation <> t.typcollation \
               THEN pg_catalog.quote_ident(cn.nspname) || '.' || pg_catalog.quote_ident(co.collname) END, \
@@ -83,13 +84,15 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
            'compression', {compression}, \
            'stattarget', {stattarget}, \
            'options', {attoptions}, \
-           'comment', pg_catalog.col_description(c.oid, att.attnum), \
+           'comment', dsc.description, \
            'acl', {attacl}) ORDER BY att.attnum) \
          FROM pg_catalog.pg_attribute att \
          JOIN pg_catalog.pg_type t ON t.oid = att.atttypid \
          LEFT JOIN pg_catalog.pg_attrdef ad ON ad.adrelid = att.attrelid AND ad.adnum = att.attnum \
          LEFT JOIN pg_catalog.pg_collation co ON co.oid = att.attcollation \
          LEFT JOIN pg_catalog.pg_namespace cn ON cn.oid = co.collnamespace \
+         LEFT JOIN pg_catalog.pg_description dsc ON dsc.objoid = att.attrelid \
+           AND dsc.classoid = 'pg_catalog.pg_class'::pg_catalog.regclass AND dsc.objsubid = att.attnum \
          WHERE att.attrelid = c.oid AND att.attnum > 0 AND NOT att.attisdropped), '[]'::jsonb)",
         seqopts = sequence_options("ps"),
         seqacl = acl_json("s.relacl", "pg_catalog.acldefault('s', s.relowner)"),

@@ -14,6 +14,13 @@ use pg_flux_tests::{block_on, client_tool, repo_root, TestDb};
 const RUNS: usize = 3;
 
 fn main() {
+    // `bench --sql N` prints the synthetic schema instead, for profiling by hand.
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--sql") {
+        let n = args.get(2).and_then(|a| a.parse().ok()).unwrap_or(1000);
+        print!("{}", synthetic_schema(n));
+        return;
+    }
     let sizes: Vec<usize> = std::env::args()
         .skip(1)
         .filter_map(|a| a.parse().ok())
