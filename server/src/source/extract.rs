@@ -21,15 +21,21 @@ pub(super) fn file_model(path: &Path, text: &str, default_schema: &str) -> FileM
     let parsed = match pg_query::parse(text, 0) {
         Ok(parsed) => parsed,
         Err(e) => {
-            // pg_query gives no position: `load::split` finds the statement that fails.
-            let (line, column, message) = match load::split(path, text) {
-                Err(Error::Source {
-                    line,
-                    column,
-                    message,
-                    ..
-                }) => (line, column, message),
-                _ => (1, 1, e.to_string()),
+            // pg_query gives no position: find the statement that does not parse.
+            let (line, column, message) = match locate_syntax_error(text) {
+                Some((offset, message)) => {
+                    let (line, column) = load::line_column(text, offset);
+                    (line, column, message)
+                }
+                None => match load::split(path, text) {
+                    Err(Error::Source {
+                        line,
+                        column,
+                        message,
+                        ..
+                    }) => (line, column, message),
+                    _ => (1, 1, e.to_string()),
+                },
             };
             return FileModel {
                 syntax_error: Some(Problem {
@@ -82,6 +88,43 @@ pub(super) fn file_model(path: &Path, text: &str, default_schema: &str) -> FileM
         }
     }
     model
+}
+
+/// The start of the first statement that does not parse, and the parser's message. Statements
+/// end at a `;` token; one that fails is extended to the next `;` (a `;` inside a function
+/// body is not an end), until the file ends.
+fn locate_syntax_error(text: &str) -> Option<(usize, String)> {
+    let tokens = pg_query::scan(text).ok()?.tokens;
+    let ends = tokens
+        .iter()
+        .filter(|t| t.token == pg_query::protobuf::Token::Ascii59 as i32)
+        .filter_map(|t| usize::try_from(t.end).ok())
+        .chain(std::iter::once(text.len()));
+    let mut start = 0;
+    let mut first_error: Option<String> = None;
+    for end in ends {
+        let end = end.min(text.len());
+        if end <= start || !text.is_char_boundary(end) {
+            continue;
+        }
+        match pg_query::parse(&text[start..end], 0) {
+            Ok(_) => {
+                start = end;
+                first_error = None;
+            }
+            Err(e) => {
+                first_error.get_or_insert_with(|| {
+                    let message = e.to_string();
+                    match message.strip_prefix("Invalid statement: ") {
+                        Some(rest) => rest.to_string(),
+                        None => message,
+                    }
+                });
+            }
+        }
+    }
+    let message = first_error?;
+    Some((skip_trivia(text, start, text.len()), message))
 }
 
 /// The first byte at or after `from` that is not whitespace or a comment.
