@@ -5,13 +5,14 @@
 //! To add a kind: one arm in [`inventory`] pushing its objects (and the same identity in
 //! `source::extract`), rendered by the blocks that provide its `CatalogRef`.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 use crate::emit::sql::{ident, qualified};
 use crate::emit::{self, Dir, FilePlace};
 use crate::identity::{GrantClass, GrantOf, Identity, ObjectKind};
 use crate::layout;
-use crate::model::{Acl, Catalog, CatalogRef, QualifiedName};
+use crate::model::{Acl, Catalog, CatalogRef, Oid, QualifiedName};
 
 /// How `pull` renders a live object.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -315,9 +316,27 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
             );
         }
     }
+    // A partitioned table's index makes (or adopts) one on every partition: those are
+    // declared by it, and pulled with it.
+    let mut index_children: HashMap<Oid, Vec<Oid>> = HashMap::new();
+    for i in &catalog.indexes {
+        if let Some((parent, _)) = &i.parent {
+            index_children.entry(*parent).or_default().push(i.oid);
+        }
+    }
     for i in &catalog.indexes {
         let place = FilePlace::in_schema(Dir::Indexes, &i.table);
-        b.push(
+        let mut refs = vec![CatalogRef::Relation(i.oid)];
+        let mut k = 0;
+        while k < refs.len() {
+            if let CatalogRef::Relation(oid) = refs[k] {
+                if let Some(children) = index_children.get(&oid) {
+                    refs.extend(children.iter().map(|c| CatalogRef::Relation(*c)));
+                }
+            }
+            k += 1;
+        }
+        let n = b.push(
             Identity::of_table(
                 ObjectKind::Index,
                 &i.table.schema,
@@ -326,8 +345,9 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
             ),
             Some(&place),
             None,
-            Render::Blocks(vec![CatalogRef::Relation(i.oid)]),
+            Render::Blocks(refs),
         );
+        b.objects[n].required = i.parent.is_none();
     }
     // New kinds go here, one arm each (functions, triggers, policies, …).
     for u in &catalog.unmodeled {

@@ -100,7 +100,11 @@ fn hotfix_workflow(major: u32) {
     let before = read_tree(&schema);
 
     let run = pg_flux(cwd, &["verify", "--strict", "--db", &url]);
-    assert_eq!(run.code, 1, "PostgreSQL {major}: {}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code, 1,
+        "PostgreSQL {major}: {}{}",
+        run.stdout, run.stderr
+    );
     assert!(
         run.stdout.starts_with(&format!(
             "verify: {} undeclared live object(s):\n",
@@ -116,7 +120,12 @@ fn hotfix_workflow(major: u32) {
             .or_default()
             .insert(item.to_string());
     }
-    assert_eq!(groups(&run.stdout), expected, "PostgreSQL {major}: {}", run.stdout);
+    assert_eq!(
+        groups(&run.stdout),
+        expected,
+        "PostgreSQL {major}: {}",
+        run.stdout
+    );
     assert!(run.stdout.contains("Run `pg-flux pull`"), "{}", run.stdout);
 
     for dry in [&["--dry-run"][..], &["--dry-run=true"][..]] {
@@ -180,7 +189,11 @@ fn hotfix_workflow(major: u32) {
     fs::create_dir_all(schema.join("hotfixes")).unwrap_or_else(|e| panic!("{e}"));
     fs::write(schema.join("hotfixes/promoted.sql"), &text).unwrap_or_else(|e| panic!("{e}"));
     let run = pg_flux(cwd, &["verify", "--strict", "--db", &url]);
-    assert_eq!(run.code, 0, "PostgreSQL {major}: {}{}", run.stdout, run.stderr);
+    assert_eq!(
+        run.code, 0,
+        "PostgreSQL {major}: {}{}",
+        run.stdout, run.stderr
+    );
     assert!(
         run.stdout
             .starts_with("verify: clean — every live object is declared in source."),

@@ -26,8 +26,8 @@ pub struct VerifyOptions {
 pub struct VerifyReport {
     /// Live objects not declared in source, in inventory order (unmodeled kinds included).
     pub undeclared: Vec<LiveObject>,
-    /// How many declared objects are not live (pending; not an error).
-    pub declared_not_live: usize,
+    /// Declared objects that are not live (pending; not an error), sorted.
+    pub declared_not_live: Vec<Identity>,
     /// Untracked statements and duplicate declarations.
     pub problems: Vec<Problem>,
 }
@@ -70,7 +70,12 @@ pub fn compare(catalog: &Catalog, source: &SourceModel) -> VerifyReport {
         }
     }
     let live_ids: HashSet<&Identity> = live.iter().map(|o| &o.identity).collect();
-    let declared_not_live = declared.keys().filter(|id| !live_ids.contains(*id)).count();
+    let mut declared_not_live: Vec<Identity> = declared
+        .iter()
+        .filter(|(id, decls)| !live_ids.contains(*id) && !decls.iter().all(|d| d.implied))
+        .map(|(id, _)| (*id).clone())
+        .collect();
+    declared_not_live.sort();
     VerifyReport {
         undeclared,
         declared_not_live,
@@ -114,10 +119,10 @@ pub fn render_text(report: &VerifyReport, schema_dir: &Path) -> String {
             "\nRun `pg-flux pull` to capture these into {dir}/_pulled/<ts>.sql for review.\n"
         ));
     }
-    if report.declared_not_live > 0 {
+    if !report.declared_not_live.is_empty() {
         out.push_str(&format!(
             "{} declared object(s) are not live in the database (pending; not an error).\n",
-            report.declared_not_live
+            report.declared_not_live.len()
         ));
     }
     out
@@ -152,7 +157,12 @@ pub fn render_json(report: &VerifyReport) -> String {
     let value = serde_json::json!({
         "clean": report.is_clean(),
         "undeclared": undeclared,
-        "declared_not_live": report.declared_not_live,
+        "declared_not_live": report.declared_not_live.len(),
+        "pending": report
+            .declared_not_live
+            .iter()
+            .map(|id| serde_json::json!({"kind": id.kind.singular(), "identity": id.to_string()}))
+            .collect::<Vec<_>>(),
         "problems": problems,
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_string());

@@ -687,7 +687,11 @@ pub fn add_column_sql(t: &Table, c: &Column, pg18: bool) -> String {
             options_list(&c.options, "").join(", ")
         ));
     }
-    sql.push_str(&comment("COLUMN", &format!("{name}.{col}"), c.comment.as_deref()));
+    sql.push_str(&comment(
+        "COLUMN",
+        &format!("{name}.{col}"),
+        c.comment.as_deref(),
+    ));
     sql
 }
 

@@ -54,7 +54,9 @@ pub(super) fn file_model(path: &Path, text: &str, default_schema: &str) -> FileM
     };
     let mut model = FileModel::default();
     for (index, raw) in parsed.protobuf.stmts.iter().enumerate() {
-        let start = usize::try_from(raw.stmt_location).unwrap_or(0).min(text.len());
+        let start = usize::try_from(raw.stmt_location)
+            .unwrap_or(0)
+            .min(text.len());
         let end = match usize::try_from(raw.stmt_len) {
             Ok(0) | Err(_) => text.len(),
             Ok(len) => (start + len).min(text.len()),
@@ -182,6 +184,7 @@ impl Extractor<'_> {
         self.out.push(Declaration {
             identity,
             span: self.span.clone(),
+            implied: false,
         });
     }
 
@@ -254,7 +257,12 @@ impl Extractor<'_> {
                 } else {
                     i.idxname.clone()
                 };
-                self.declare(Identity::of_table(ObjectKind::Index, &schema, &table, &name));
+                self.declare(Identity::of_table(
+                    ObjectKind::Index,
+                    &schema,
+                    &table,
+                    &name,
+                ));
                 Ok(())
             }
             NodeEnum::CreateSeqStmt(s) => {
@@ -355,7 +363,9 @@ impl Extractor<'_> {
                 self.declare(Identity::routine(kind, &schema, &name, args));
                 Ok(())
             }
-            NodeEnum::CreateTrigStmt(t) => self.of_table(ObjectKind::Trigger, &t.relation, &t.trigname),
+            NodeEnum::CreateTrigStmt(t) => {
+                self.of_table(ObjectKind::Trigger, &t.relation, &t.trigname)
+            }
             NodeEnum::CreatePolicyStmt(p) => {
                 self.of_table(ObjectKind::Policy, &p.table, &p.policy_name)
             }
@@ -385,10 +395,8 @@ impl Extractor<'_> {
             }
             NodeEnum::CreateUserMappingStmt(u) => {
                 let role = u.user.as_ref().map(role_name).unwrap_or(None);
-                let mut identity = Identity::global(
-                    ObjectKind::UserMapping,
-                    role.as_deref().unwrap_or("PUBLIC"),
-                );
+                let mut identity =
+                    Identity::global(ObjectKind::UserMapping, role.as_deref().unwrap_or("PUBLIC"));
                 identity.table = Some(u.servername.clone());
                 self.declare(identity);
                 Ok(())
@@ -570,7 +578,11 @@ impl Extractor<'_> {
                 columns
             };
             let joined = columns.join("_");
-            make_object_name(table, (!joined.is_empty()).then_some(joined.as_str()), label)
+            make_object_name(
+                table,
+                (!joined.is_empty()).then_some(joined.as_str()),
+                label,
+            )
         };
         self.declare(Identity::of_table(
             ObjectKind::Constraint,
@@ -630,24 +642,39 @@ impl Extractor<'_> {
                             .objargs
                             .iter()
                             .filter_map(|a| match &a.node {
-                                Some(NodeEnum::TypeName(t)) => Some(type_name(t, self.default_schema)),
+                                Some(NodeEnum::TypeName(t)) => {
+                                    Some(type_name(t, self.default_schema))
+                                }
                                 _ => None,
                             })
                             .collect();
-                        targets.push(Identity::routine(ObjectKind::Function, &schema, &name, args));
+                        targets.push(Identity::routine(
+                            ObjectKind::Function,
+                            &schema,
+                            &name,
+                            args,
+                        ));
                     }
                 }
                 _ => {}
             }
         }
-        // (privilege, column) pairs; no list is ALL.
-        let mut privileges: Vec<(String, Option<String>)> = Vec::new();
+        // (privilege, column, part of ALL) triples; no list is ALL.
+        let mut privileges: Vec<(String, Option<String>, bool)> = Vec::new();
+        let sequence = is(objtype, ObjectType::ObjectSequence);
         let everything = |class: GrantClass, column: bool| -> &'static [&'static str] {
             match class {
                 GrantClass::Relation if column => &["SELECT", "INSERT", "UPDATE", "REFERENCES"],
+                GrantClass::Relation if sequence => &["USAGE", "SELECT", "UPDATE"],
                 GrantClass::Relation => &[
-                    "SELECT", "INSERT", "UPDATE", "DELETE", "TRUNCATE", "REFERENCES", "TRIGGER",
-                    "MAINTAIN", "USAGE",
+                    "SELECT",
+                    "INSERT",
+                    "UPDATE",
+                    "DELETE",
+                    "TRUNCATE",
+                    "REFERENCES",
+                    "TRIGGER",
+                    "MAINTAIN",
                 ],
                 GrantClass::Schema => &["USAGE", "CREATE"],
                 GrantClass::Function => &["EXECUTE"],
@@ -655,14 +682,19 @@ impl Extractor<'_> {
             }
         };
         if g.privileges.is_empty() {
-            privileges.extend(everything(class, false).iter().map(|p| (p.to_string(), None)));
+            privileges.extend(
+                everything(class, false)
+                    .iter()
+                    .map(|p| (p.to_string(), None, true)),
+            );
         }
         for p in &g.privileges {
             let Some(NodeEnum::AccessPriv(p)) = &p.node else {
                 continue;
             };
             let columns = strings(&p.cols);
-            let names: Vec<String> = if p.priv_name.is_empty() {
+            let all = p.priv_name.is_empty();
+            let names: Vec<String> = if all {
                 everything(class, !columns.is_empty())
                     .iter()
                     .map(|s| s.to_string())
@@ -672,9 +704,9 @@ impl Extractor<'_> {
             };
             for name in names {
                 if columns.is_empty() {
-                    privileges.push((name, None));
+                    privileges.push((name, None, all));
                 } else {
-                    privileges.extend(columns.iter().map(|c| (name.clone(), Some(c.clone()))));
+                    privileges.extend(columns.iter().map(|c| (name.clone(), Some(c.clone()), all)));
                 }
             }
         }
@@ -687,7 +719,7 @@ impl Extractor<'_> {
             })
             .collect();
         for target in &targets {
-            for (privilege, column) in &privileges {
+            for (privilege, column, all) in &privileges {
                 for grantee in &grantees {
                     self.declare(Identity::grant(
                         target,
@@ -698,6 +730,9 @@ impl Extractor<'_> {
                             column: column.clone(),
                         },
                     ));
+                    if let Some(last) = self.out.last_mut() {
+                        last.implied = *all;
+                    }
                 }
             }
         }
@@ -740,9 +775,7 @@ fn index_column(node: &Node) -> String {
         return e.name.clone();
     }
     match e.expr.as_ref().and_then(|x| x.node.as_ref()) {
-        Some(NodeEnum::FuncCall(f)) => strings(&f.funcname)
-            .pop()
-            .unwrap_or_else(|| "expr".into()),
+        Some(NodeEnum::FuncCall(f)) => strings(&f.funcname).pop().unwrap_or_else(|| "expr".into()),
         _ => "expr".into(),
     }
 }

@@ -37,6 +37,9 @@ impl std::fmt::Display for Span {
 pub struct Declaration {
     pub identity: Identity,
     pub span: Span,
+    /// Declared only as part of `ALL [PRIVILEGES]`, whose meaning depends on the object and
+    /// the server version: not pending when not live.
+    pub implied: bool,
 }
 
 /// A statement pg-flux cannot track, a duplicate declaration, or a syntax error.

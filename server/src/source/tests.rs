@@ -130,7 +130,9 @@ fn sub_objects_from_alter_table_create_index_and_grants() {
             "grant REFERENCES (a) ON app.t TO r",
         ],
     );
-    assert!(!all.iter().any(|a| a.contains("(a) ON app.t") && a.contains("DELETE")));
+    assert!(!all
+        .iter()
+        .any(|a| a.contains("(a) ON app.t") && a.contains("DELETE")));
 }
 
 #[test]
@@ -186,22 +188,30 @@ fn untracked_statements_and_duplicates_are_reported_with_positions() {
     assert!(problems[0].starts_with("x.sql:3:3: `INSERT INTO …` reads or changes data"));
     assert!(problems[1].starts_with("x.sql:4:1: `SET SEARCH_PATH …` changes a session setting"));
     assert!(problems[2].starts_with("x.sql:5:9: `DO $$ …`"));
-    assert!(problems[3].starts_with(
-        "x.sql:6:1: table public.a is declared twice (first at x.sql:2:1)"
-    ));
+    assert!(
+        problems[3].starts_with("x.sql:6:1: table public.a is declared twice (first at x.sql:2:1)")
+    );
     // Byte ranges cover exactly the statement.
     let decl = &source.files[Path::new("x.sql")].declarations[0];
-    assert_eq!(&text[decl.span.start..decl.span.end], "CREATE TABLE a (id int)");
+    assert_eq!(
+        &text[decl.span.start..decl.span.end],
+        "CREATE TABLE a (id int)"
+    );
 }
 
 #[test]
 fn syntax_errors_name_the_statement_and_update_file_replaces_one_file() {
     let mut source = SourceModel::new("public");
-    source.update_file(Path::new("a.sql"), "CREATE TABLE a (id int);\n\nCREATE TABLE b (;\n");
+    source.update_file(
+        Path::new("a.sql"),
+        "CREATE TABLE a (id int);\n\nCREATE TABLE b (;\n",
+    );
     source.update_file(Path::new("b.sql"), "CREATE TABLE c (id int);\n");
     let error = source.first_syntax_error().map(|e| e.to_string());
     assert!(
-        error.as_deref().is_some_and(|e| e.starts_with("a.sql:3:1: syntax error")),
+        error
+            .as_deref()
+            .is_some_and(|e| e.starts_with("a.sql:3:1: syntax error")),
         "{error:?}"
     );
     source.update_file(Path::new("a.sql"), "CREATE TABLE b (id int);\n");
