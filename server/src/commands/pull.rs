@@ -166,6 +166,18 @@ pub fn render(catalog: &Catalog, objects: &[LiveObject]) -> (usize, String) {
         text.push_str(&header(&objects[*i]));
         text.push_str(sql);
     }
+    let missing: Vec<&LiveObject> = objects
+        .iter()
+        .filter(|o| o.render == Render::Nothing)
+        .collect();
+    if !missing.is_empty() {
+        text.push_str("\n-- Not captured (pg-flux does not model these kinds yet):\n");
+        for o in missing {
+            // One line each: an identity never holds a newline that could end the comment.
+            let identity = o.identity.to_string().replace(['\n', '\r'], " ");
+            text.push_str(&format!("-- - {identity}\n"));
+        }
+    }
     (captured.iter().filter(|c| **c).count(), text)
 }
 
