@@ -243,3 +243,39 @@ fn fixture_sql_files_as_source_declare_the_database_they_build() {
         }
     }
 }
+
+/// Kinds pg-flux does not model are never silently accepted: listed in their own group, always
+/// undeclared (even when the source declares them), and named by pull as not captured.
+#[test]
+fn unmodeled_kinds_are_their_own_group_and_always_undeclared() {
+    let db = TestDb::new();
+    db.exec("CREATE TEXT SEARCH CONFIGURATION public.tsc (COPY = pg_catalog.english);");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let schema = tmp.path().join("schema");
+    fs::create_dir_all(&schema).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(
+        schema.join("ts.sql"),
+        "CREATE TEXT SEARCH CONFIGURATION public.tsc (COPY = pg_catalog.english);\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let run = verify(tmp.path(), &db, &["--strict"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.starts_with(
+            "verify: 1 undeclared live object(s):\n\nNot modeled by pg-flux (1):\n\
+             - text search configuration public.tsc\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(run.stderr.contains("ts.sql:1:1"), "{}", run.stderr);
+    let run = pg_flux(tmp.path(), &["pull", "--db", &db.url()]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("not captured (pg-flux does not model this kind yet): text search configuration public.tsc"),
+        "{}",
+        run.stderr
+    );
+    assert!(!schema.join("_pulled").exists());
+}
