@@ -4,7 +4,6 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
-use crate::commands::dump::read_catalog;
 use crate::error::Result;
 use crate::identity::{Identity, ObjectKind};
 use crate::inspect::Scope;
@@ -42,7 +41,9 @@ impl VerifyReport {
 /// database, and compares.
 pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
     let source = load_source(&options.schema_dir, &options.default_schema)?;
-    let catalog = read_catalog(&options.conninfo, &options.scope).await?;
+    // Nothing is ordered here: the dependency query is not needed.
+    let session = crate::connect::Session::open(&options.conninfo).await?;
+    let catalog = crate::inspect::inspect_objects(session.client(), &options.scope).await?;
     Ok(compare(&catalog, &source))
 }
 
