@@ -10,9 +10,12 @@ pub mod connect;
 pub mod embedded;
 pub mod emit;
 pub mod error;
+pub mod identity;
 pub mod inspect;
+pub mod inventory;
 pub mod layout;
 pub mod load;
 pub mod model;
+pub mod source;
 
 pub use error::{Error, Result};

@@ -7,6 +7,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use pg_flux::commands::dump::{dump, DumpOptions};
+use pg_flux::commands::pull::{pull, PullOptions};
+use pg_flux::commands::verify::{self, verify, VerifyOptions};
 use pg_flux::config::Config;
 use pg_flux::inspect::Scope;
 use pg_flux::layout::Layout;
@@ -27,6 +29,50 @@ struct Cli {
 enum Command {
     /// Write every catalog object of a live database into SQL source files.
     Dump(DumpArgs),
+    /// List live objects that the source files do not declare (read-only).
+    Verify(VerifyArgs),
+    /// Capture undeclared live objects into <schema-dir>/_pulled/<timestamp>_pulled.sql.
+    Pull(PullArgs),
+}
+
+#[derive(clap::Args)]
+struct VerifyArgs {
+    /// Database to read (libpq URI or keyword string); default $DATABASE_URL, then pg-flux.toml.
+    #[arg(long, value_name = "URL")]
+    db: Option<String>,
+    /// Source directory; default `schema_dir` in pg-flux.toml, else ./schema.
+    #[arg(long, value_name = "DIR")]
+    schema_dir: Option<PathBuf>,
+    /// Exit with status 1 when any live object is undeclared.
+    #[arg(long)]
+    strict: bool,
+    #[arg(long, value_enum, default_value_t = FormatArg::Text)]
+    format: FormatArg,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+}
+
+#[derive(clap::Args)]
+struct PullArgs {
+    /// Database to read (libpq URI or keyword string); default $DATABASE_URL, then pg-flux.toml.
+    #[arg(long, value_name = "URL")]
+    db: Option<String>,
+    /// Source directory; default `schema_dir` in pg-flux.toml, else ./schema.
+    #[arg(long, value_name = "DIR")]
+    schema_dir: Option<PathBuf>,
+    /// Print what would be captured and write nothing (`--dry-run=false` writes).
+    #[arg(
+        long,
+        value_name = "BOOL",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "true"
+    )]
+    dry_run: Option<bool>,
 }
 
 #[derive(clap::Args)]
@@ -67,6 +113,8 @@ fn main() -> ExitCode {
     let result = runtime.block_on(async {
         match cli.command {
             Command::Dump(args) => run_dump(args).await,
+            Command::Verify(args) => run_verify(args).await,
+            Command::Pull(args) => run_pull(args).await,
         }
     });
     match result {
@@ -132,6 +180,92 @@ async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
             "{} live object(s) of kinds pg-flux does not model were not captured (listed above).",
             report.unmodeled.len()
         );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `--schema-dir`, else `schema_dir` in pg-flux.toml, else ./schema.
+fn schema_dir(flag: Option<PathBuf>, config: &Config) -> PathBuf {
+    flag.or_else(|| config.schema_dir.clone())
+        .unwrap_or_else(|| PathBuf::from("./schema"))
+}
+
+/// The schema unqualified names in source resolve to: the first of `search_path`.
+fn default_schema(config: &Config) -> String {
+    config
+        .database
+        .search_path
+        .as_ref()
+        .and_then(|p| p.first().cloned())
+        .unwrap_or_else(|| "public".to_string())
+}
+
+fn warn_problems(problems: &[pg_flux::source::Problem]) {
+    for p in problems {
+        eprintln!("warning: {}: {}", p.span, p.message);
+    }
+}
+
+async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
+    let config = Config::load(&std::env::current_dir().map_err(|e| Error::io(".", e))?)?;
+    let options = VerifyOptions {
+        conninfo: database_url(args.db, &config)?,
+        schema_dir: schema_dir(args.schema_dir, &config),
+        default_schema: default_schema(&config),
+        scope: Scope {
+            schemas: config.database.schemas.clone(),
+        },
+    };
+    progress("verify: reading the source and the catalog…");
+    let report = verify(&options).await?;
+    match args.format {
+        FormatArg::Text => {
+            warn_problems(&report.problems);
+            print!("{}", verify::render_text(&report, &options.schema_dir));
+        }
+        FormatArg::Json => print!("{}", verify::render_json(&report)),
+    }
+    if args.strict && !report.is_clean() {
+        Ok(ExitCode::from(1))
+    } else {
+        Ok(ExitCode::SUCCESS)
+    }
+}
+
+async fn run_pull(args: PullArgs) -> Result<ExitCode, Error> {
+    let config = Config::load(&std::env::current_dir().map_err(|e| Error::io(".", e))?)?;
+    let options = PullOptions {
+        conninfo: database_url(args.db, &config)?,
+        schema_dir: schema_dir(args.schema_dir, &config),
+        default_schema: default_schema(&config),
+        scope: Scope {
+            schemas: config.database.schemas.clone(),
+        },
+        dry_run: args.dry_run.unwrap_or(false),
+    };
+    progress("pull: reading the source and the catalog…");
+    let report = pull(&options).await?;
+    warn_problems(&report.problems);
+    for identity in &report.unmodeled {
+        eprintln!("warning: not captured (pg-flux does not model this kind yet): {identity}");
+    }
+    match &report.path {
+        None if report.unmodeled.is_empty() => {
+            println!("pull: nothing to capture — every live object is declared in source.")
+        }
+        None => println!(
+            "pull: nothing pg-flux can capture; {} live object(s) of kinds it does not model are listed above.",
+            report.unmodeled.len()
+        ),
+        Some(path) if options.dry_run => {
+            print!("{}", report.text);
+            println!(
+                "\nDry run: would write {} object(s) to {} (nothing written).",
+                report.objects,
+                path.display()
+            );
+        }
+        Some(path) => println!("Wrote {} object(s) to {}", report.objects, path.display()),
     }
     Ok(ExitCode::SUCCESS)
 }

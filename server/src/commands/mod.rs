@@ -1,3 +1,5 @@
 //! commands: what the CLI and the language server run, built from the library's parts.
 
 pub mod dump;
+pub mod pull;
+pub mod verify;

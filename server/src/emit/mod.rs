@@ -11,6 +11,8 @@ mod security;
 pub mod sql;
 mod types;
 
+pub use relations::{add_column_sql, add_constraint_sql};
+
 use crate::model::{Catalog, CatalogRef, QualifiedName};
 
 /// The per-kind directories, in the order their objects are created when nothing else decides.

@@ -618,3 +618,104 @@ fn index_block(i: &Index, children: &HashMap<Oid, Vec<Oid>>, kinds: &HashMap<Oid
         sql,
     }
 }
+
+/// `ALTER TABLE … ADD COLUMN …` with the column's options and comment: how `pull` captures
+/// a column added to a declared table. Without ONLY, so children get it too, as the
+/// original `ADD COLUMN` did.
+pub fn add_column_sql(t: &Table, c: &Column, pg18: bool) -> String {
+    let name = qualified(&t.name);
+    let col = ident(&c.name);
+    let mut def = format!("{col} {}", c.data_type);
+    if let Some(coll) = &c.collation {
+        def.push_str(&format!(" COLLATE {coll}"));
+    }
+    match (c.generated.as_str(), &c.default) {
+        ("s", Some(expr)) => def.push_str(&format!(" GENERATED ALWAYS AS ({expr}) STORED")),
+        ("v", Some(expr)) => def.push_str(&format!(" GENERATED ALWAYS AS ({expr}) VIRTUAL")),
+        ("", Some(expr)) => def.push_str(&format!(" DEFAULT {expr}")),
+        _ => {}
+    }
+    let not_null = t
+        .constraints
+        .iter()
+        .find(|k| k.kind == "n" && k.local && k.column.as_deref() == Some(c.name.as_str()));
+    match not_null {
+        Some(k) if pg18 => {
+            let default_name = format!("{}_{}_not_null", t.name.name, c.name);
+            if k.name == default_name && default_name.len() < 64 {
+                def.push_str(" NOT NULL");
+            } else {
+                def.push_str(&format!(" CONSTRAINT {} NOT NULL", ident(&k.name)));
+            }
+        }
+        _ if c.not_null => def.push_str(" NOT NULL"),
+        _ => {}
+    }
+    if let (false, Some(seq)) = (c.identity.is_empty(), &c.identity_sequence) {
+        let kind = if c.identity == "a" {
+            "ALWAYS"
+        } else {
+            "BY DEFAULT"
+        };
+        def.push_str(&format!(
+            " GENERATED {kind} AS IDENTITY (SEQUENCE NAME {} {})",
+            qualified(&QualifiedName::new(&seq.schema, &seq.name)),
+            sequence_options(&seq.options)
+        ));
+    }
+    let mut sql = format!("ALTER TABLE {name} ADD COLUMN {def};\n");
+    if c.storage != c.type_storage {
+        sql.push_str(&format!(
+            "ALTER TABLE {name} ALTER COLUMN {col} SET STORAGE {};\n",
+            storage_name(&c.storage)
+        ));
+    }
+    if !c.compression.is_empty() {
+        sql.push_str(&format!(
+            "ALTER TABLE {name} ALTER COLUMN {col} SET COMPRESSION {};\n",
+            compression_name(&c.compression)
+        ));
+    }
+    if let Some(target) = c.stattarget {
+        sql.push_str(&format!(
+            "ALTER TABLE {name} ALTER COLUMN {col} SET STATISTICS {target};\n"
+        ));
+    }
+    if !c.options.is_empty() {
+        sql.push_str(&format!(
+            "ALTER TABLE {name} ALTER COLUMN {col} SET ({});\n",
+            options_list(&c.options, "").join(", ")
+        ));
+    }
+    sql.push_str(&comment(
+        "COLUMN",
+        &format!("{name}.{col}"),
+        c.comment.as_deref(),
+    ));
+    sql
+}
+
+/// `ALTER TABLE … ADD CONSTRAINT …` and its comment: how `pull` captures a constraint added
+/// to a declared table (foreign keys have blocks of their own).
+pub fn add_constraint_sql(t: &Table, k: &Constraint) -> String {
+    let name = qualified(&t.name);
+    let mut sql = format!(
+        "ALTER TABLE {name} ADD CONSTRAINT {} {};\n",
+        ident(&k.name),
+        k.definition
+    );
+    let target = format!("{} ON {name}", ident(&k.name));
+    sql.push_str(&comment("CONSTRAINT", &target, k.comment.as_deref()));
+    if let Some(index) = &k.index {
+        if !k.index_options.is_empty() {
+            sql.push_str(&format!(
+                "ALTER INDEX {} SET ({});\n",
+                qualified(&QualifiedName::new(&t.name.schema, index)),
+                options_list(&k.index_options, "").join(", ")
+            ));
+        }
+        let index = qualified(&QualifiedName::new(&t.name.schema, index));
+        sql.push_str(&comment("INDEX", &index, k.index_comment.as_deref()));
+    }
+    sql
+}

@@ -223,6 +223,15 @@ pub fn column_privileges(table: &str, column: &str, acl: &Acl) -> String {
     privileges_on("TABLE", table, Some(column), acl)
 }
 
+/// One `GRANT` of one privilege (on one column, if given): how `pull` captures a grant.
+pub fn grant(kind: &str, target: &str, column: Option<&str>, grant: &Grant) -> String {
+    let acl = Acl {
+        revokes: Vec::new(),
+        grants: vec![grant.clone()],
+    };
+    privileges_on(kind, target, column, &acl)
+}
+
 fn privileges_on(kind: &str, target: &str, column: Option<&str>, acl: &Acl) -> String {
     let mut out = String::new();
     // A column list belongs to each privilege: `SELECT, UPDATE (c)` would grant SELECT on

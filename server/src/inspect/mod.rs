@@ -22,6 +22,16 @@ pub use sql::Scope;
 /// Reads every modeled object in `scope` from the database `client` is connected to.
 /// The client must be inside the inspection transaction (see `connect::Session`).
 pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
+    inspect_with(client, scope, true).await
+}
+
+/// As [`inspect`], without the dependencies between objects: for readers that order nothing
+/// (verify), which then need not pay for the dependency query.
+pub async fn inspect_objects(client: &Client, scope: &Scope) -> Result<Catalog> {
+    inspect_with(client, scope, false).await
+}
+
+async fn inspect_with(client: &Client, scope: &Scope, dependencies: bool) -> Result<Catalog> {
     let server_version_num: i32 = client
         .query_one(
             "SELECT pg_catalog.current_setting('server_version_num')::int",
@@ -60,7 +70,9 @@ pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
     catalog.foreign_data_wrappers = foreign::wrappers(&ctx).await?;
     catalog.foreign_servers = foreign::servers(&ctx).await?;
     catalog.foreign_tables = foreign::tables(&ctx).await?;
-    catalog.dependencies = dependencies::dependencies(&ctx).await?;
+    if dependencies {
+        catalog.dependencies = dependencies::dependencies(&ctx).await?;
+    }
     catalog.unmodeled = unmodeled::unmodeled(&ctx).await?;
     catalog.query_count = ctx.queries.load(std::sync::atomic::Ordering::Relaxed);
     Ok(catalog)

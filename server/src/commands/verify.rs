@@ -1,0 +1,172 @@
+//! `pg-flux verify`: a read-only, asymmetric diff — every live object (and sub-object) that
+//! the source does not declare, grouped by kind.
+
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+use crate::error::Result;
+use crate::identity::{Identity, ObjectKind};
+use crate::inspect::Scope;
+use crate::inventory::{inventory, LiveObject};
+use crate::model::Catalog;
+use crate::source::{Problem, SourceModel};
+
+#[derive(Debug, Clone)]
+pub struct VerifyOptions {
+    /// Connection string (libpq URI or keyword string).
+    pub conninfo: String,
+    pub schema_dir: PathBuf,
+    /// Schema that unqualified names in source resolve to (first of `search_path`).
+    pub default_schema: String,
+    pub scope: Scope,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct VerifyReport {
+    /// Live objects not declared in source, in inventory order (unmodeled kinds included).
+    pub undeclared: Vec<LiveObject>,
+    /// Declared objects that are not live (pending; not an error), sorted.
+    pub declared_not_live: Vec<Identity>,
+    /// Untracked statements and duplicate declarations.
+    pub problems: Vec<Problem>,
+}
+
+impl VerifyReport {
+    pub fn is_clean(&self) -> bool {
+        self.undeclared.is_empty()
+    }
+}
+
+/// Parses the source (an unparsable file is an error naming file:line:column), inspects the
+/// database, and compares.
+pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
+    let source = load_source(&options.schema_dir, &options.default_schema)?;
+    // Nothing is ordered here: the dependency query is not needed.
+    let session = crate::connect::Session::open(&options.conninfo).await?;
+    let catalog = crate::inspect::inspect_objects(session.client(), &options.scope).await?;
+    Ok(compare(&catalog, &source))
+}
+
+pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<SourceModel> {
+    let source = SourceModel::load(schema_dir, default_schema)?;
+    match source.first_syntax_error() {
+        Some(e) => Err(e),
+        None => Ok(source),
+    }
+}
+
+/// The undeclared live objects of `catalog`. A sub-object whose parent is itself undeclared
+/// (a new table's columns) is not reported on its own: the parent's block carries it.
+pub fn compare(catalog: &Catalog, source: &SourceModel) -> VerifyReport {
+    let live = inventory(catalog);
+    let declared = source.declared();
+    let mut missing = vec![false; live.len()];
+    let mut undeclared = Vec::new();
+    for (i, object) in live.iter().enumerate() {
+        missing[i] = object.identity.kind == ObjectKind::Unmodeled
+            || (object.required && !declared.contains_key(&object.identity));
+        let parent_missing = object.parent.is_some_and(|p| missing[p]);
+        if missing[i] && !parent_missing {
+            undeclared.push(object.clone());
+        }
+    }
+    let live_ids: HashSet<&Identity> = live.iter().map(|o| &o.identity).collect();
+    let mut declared_not_live: Vec<Identity> = declared
+        .iter()
+        .filter(|(id, decls)| !live_ids.contains(*id) && !decls.iter().all(|d| d.implied))
+        .map(|(id, _)| (*id).clone())
+        .collect();
+    declared_not_live.sort();
+    VerifyReport {
+        undeclared,
+        declared_not_live,
+        problems: source.problems(),
+    }
+}
+
+/// Undeclared objects grouped by kind, in the report's order.
+pub fn groups(objects: &[LiveObject]) -> Vec<(ObjectKind, Vec<&LiveObject>)> {
+    let mut groups: Vec<(ObjectKind, Vec<&LiveObject>)> = Vec::new();
+    let mut sorted: Vec<&LiveObject> = objects.iter().collect();
+    sorted.sort_by_key(|o| o.identity.kind);
+    for object in sorted {
+        match groups.last_mut() {
+            Some((kind, list)) if *kind == object.identity.kind => list.push(object),
+            _ => groups.push((object.identity.kind, vec![object])),
+        }
+    }
+    groups
+}
+
+/// The report as documented: `verify: N undeclared live object(s):`, one group per kind.
+pub fn render_text(report: &VerifyReport, schema_dir: &Path) -> String {
+    let mut out = String::new();
+    if report.is_clean() {
+        out.push_str("verify: clean — every live object is declared in source.\n");
+    } else {
+        out.push_str(&format!(
+            "verify: {} undeclared live object(s):\n",
+            report.undeclared.len()
+        ));
+        for (kind, objects) in groups(&report.undeclared) {
+            out.push_str(&format!("\n{} ({}):\n", kind.label(), objects.len()));
+            for o in objects {
+                out.push_str(&format!("- {}\n", o.identity));
+            }
+        }
+        let dir = schema_dir.to_string_lossy();
+        let dir = dir.strip_prefix("./").unwrap_or(&dir);
+        out.push_str(&format!(
+            "\nRun `pg-flux pull` to capture these into {dir}/_pulled/<ts>.sql for review.\n"
+        ));
+    }
+    if !report.declared_not_live.is_empty() {
+        out.push_str(&format!(
+            "{} declared object(s) are not live in the database (pending; not an error).\n",
+            report.declared_not_live.len()
+        ));
+    }
+    out
+}
+
+/// The same facts for machines.
+pub fn render_json(report: &VerifyReport) -> String {
+    let undeclared: Vec<serde_json::Value> = report
+        .undeclared
+        .iter()
+        .map(|o| {
+            serde_json::json!({
+                "kind": o.identity.kind.singular(),
+                "group": o.identity.kind.label(),
+                "identity": o.identity.to_string(),
+                "suggested_file": o.file.as_ref().map(|f| f.to_string_lossy().into_owned()),
+            })
+        })
+        .collect();
+    let problems: Vec<serde_json::Value> = report
+        .problems
+        .iter()
+        .map(|p| {
+            serde_json::json!({
+                "file": p.span.file.to_string_lossy(),
+                "line": p.span.line,
+                "column": p.span.column,
+                "message": p.message,
+            })
+        })
+        .collect();
+    let value = serde_json::json!({
+        "clean": report.is_clean(),
+        "undeclared": undeclared,
+        "declared_not_live": report.declared_not_live.len(),
+        "pending": report
+            .declared_not_live
+            .iter()
+            .map(|id| serde_json::json!({"kind": id.kind.singular(), "identity": id.to_string()}))
+            .collect::<Vec<_>>(),
+        "problems": problems,
+    });
+    let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_string());
+    text.push('\n');
+    text
+}

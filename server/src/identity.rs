@@ -1,0 +1,308 @@
+//! Object identity, shared by the source model (what the SQL files declare) and the live
+//! inventory (what the database holds): kind + schema-qualified name; functions by argument
+//! types; sub-objects (columns, constraints, indexes, triggers, policies, rules) by their table;
+//! grants by target, privilege and grantee. Names are stored raw (folded as PostgreSQL does).
+
+use std::fmt;
+
+use crate::emit::sql::ident;
+
+/// Every kind verify can report, in the order report groups appear.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ObjectKind {
+    Schema,
+    Extension,
+    Collation,
+    Type,
+    Domain,
+    Sequence,
+    Table,
+    ForeignTable,
+    Column,
+    Constraint,
+    View,
+    MaterializedView,
+    Index,
+    Function,
+    Procedure,
+    Aggregate,
+    Trigger,
+    Policy,
+    Rule,
+    Statistics,
+    EventTrigger,
+    Publication,
+    ForeignDataWrapper,
+    ForeignServer,
+    UserMapping,
+    Grant,
+    /// A live object of a kind pg-flux does not model (never declared).
+    Unmodeled,
+}
+
+impl ObjectKind {
+    /// The heading of the kind's group in verify's report.
+    pub fn label(self) -> &'static str {
+        match self {
+            ObjectKind::Schema => "Schemas",
+            ObjectKind::Extension => "Extensions",
+            ObjectKind::Collation => "Collations",
+            ObjectKind::Type => "Types",
+            ObjectKind::Domain => "Domains",
+            ObjectKind::Sequence => "Sequences",
+            ObjectKind::Table => "Tables",
+            ObjectKind::ForeignTable => "Foreign tables",
+            ObjectKind::Column => "Columns",
+            ObjectKind::Constraint => "Constraints",
+            ObjectKind::View => "Views",
+            ObjectKind::MaterializedView => "Materialized views",
+            ObjectKind::Index => "Indexes",
+            ObjectKind::Function => "Functions",
+            ObjectKind::Procedure => "Procedures",
+            ObjectKind::Aggregate => "Aggregates",
+            ObjectKind::Trigger => "Triggers",
+            ObjectKind::Policy => "Policies",
+            ObjectKind::Rule => "Rules",
+            ObjectKind::Statistics => "Statistics",
+            ObjectKind::EventTrigger => "Event triggers",
+            ObjectKind::Publication => "Publications",
+            ObjectKind::ForeignDataWrapper => "Foreign data wrappers",
+            ObjectKind::ForeignServer => "Foreign servers",
+            ObjectKind::UserMapping => "User mappings",
+            ObjectKind::Grant => "Grants",
+            ObjectKind::Unmodeled => "Not modeled by pg-flux",
+        }
+    }
+
+    /// The kind in one word or two, lower case: `table`, `index`, … (pull's block headers,
+    /// JSON output).
+    pub fn singular(self) -> &'static str {
+        match self {
+            ObjectKind::Schema => "schema",
+            ObjectKind::Extension => "extension",
+            ObjectKind::Collation => "collation",
+            ObjectKind::Type => "type",
+            ObjectKind::Domain => "domain",
+            ObjectKind::Sequence => "sequence",
+            ObjectKind::Table => "table",
+            ObjectKind::ForeignTable => "foreign table",
+            ObjectKind::Column => "column",
+            ObjectKind::Constraint => "constraint",
+            ObjectKind::View => "view",
+            ObjectKind::MaterializedView => "materialized view",
+            ObjectKind::Index => "index",
+            ObjectKind::Function => "function",
+            ObjectKind::Procedure => "procedure",
+            ObjectKind::Aggregate => "aggregate",
+            ObjectKind::Trigger => "trigger",
+            ObjectKind::Policy => "policy",
+            ObjectKind::Rule => "rule",
+            ObjectKind::Statistics => "statistics",
+            ObjectKind::EventTrigger => "event trigger",
+            ObjectKind::Publication => "publication",
+            ObjectKind::ForeignDataWrapper => "foreign data wrapper",
+            ObjectKind::ForeignServer => "foreign server",
+            ObjectKind::UserMapping => "user mapping",
+            ObjectKind::Grant => "grant",
+            ObjectKind::Unmodeled => "not modeled",
+        }
+    }
+}
+
+/// What a grant is on. Relations share one namespace (and `GRANT … ON TABLE` works for all
+/// of them), as do types and domains.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GrantClass {
+    Relation,
+    Schema,
+    Type,
+    Function,
+    ForeignDataWrapper,
+    ForeignServer,
+}
+
+impl GrantClass {
+    fn keyword(self) -> &'static str {
+        match self {
+            GrantClass::Relation => "",
+            GrantClass::Schema => "SCHEMA ",
+            GrantClass::Type => "TYPE ",
+            GrantClass::Function => "FUNCTION ",
+            GrantClass::ForeignDataWrapper => "FOREIGN DATA WRAPPER ",
+            GrantClass::ForeignServer => "FOREIGN SERVER ",
+        }
+    }
+}
+
+/// One privilege given to one role on one object (or one column of it).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct GrantOf {
+    pub class: GrantClass,
+    /// Upper case, as `aclexplode` prints it: `SELECT`, `USAGE`, …
+    pub privilege: String,
+    /// `None` is PUBLIC.
+    pub grantee: Option<String>,
+    pub column: Option<String>,
+}
+
+/// An object's identity. For a grant, `schema`/`name`/`args` name the object granted on.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Identity {
+    pub kind: ObjectKind,
+    /// `None` for objects outside schemas (schemas, extensions, event triggers, servers, …).
+    pub schema: Option<String>,
+    pub name: String,
+    /// The table (or view) a sub-object belongs to, in the same schema.
+    pub table: Option<String>,
+    /// Functions, procedures, aggregates: argument types as `pg_identify_object` prints them
+    /// (`integer`, `character varying`, `timestamp with time zone`, `integer[]`,
+    /// `public.mood`; typmods dropped; OUT arguments left out of functions).
+    pub args: Option<Vec<String>>,
+    pub grant: Option<GrantOf>,
+}
+
+impl Identity {
+    /// An object in a schema.
+    pub fn new(kind: ObjectKind, schema: &str, name: &str) -> Identity {
+        Identity {
+            kind,
+            schema: Some(schema.to_string()),
+            name: name.to_string(),
+            table: None,
+            args: None,
+            grant: None,
+        }
+    }
+
+    /// An object outside schemas.
+    pub fn global(kind: ObjectKind, name: &str) -> Identity {
+        Identity {
+            kind,
+            schema: None,
+            name: name.to_string(),
+            table: None,
+            args: None,
+            grant: None,
+        }
+    }
+
+    /// A sub-object of `schema.table`.
+    pub fn of_table(kind: ObjectKind, schema: &str, table: &str, name: &str) -> Identity {
+        Identity {
+            table: Some(table.to_string()),
+            ..Identity::new(kind, schema, name)
+        }
+    }
+
+    /// A function-like object with its argument types.
+    pub fn routine(kind: ObjectKind, schema: &str, name: &str, args: Vec<String>) -> Identity {
+        Identity {
+            args: Some(args),
+            ..Identity::new(kind, schema, name)
+        }
+    }
+
+    /// A grant on `target` (whose kind is ignored: the class says what it is).
+    pub fn grant(target: &Identity, grant: GrantOf) -> Identity {
+        Identity {
+            kind: ObjectKind::Grant,
+            schema: target.schema.clone(),
+            name: target.name.clone(),
+            table: None,
+            args: target.args.clone(),
+            grant: Some(grant),
+        }
+    }
+
+    /// The object's name as SQL: `public.users`, `public.f(integer)`, `"Sales"."T"`.
+    fn object_sql(&self) -> String {
+        let mut out = String::new();
+        if let Some(schema) = &self.schema {
+            out.push_str(&ident(schema));
+            out.push('.');
+        }
+        out.push_str(&ident(&self.name));
+        if let Some(args) = &self.args {
+            out.push('(');
+            out.push_str(&args.join(", "));
+            out.push(')');
+        }
+        out
+    }
+}
+
+impl fmt::Display for Identity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.kind == ObjectKind::Unmodeled {
+            // `name` holds pg_identify_object's type and identity.
+            return f.write_str(&self.name);
+        }
+        if let Some(g) = &self.grant {
+            let column = g
+                .column
+                .as_deref()
+                .map(|c| format!(" ({})", ident(c)))
+                .unwrap_or_default();
+            let grantee = g.grantee.as_deref().map(ident);
+            return write!(
+                f,
+                "{}{column} ON {}{} TO {}",
+                g.privilege,
+                g.class.keyword(),
+                self.object_sql(),
+                grantee.as_deref().unwrap_or("PUBLIC")
+            );
+        }
+        match (&self.table, self.kind) {
+            // Index names are unique in their schema: `public.idx_users_legacy`.
+            (Some(_), ObjectKind::Index) | (None, _) => f.write_str(&self.object_sql()),
+            (Some(table), _) => {
+                if let Some(schema) = &self.schema {
+                    write!(f, "{}.", ident(schema))?;
+                }
+                write!(f, "{}.{}", ident(table), ident(&self.name))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn displays_like_the_documentation() {
+        assert_eq!(
+            Identity::new(ObjectKind::Table, "public", "users").to_string(),
+            "public.users"
+        );
+        assert_eq!(
+            Identity::of_table(ObjectKind::Index, "public", "users", "idx_users_legacy")
+                .to_string(),
+            "public.idx_users_legacy"
+        );
+        assert_eq!(
+            Identity::of_table(ObjectKind::Column, "public", "users", "email").to_string(),
+            "public.users.email"
+        );
+        assert_eq!(
+            Identity::routine(ObjectKind::Function, "public", "f", vec!["integer".into()])
+                .to_string(),
+            "public.f(integer)"
+        );
+        let users = Identity::new(ObjectKind::Table, "Sales", "Users");
+        let grant = Identity::grant(
+            &users,
+            GrantOf {
+                class: GrantClass::Relation,
+                privilege: "SELECT".into(),
+                grantee: None,
+                column: Some("E-Mail".into()),
+            },
+        );
+        assert_eq!(
+            grant.to_string(),
+            "SELECT (\"E-Mail\") ON \"Sales\".\"Users\" TO PUBLIC"
+        );
+    }
+}

@@ -1,0 +1,362 @@
+//! The live side of `verify` and `pull`: every object of an inspected [`Catalog`] (and every
+//! sub-object: columns, constraints, indexes, grants) with its identity, the file dump would
+//! put it in, and how `pull` renders it.
+//!
+//! To add a kind: one arm in [`inventory`] pushing its objects (and the same identity in
+//! `source::extract`), rendered by the blocks that provide its `CatalogRef`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::emit::sql::{ident, qualified};
+use crate::emit::{self, Dir, FilePlace};
+use crate::identity::{GrantClass, GrantOf, Identity, ObjectKind};
+use crate::layout;
+use crate::model::{Acl, Catalog, CatalogRef, Oid, QualifiedName};
+
+/// How `pull` renders a live object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Render {
+    /// The emitted blocks that provide these refs (whole objects, as dump writes them).
+    Blocks(Vec<CatalogRef>),
+    /// Statements that add a sub-object to an existing object (`ALTER TABLE … ADD …`, `GRANT`).
+    Sql(String),
+    /// Not renderable: a kind pg-flux does not model.
+    Nothing,
+}
+
+#[derive(Debug, Clone)]
+pub struct LiveObject {
+    pub identity: Identity,
+    /// The file dump would put it in, relative to the schema directory.
+    pub file: Option<PathBuf>,
+    /// False for what is declared as part of something else (inherited columns, copies of a
+    /// parent's constraints): never reported, but it is live.
+    pub required: bool,
+    /// The object whose block renders this one too (a table for its columns and grants): when
+    /// it is undeclared, this one is not reported on its own.
+    pub parent: Option<usize>,
+    pub render: Render,
+}
+
+struct Builder {
+    objects: Vec<LiveObject>,
+}
+
+impl Builder {
+    fn push(
+        &mut self,
+        identity: Identity,
+        place: Option<&FilePlace>,
+        parent: Option<usize>,
+        render: Render,
+    ) -> usize {
+        self.objects.push(LiveObject {
+            identity,
+            file: place.map(layout::file_path),
+            required: true,
+            parent,
+            render,
+        });
+        self.objects.len() - 1
+    }
+
+    /// One object per privilege granted beyond the default.
+    #[allow(clippy::too_many_arguments)]
+    fn grants(
+        &mut self,
+        target: &Identity,
+        sql_kind: &str,
+        sql_target: &str,
+        class: GrantClass,
+        column: Option<&str>,
+        acl: &Acl,
+        place: &FilePlace,
+        parent: Option<usize>,
+    ) {
+        for g in &acl.grants {
+            let identity = Identity::grant(
+                target,
+                GrantOf {
+                    class,
+                    privilege: g.privilege.clone(),
+                    grantee: g.grantee.clone(),
+                    column: column.map(str::to_string),
+                },
+            );
+            let sql = emit::sql::grant(sql_kind, sql_target, column, g);
+            self.push(identity, Some(place), parent, Render::Sql(sql));
+        }
+    }
+}
+
+fn named(kind: ObjectKind, name: &QualifiedName) -> Identity {
+    Identity::new(kind, &name.schema, &name.name)
+}
+
+/// Every live object of `catalog`, parents before their sub-objects.
+pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
+    let mut b = Builder {
+        objects: Vec::new(),
+    };
+    let pg18 = catalog.server_major() >= 18;
+    for s in &catalog.schemas {
+        let place = FilePlace::global(Dir::Schemas, &s.name);
+        let identity = Identity::global(ObjectKind::Schema, &s.name);
+        // `public` exists in every database: only its privileges can be undeclared.
+        let parent = (!s.preexisting).then(|| {
+            b.push(
+                identity.clone(),
+                Some(&place),
+                None,
+                Render::Blocks(vec![CatalogRef::Schema(s.oid)]),
+            )
+        });
+        let sql = ident(&s.name);
+        b.grants(
+            &identity,
+            "SCHEMA",
+            &sql,
+            GrantClass::Schema,
+            None,
+            &s.acl,
+            &place,
+            parent,
+        );
+    }
+    for e in &catalog.extensions {
+        let place = FilePlace::global(Dir::Extensions, &e.name);
+        b.push(
+            Identity::global(ObjectKind::Extension, &e.name),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::Extension(e.oid)]),
+        );
+    }
+    for t in &catalog.types {
+        let place = FilePlace::in_schema(Dir::Types, &t.name);
+        let identity = named(ObjectKind::Type, &t.name);
+        let parent = b.push(
+            identity.clone(),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::Type(t.oid)]),
+        );
+        let sql = qualified(&t.name);
+        let class = GrantClass::Type;
+        b.grants(
+            &identity,
+            "TYPE",
+            &sql,
+            class,
+            None,
+            &t.acl,
+            &place,
+            Some(parent),
+        );
+    }
+    for d in &catalog.domains {
+        let place = FilePlace::in_schema(Dir::Domains, &d.name);
+        let identity = named(ObjectKind::Domain, &d.name);
+        let parent = b.push(
+            identity.clone(),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::Type(d.oid)]),
+        );
+        let sql = qualified(&d.name);
+        let class = GrantClass::Type;
+        b.grants(
+            &identity,
+            "DOMAIN",
+            &sql,
+            class,
+            None,
+            &d.acl,
+            &place,
+            Some(parent),
+        );
+    }
+    for s in &catalog.sequences {
+        let place = match &s.owned_by {
+            Some((_, table, _)) => FilePlace::in_schema(Dir::Tables, table),
+            None => FilePlace::in_schema(Dir::Sequences, &s.name),
+        };
+        let identity = named(ObjectKind::Sequence, &s.name);
+        let parent = b.push(
+            identity.clone(),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::Relation(s.oid)]),
+        );
+        let sql = qualified(&s.name);
+        let class = GrantClass::Relation;
+        b.grants(
+            &identity,
+            "SEQUENCE",
+            &sql,
+            class,
+            None,
+            &s.acl,
+            &place,
+            Some(parent),
+        );
+    }
+    for t in &catalog.tables {
+        let place = FilePlace::in_schema(Dir::Tables, &t.name);
+        let identity = named(ObjectKind::Table, &t.name);
+        let mut refs = vec![CatalogRef::Relation(t.oid)];
+        refs.extend(
+            t.constraints
+                .iter()
+                .filter(|k| k.kind == "f" && k.local)
+                .map(|k| CatalogRef::Constraint(k.oid)),
+        );
+        let parent = b.push(identity.clone(), Some(&place), None, Render::Blocks(refs));
+        let (schema, table) = (&t.name.schema, &t.name.name);
+        for c in &t.columns {
+            let i = b.push(
+                Identity::of_table(ObjectKind::Column, schema, table, &c.name),
+                Some(&place),
+                Some(parent),
+                Render::Sql(emit::add_column_sql(t, c, pg18)),
+            );
+            // Columns a typed table or a child gets from elsewhere are not declared by it.
+            b.objects[i].required = c.local && t.of_type.is_none();
+        }
+        for k in &t.constraints {
+            let render = if k.kind == "f" {
+                Render::Blocks(vec![CatalogRef::Constraint(k.oid)])
+            } else {
+                Render::Sql(emit::add_constraint_sql(t, k))
+            };
+            let i = b.push(
+                Identity::of_table(ObjectKind::Constraint, schema, table, &k.name),
+                Some(&place),
+                Some(parent),
+                render,
+            );
+            // NOT NULL constraints (18+) are a property of their column.
+            b.objects[i].required = k.local && k.kind != "n";
+        }
+        let sql = qualified(&t.name);
+        let class = GrantClass::Relation;
+        b.grants(
+            &identity,
+            "TABLE",
+            &sql,
+            class,
+            None,
+            &t.acl,
+            &place,
+            Some(parent),
+        );
+        for c in &t.columns {
+            b.grants(
+                &identity,
+                "TABLE",
+                &sql,
+                class,
+                Some(&c.name),
+                &c.acl,
+                &place,
+                Some(parent),
+            );
+            if let Some(seq) = &c.identity_sequence {
+                let seq_name = QualifiedName::new(&seq.schema, &seq.name);
+                b.grants(
+                    &named(ObjectKind::Sequence, &seq_name),
+                    "SEQUENCE",
+                    &qualified(&seq_name),
+                    class,
+                    None,
+                    &seq.acl,
+                    &place,
+                    Some(parent),
+                );
+            }
+        }
+    }
+    for v in &catalog.views {
+        let (dir, kind) = if v.materialized {
+            (Dir::MaterializedViews, ObjectKind::MaterializedView)
+        } else {
+            (Dir::Views, ObjectKind::View)
+        };
+        let place = FilePlace::in_schema(dir, &v.name);
+        let identity = named(kind, &v.name);
+        let parent = b.push(
+            identity.clone(),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::Relation(v.oid)]),
+        );
+        let sql = qualified(&v.name);
+        let class = GrantClass::Relation;
+        b.grants(
+            &identity,
+            "TABLE",
+            &sql,
+            class,
+            None,
+            &v.acl,
+            &place,
+            Some(parent),
+        );
+        for c in &v.columns {
+            b.grants(
+                &identity,
+                "TABLE",
+                &sql,
+                class,
+                Some(&c.name),
+                &c.acl,
+                &place,
+                Some(parent),
+            );
+        }
+    }
+    // A partitioned table's index makes (or adopts) one on every partition: those are
+    // declared by it, and pulled with it.
+    let mut index_children: HashMap<Oid, Vec<Oid>> = HashMap::new();
+    for i in &catalog.indexes {
+        if let Some((parent, _)) = &i.parent {
+            index_children.entry(*parent).or_default().push(i.oid);
+        }
+    }
+    for i in &catalog.indexes {
+        let place = FilePlace::in_schema(Dir::Indexes, &i.table);
+        let mut refs = vec![CatalogRef::Relation(i.oid)];
+        let mut k = 0;
+        while k < refs.len() {
+            if let CatalogRef::Relation(oid) = refs[k] {
+                if let Some(children) = index_children.get(&oid) {
+                    refs.extend(children.iter().map(|c| CatalogRef::Relation(*c)));
+                }
+            }
+            k += 1;
+        }
+        let n = b.push(
+            Identity::of_table(
+                ObjectKind::Index,
+                &i.table.schema,
+                &i.table.name,
+                &i.name.name,
+            ),
+            Some(&place),
+            None,
+            Render::Blocks(refs),
+        );
+        b.objects[n].required = i.parent.is_none();
+    }
+    // New kinds go here, one arm each (functions, triggers, policies, …).
+    for u in &catalog.unmodeled {
+        b.push(
+            Identity::global(ObjectKind::Unmodeled, &format!("{} {}", u.kind, u.identity)),
+            None,
+            None,
+            Render::Nothing,
+        );
+    }
+    b.objects
+}

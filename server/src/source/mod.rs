@@ -1,0 +1,157 @@
+//! The source model: what the SQL files of a schema directory declare. Every statement is
+//! parsed with pg_query and mapped to the objects it declares, with file, byte range and
+//! line/column, so that the CLI (`verify`, `pull`) and the language server share one view.
+//! The SQL is the truth, never the file name: blocks may move between files freely.
+//!
+//! Results are kept per file, so updating one file re-parses only that file.
+
+mod extract;
+pub mod names;
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::identity::Identity;
+use crate::load;
+
+/// Where a statement is: its file, byte range in the file's text, and the 1-based line and
+/// column (in characters) of its first character.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub file: PathBuf,
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl std::fmt::Display for Span {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}", self.file.display(), self.line, self.column)
+    }
+}
+
+/// One object a statement declares.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Declaration {
+    pub identity: Identity,
+    pub span: Span,
+    /// Declared only as part of `ALL [PRIVILEGES]`, whose meaning depends on the object and
+    /// the server version: not pending when not live.
+    pub implied: bool,
+}
+
+/// A statement pg-flux cannot track, a duplicate declaration, or a syntax error.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub span: Span,
+    pub message: String,
+}
+
+/// What one file declares.
+#[derive(Debug, Clone, Default)]
+pub struct FileModel {
+    pub declarations: Vec<Declaration>,
+    /// Statements that declare nothing pg-flux tracks (DML, DO, SET, …).
+    pub untracked: Vec<Problem>,
+    /// The file does not parse: nothing of it is known.
+    pub syntax_error: Option<Problem>,
+}
+
+/// Every source file under a schema directory (`_pulled/` excluded).
+#[derive(Debug, Clone)]
+pub struct SourceModel {
+    /// Schema that unqualified names resolve to (first of `search_path`).
+    pub default_schema: String,
+    pub files: BTreeMap<PathBuf, FileModel>,
+}
+
+impl SourceModel {
+    pub fn new(default_schema: &str) -> SourceModel {
+        SourceModel {
+            default_schema: default_schema.to_string(),
+            files: BTreeMap::new(),
+        }
+    }
+
+    /// Reads every `*.sql` under `root` (recursively, `_pulled/` excluded). Syntax errors are
+    /// kept in the model (see [`SourceModel::first_syntax_error`]); only I/O fails.
+    pub fn load(root: &Path, default_schema: &str) -> Result<SourceModel> {
+        let mut model = SourceModel::new(default_schema);
+        if !root.exists() {
+            return Err(Error::Usage(format!(
+                "schema directory {} does not exist",
+                root.display()
+            )));
+        }
+        for file in load::source_files(root)? {
+            let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+            model.update_file(&file, &text);
+        }
+        Ok(model)
+    }
+
+    /// Re-parses one file from its new text.
+    pub fn update_file(&mut self, path: &Path, text: &str) {
+        let file = extract::file_model(path, text, &self.default_schema);
+        self.files.insert(path.to_path_buf(), file);
+    }
+
+    pub fn remove_file(&mut self, path: &Path) {
+        self.files.remove(path);
+    }
+
+    /// The first file that does not parse, as the error to stop on.
+    pub fn first_syntax_error(&self) -> Option<Error> {
+        self.files.values().find_map(|f| {
+            f.syntax_error.as_ref().map(|p| Error::Source {
+                file: p.span.file.clone(),
+                line: p.span.line,
+                column: p.span.column,
+                message: p.message.clone(),
+            })
+        })
+    }
+
+    /// Every declaration, by identity (in file order; more than one is a duplicate).
+    pub fn declared(&self) -> HashMap<&Identity, Vec<&Declaration>> {
+        let mut map: HashMap<&Identity, Vec<&Declaration>> = HashMap::new();
+        for file in self.files.values() {
+            for d in &file.declarations {
+                map.entry(&d.identity).or_default().push(d);
+            }
+        }
+        map
+    }
+
+    /// Untracked statements and duplicate declarations, in file and position order.
+    pub fn problems(&self) -> Vec<Problem> {
+        let mut problems: Vec<Problem> = self
+            .files
+            .values()
+            .flat_map(|f| f.untracked.iter().cloned())
+            .collect();
+        for decls in self.declared().values() {
+            let Some(first) = decls.first() else { continue };
+            for d in decls.iter().skip(1) {
+                problems.push(Problem {
+                    span: d.span.clone(),
+                    message: format!(
+                        "{} {} is declared twice (first at {})",
+                        d.identity.kind.singular(),
+                        d.identity,
+                        first.span
+                    ),
+                });
+            }
+        }
+        problems.sort_by(|a, b| {
+            (&a.span.file, a.span.start, &a.message).cmp(&(&b.span.file, b.span.start, &b.message))
+        });
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests;
