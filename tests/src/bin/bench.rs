@@ -174,8 +174,9 @@ fn chrono_free_stamp() -> String {
 }
 
 /// N tables in schemas of 500: identity key, varied columns with defaults and checks, a
-/// foreign key to the previous table, secondary and partial indexes, comments, grants; plus
-/// an enum, a domain and a view per schema.
+/// foreign key to the previous table, secondary and partial indexes, comments, grants; a
+/// trigger, row-level security and a policy on every tenth table; per schema an enum, a domain,
+/// a plpgsql trigger function, an SQL function with privileges, and views.
 fn synthetic_schema(n: usize) -> String {
     let mut sql = String::from(
         "DO $$ BEGIN CREATE ROLE bench_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n",
@@ -185,7 +186,13 @@ fn synthetic_schema(n: usize) -> String {
             sql,
             "CREATE SCHEMA bench{s};\n\
              CREATE TYPE bench{s}.status AS ENUM ('new', 'active', 'closed');\n\
-             CREATE DOMAIN bench{s}.email AS text CHECK (VALUE ~ '@');"
+             CREATE DOMAIN bench{s}.email AS text CHECK (VALUE ~ '@');\n\
+             CREATE FUNCTION bench{s}.touch() RETURNS trigger LANGUAGE plpgsql AS \
+             $$ BEGIN NEW.created_at := now(); RETURN NEW; END $$;\n\
+             CREATE FUNCTION bench{s}.label(id bigint, name text) RETURNS text LANGUAGE sql \
+             IMMUTABLE AS $$ SELECT id::text || ':' || name $$;\n\
+             REVOKE EXECUTE ON FUNCTION bench{s}.label(bigint, text) FROM PUBLIC;\n\
+             GRANT EXECUTE ON FUNCTION bench{s}.label(bigint, text) TO bench_reader;"
         );
     }
     for i in 0..n {
@@ -217,6 +224,14 @@ fn synthetic_schema(n: usize) -> String {
              COMMENT ON COLUMN bench{s}.t{i}.name IS 'display name';\n\
              GRANT SELECT ON bench{s}.t{i} TO bench_reader;"
         );
+        if i % 10 == 0 {
+            let _ = writeln!(
+                sql,
+                "CREATE TRIGGER t{i}_touch BEFORE UPDATE ON bench{s}.t{i} FOR EACH ROW EXECUTE FUNCTION bench{s}.touch();\n\
+                 ALTER TABLE bench{s}.t{i} ENABLE ROW LEVEL SECURITY;\n\
+                 CREATE POLICY t{i}_visible ON bench{s}.t{i} FOR SELECT TO bench_reader USING (status <> 'closed');"
+            );
+        }
         if i % 50 == 0 {
             let _ = writeln!(
                 sql,
