@@ -3,5 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
+export RUST_BACKTRACE="${RUST_BACKTRACE:-0}"
 export PGFLUX_TEST_MAJORS="${PGFLUX_TEST_MAJORS:-13,14,15,16,17,18}"
 cargo test --workspace --quiet "$@"
