@@ -1,6 +1,7 @@
 //! Benchmark: `pg-flux dump` against `pg_dump --schema-only` on the same synthetic database, in
 //! the same run, on a throwaway cluster. Prints wall time, peak memory, their ratios, and
-//! pg-flux's catalog query count; writes the table to `bench/results/`.
+//! pg-flux's catalog query count, and `pg-flux verify` against the dumped tree; writes the
+//! table to `bench/results/`.
 //!
 //! Usage: bench N [N …]   (numbers of tables; default 1000)
 
@@ -32,8 +33,8 @@ fn main() {
     let _ = writeln!(
         report,
         "# pg-flux dump vs pg_dump --schema-only\n\nPostgreSQL {}, {} runs each, median; machine: {}\n\n\
-         | tables | objects | pg-flux dump | pg_dump | speed-up | pg-flux peak RSS | pg_dump peak RSS | catalog queries |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|",
+         | tables | objects | pg-flux dump | pg_dump | speed-up | pg-flux peak RSS | pg_dump peak RSS | catalog queries | pg-flux verify |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         db0.cluster.binaries().version,
         RUNS,
         machine()
@@ -56,6 +57,19 @@ fn main() {
         let flux = measure(|| {
             let mut c = Command::new(&bin);
             c.args(["dump", "--db", &url, "--output", &target_s, "--force"]);
+            c
+        });
+        // verify of the database against the tree just dumped (a clean verify: exit 0).
+        let verify = measure(|| {
+            let mut c = Command::new(&bin);
+            c.args([
+                "verify",
+                "--db",
+                &url,
+                "--schema-dir",
+                &target_s,
+                "--strict",
+            ]);
             c
         });
         let dump_file = out.path().join("pg_dump.sql");
@@ -81,13 +95,14 @@ fn main() {
         .unwrap_or(0);
         let _ = writeln!(
             report,
-            "| {n} | {} | {:.2} s | {:.2} s | {:.1}× | {} MB | {} MB | {queries} |",
+            "| {n} | {} | {:.2} s | {:.2} s | {:.1}× | {} MB | {} MB | {queries} | {:.2} s |",
             objects.trim(),
             flux.0,
             native.0,
             native.0 / flux.0.max(1e-9),
             flux.1 / 1024,
             native.1 / 1024,
+            verify.0,
         );
         eprintln!("bench: {n} tables done");
     }
