@@ -364,12 +364,8 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
             FunctionKind::Aggregate => ObjectKind::Aggregate,
             FunctionKind::Function | FunctionKind::Window => ObjectKind::Function,
         };
-        let identity = Identity::routine(
-            kind,
-            &f.name.schema,
-            &f.name.name,
-            f.identity_types.clone(),
-        );
+        let identity =
+            Identity::routine(kind, &f.name.schema, &f.name.name, f.identity_types.clone());
         let parent = b.push(
             identity.clone(),
             Some(&place),
@@ -459,7 +455,10 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
         .enumerate()
         .filter(|(_, o)| o.identity.kind == ObjectKind::Extension)
         .filter_map(|(i, o)| {
-            let e = catalog.extensions.iter().find(|e| e.name == o.identity.name)?;
+            let e = catalog
+                .extensions
+                .iter()
+                .find(|e| e.name == o.identity.name)?;
             Some((e.oid, i))
         })
         .collect();
@@ -509,8 +508,10 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
         );
         // The server's block creates its user mappings too.
         for m in &s.user_mappings {
-            let mut identity =
-                Identity::global(ObjectKind::UserMapping, m.user.as_deref().unwrap_or("PUBLIC"));
+            let mut identity = Identity::global(
+                ObjectKind::UserMapping,
+                m.user.as_deref().unwrap_or("PUBLIC"),
+            );
             identity.table = Some(s.name.clone());
             b.push(
                 identity,

@@ -228,7 +228,9 @@ fn fixture_sql_files_as_source_declare_the_database_they_build() {
                 run.stdout.starts_with(
                     "verify: 9 undeclared live object(s):\n\nGrants (9):\n\
                      - SELECT ON app.accounts TO flux_reader\n"
-                ) && run.stdout.contains("- INSERT ON app.project_notes TO flux_writer\n"),
+                ) && run
+                    .stdout
+                    .contains("- INSERT ON app.project_notes TO flux_writer\n"),
                 "{}",
                 run.stdout
             );
@@ -308,12 +310,19 @@ fn every_new_kind_made_out_of_band_is_reported() {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         dump(tmp.path(), &db, "schema");
         let run = verify(tmp.path(), &db, &["--strict"]);
-        assert_eq!(run.code, 0, "PostgreSQL {major}: {}{}", run.stdout, run.stderr);
+        assert_eq!(
+            run.code, 0,
+            "PostgreSQL {major}: {}{}",
+            run.stdout, run.stderr
+        );
 
         let (procedure, procedure_args) = if major >= 14 {
             ("CREATE PROCEDURE public.p(a integer, OUT b text) LANGUAGE sql AS 'SELECT NULL::text'", "integer, text")
         } else {
-            ("CREATE PROCEDURE public.p(a integer) LANGUAGE sql AS 'SELECT 1'", "integer")
+            (
+                "CREATE PROCEDURE public.p(a integer) LANGUAGE sql AS 'SELECT 1'",
+                "integer",
+            )
         };
         db.exec(&format!(
             "CREATE FUNCTION public.f(text) RETURNS text LANGUAGE sql AS 'SELECT $1'; \
@@ -355,11 +364,12 @@ fn every_new_kind_made_out_of_band_is_reported() {
             ),
         ];
         let run = verify(tmp.path(), &db, &["--strict"]);
-        assert_eq!(run.code, 1, "PostgreSQL {major}: {}{}", run.stdout, run.stderr);
-        let mut listing = format!(
-            "verify: {} undeclared live object(s):\n",
-            expected.len()
+        assert_eq!(
+            run.code, 1,
+            "PostgreSQL {major}: {}{}",
+            run.stdout, run.stderr
         );
+        let mut listing = format!("verify: {} undeclared live object(s):\n", expected.len());
         for (heading, item) in expected {
             listing.push_str(&format!("\n{heading} (1):\n- {item}\n"));
         }
