@@ -35,6 +35,9 @@ pub enum ObjectKind {
     ForeignDataWrapper,
     ForeignServer,
     UserMapping,
+    /// One entry of `ALTER DEFAULT PRIVILEGES`: `name` holds it as SQL (`FOR ROLE r IN SCHEMA
+    /// s GRANT SELECT ON TABLES TO u`).
+    DefaultPrivileges,
     Grant,
     /// A live object of a kind pg-flux does not model (never declared).
     Unmodeled,
@@ -69,6 +72,7 @@ impl ObjectKind {
             ObjectKind::ForeignDataWrapper => "Foreign data wrappers",
             ObjectKind::ForeignServer => "Foreign servers",
             ObjectKind::UserMapping => "User mappings",
+            ObjectKind::DefaultPrivileges => "Default privileges",
             ObjectKind::Grant => "Grants",
             ObjectKind::Unmodeled => "Not modeled by pg-flux",
         }
@@ -103,6 +107,7 @@ impl ObjectKind {
             ObjectKind::ForeignDataWrapper => "foreign data wrapper",
             ObjectKind::ForeignServer => "foreign server",
             ObjectKind::UserMapping => "user mapping",
+            ObjectKind::DefaultPrivileges => "default privilege",
             ObjectKind::Grant => "grant",
             ObjectKind::Unmodeled => "not modeled",
         }
@@ -233,8 +238,8 @@ impl Identity {
 
 impl fmt::Display for Identity {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.kind == ObjectKind::Unmodeled {
-            // `name` holds pg_identify_object's type and identity.
+        if self.kind == ObjectKind::Unmodeled || self.kind == ObjectKind::DefaultPrivileges {
+            // `name` holds pg_identify_object's type and identity, or the entry as SQL.
             return f.write_str(&self.name);
         }
         if let Some(g) = &self.grant {
@@ -254,6 +259,15 @@ impl fmt::Display for Identity {
             );
         }
         match (&self.table, self.kind) {
+            // `name` is the role (or PUBLIC), `table` the server.
+            (Some(server), ObjectKind::UserMapping) => {
+                let user = if self.name == "PUBLIC" {
+                    "PUBLIC".to_string()
+                } else {
+                    ident(&self.name)
+                };
+                write!(f, "FOR {user} SERVER {}", ident(server))
+            }
             // Index names are unique in their schema: `public.idx_users_legacy`.
             (Some(_), ObjectKind::Index) | (None, _) => f.write_str(&self.object_sql()),
             (Some(table), _) => {

@@ -12,7 +12,7 @@ use crate::emit::sql::{ident, qualified};
 use crate::emit::{self, Dir, FilePlace};
 use crate::identity::{GrantClass, GrantOf, Identity, ObjectKind};
 use crate::layout;
-use crate::model::{Acl, Catalog, CatalogRef, Oid, QualifiedName};
+use crate::model::{Acl, Catalog, CatalogRef, FunctionKind, Oid, QualifiedName};
 
 /// How `pull` renders a live object.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -349,7 +349,268 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
         );
         b.objects[n].required = i.parent.is_none();
     }
-    // New kinds go here, one arm each (functions, triggers, policies, …).
+    for c in &catalog.collations {
+        b.push(
+            named(ObjectKind::Collation, &c.name),
+            Some(&FilePlace::in_schema(Dir::Collations, &c.name)),
+            None,
+            Render::Blocks(vec![CatalogRef::Collation(c.oid)]),
+        );
+    }
+    for f in &catalog.functions {
+        let place = FilePlace::in_schema(Dir::Functions, &f.name);
+        let kind = match f.kind {
+            FunctionKind::Procedure => ObjectKind::Procedure,
+            FunctionKind::Aggregate => ObjectKind::Aggregate,
+            FunctionKind::Function | FunctionKind::Window => ObjectKind::Function,
+        };
+        let identity =
+            Identity::routine(kind, &f.name.schema, &f.name.name, f.identity_types.clone());
+        let parent = b.push(
+            identity.clone(),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::Function(f.oid)]),
+        );
+        let sql_kind = if f.kind == FunctionKind::Procedure {
+            "PROCEDURE"
+        } else {
+            "FUNCTION"
+        };
+        let sql = format!("{}({})", qualified(&f.name), f.identity_arguments);
+        b.grants(
+            &identity,
+            sql_kind,
+            &sql,
+            GrantClass::Function,
+            None,
+            &f.acl,
+            &place,
+            Some(parent),
+        );
+    }
+    // Triggers, policies and rules have blocks of their own (a table's block does not carry
+    // them): each is reported on its own even when its table is undeclared too.
+    for t in &catalog.triggers {
+        b.push(
+            Identity::of_table(ObjectKind::Trigger, &t.table.schema, &t.table.name, &t.name),
+            Some(&FilePlace::in_schema(Dir::Triggers, &t.table)),
+            None,
+            Render::Blocks(vec![CatalogRef::Trigger(t.oid)]),
+        );
+    }
+    for p in &catalog.policies {
+        b.push(
+            Identity::of_table(ObjectKind::Policy, &p.table.schema, &p.table.name, &p.name),
+            Some(&FilePlace::in_schema(Dir::Policies, &p.table)),
+            None,
+            Render::Blocks(vec![CatalogRef::Policy(p.oid)]),
+        );
+    }
+    for r in &catalog.rules {
+        let dir = match r.relkind.as_str() {
+            "v" => Dir::Views,
+            "m" => Dir::MaterializedViews,
+            _ => Dir::Tables,
+        };
+        b.push(
+            Identity::of_table(
+                ObjectKind::Rule,
+                &r.relation.schema,
+                &r.relation.name,
+                &r.name,
+            ),
+            Some(&FilePlace::in_schema(dir, &r.relation)),
+            None,
+            Render::Blocks(vec![CatalogRef::Rule(r.oid)]),
+        );
+    }
+    for s in &catalog.statistics {
+        b.push(
+            named(ObjectKind::Statistics, &s.name),
+            Some(&FilePlace::in_schema(Dir::Statistics, &s.name)),
+            None,
+            Render::Blocks(vec![CatalogRef::Statistics(s.oid)]),
+        );
+    }
+    for e in &catalog.event_triggers {
+        b.push(
+            Identity::global(ObjectKind::EventTrigger, &e.name),
+            Some(&FilePlace::global(Dir::EventTriggers, &e.name)),
+            None,
+            Render::Blocks(vec![CatalogRef::EventTrigger(e.oid)]),
+        );
+    }
+    for p in &catalog.publications {
+        b.push(
+            Identity::global(ObjectKind::Publication, &p.name),
+            Some(&FilePlace::global(Dir::Publications, &p.name)),
+            None,
+            Render::Blocks(vec![CatalogRef::Publication(p.oid)]),
+        );
+    }
+    let extension_index: HashMap<Oid, usize> = b
+        .objects
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.identity.kind == ObjectKind::Extension)
+        .filter_map(|(i, o)| {
+            let e = catalog
+                .extensions
+                .iter()
+                .find(|e| e.name == o.identity.name)?;
+            Some((e.oid, i))
+        })
+        .collect();
+    for w in &catalog.foreign_data_wrappers {
+        let place = FilePlace::global(Dir::ForeignDataWrappers, &w.name);
+        let identity = Identity::global(ObjectKind::ForeignDataWrapper, &w.name);
+        // A wrapper an extension made is declared by the extension; grants on it since are
+        // ours (emitted in a block of their own that goes with the extension).
+        let parent = match w.extension {
+            Some(extension) => extension_index.get(&extension).copied(),
+            None => Some(b.push(
+                identity.clone(),
+                Some(&place),
+                None,
+                Render::Blocks(vec![CatalogRef::ForeignDataWrapper(w.oid)]),
+            )),
+        };
+        b.grants(
+            &identity,
+            "FOREIGN DATA WRAPPER",
+            &ident(&w.name),
+            GrantClass::ForeignDataWrapper,
+            None,
+            &w.acl,
+            &place,
+            parent,
+        );
+    }
+    for s in &catalog.foreign_servers {
+        let place = FilePlace::global(Dir::ForeignServers, &s.name);
+        let identity = Identity::global(ObjectKind::ForeignServer, &s.name);
+        let parent = b.push(
+            identity.clone(),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::ForeignServer(s.oid)]),
+        );
+        b.grants(
+            &identity,
+            "FOREIGN SERVER",
+            &ident(&s.name),
+            GrantClass::ForeignServer,
+            None,
+            &s.acl,
+            &place,
+            Some(parent),
+        );
+        // The server's block creates its user mappings too.
+        for m in &s.user_mappings {
+            let mut identity = Identity::global(
+                ObjectKind::UserMapping,
+                m.user.as_deref().unwrap_or("PUBLIC"),
+            );
+            identity.table = Some(s.name.clone());
+            b.push(
+                identity,
+                Some(&place),
+                Some(parent),
+                Render::Sql(emit::user_mapping_sql(&s.name, m)),
+            );
+        }
+    }
+    for t in &catalog.foreign_tables {
+        let place = FilePlace::in_schema(Dir::ForeignTables, &t.name);
+        let identity = named(ObjectKind::ForeignTable, &t.name);
+        let parent = b.push(
+            identity.clone(),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::Relation(t.oid)]),
+        );
+        let (schema, table) = (&t.name.schema, &t.name.name);
+        for c in &t.columns {
+            let i = b.push(
+                Identity::of_table(ObjectKind::Column, schema, table, &c.name),
+                Some(&place),
+                Some(parent),
+                Render::Sql(emit::add_foreign_column_sql(t, c)),
+            );
+            // Columns a partition or child gets from its parent are not declared by it.
+            b.objects[i].required = c.local && t.partition_bound.is_none();
+        }
+        for k in &t.constraints {
+            let i = b.push(
+                Identity::of_table(ObjectKind::Constraint, schema, table, &k.name),
+                Some(&place),
+                Some(parent),
+                Render::Sql(emit::add_foreign_constraint_sql(t, k)),
+            );
+            // NOT NULL constraints (18+) are a property of their column.
+            b.objects[i].required = k.local && k.kind != "n";
+        }
+        let sql = qualified(&t.name);
+        let class = GrantClass::Relation;
+        b.grants(
+            &identity,
+            "TABLE",
+            &sql,
+            class,
+            None,
+            &t.acl,
+            &place,
+            Some(parent),
+        );
+        for c in &t.columns {
+            b.grants(
+                &identity,
+                "TABLE",
+                &sql,
+                class,
+                Some(&c.name),
+                &c.acl,
+                &place,
+                Some(parent),
+            );
+        }
+    }
+    // One object per privilege granted or revoked beyond the default, so that a default
+    // privilege added by hand shows up on its own.
+    for d in &catalog.default_privileges {
+        let place = FilePlace::global(Dir::DefaultPrivileges, &d.role);
+        let kind = emit::default_privileges_kind(&d.object_type);
+        let schema = d.schema.as_ref().map(|(_, s)| s.as_str());
+        let entries = d
+            .acl
+            .revokes
+            .iter()
+            .map(|g| (false, g))
+            .chain(d.acl.grants.iter().map(|g| (true, g)));
+        for (grant, g) in entries {
+            let entry = emit::default_privilege_entry(
+                &d.role,
+                schema,
+                kind,
+                grant,
+                &g.privilege,
+                g.grantee.as_deref(),
+            );
+            let option = if grant && g.grantable {
+                " WITH GRANT OPTION"
+            } else {
+                ""
+            };
+            let sql = format!("ALTER DEFAULT PRIVILEGES {entry}{option};\n");
+            b.push(
+                Identity::global(ObjectKind::DefaultPrivileges, &entry),
+                Some(&place),
+                None,
+                Render::Sql(sql),
+            );
+        }
+    }
     for u in &catalog.unmodeled {
         b.push(
             Identity::global(ObjectKind::Unmodeled, &format!("{} {}", u.kind, u.identity)),

@@ -42,6 +42,24 @@ const HOTFIXES: &[(&str, &str, &str)] = &[
         "Grants",
         "TRUNCATE ON app.users TO flux_reader",
     ),
+    (
+        "CREATE TRIGGER users_hotfix_audit AFTER DELETE ON app.users \
+         FOR EACH ROW EXECUTE FUNCTION app.audit()",
+        "Triggers",
+        "app.users.users_hotfix_audit",
+    ),
+    (
+        "CREATE POLICY users_hotfix_read ON app.users FOR SELECT TO flux_reader USING (true)",
+        "Policies",
+        "app.users.users_hotfix_read",
+    ),
+    (
+        "CREATE FUNCTION app.normalize_email(email text, keep_case boolean, max_len integer) \
+         RETURNS text LANGUAGE sql IMMUTABLE \
+         AS $$ SELECT left(CASE WHEN keep_case THEN email ELSE lower(email) END, max_len) $$",
+        "Functions",
+        "app.normalize_email(text, boolean, integer)",
+    ),
 ];
 
 /// verify's groups: heading → listed objects.

@@ -208,7 +208,9 @@ fn reports_undeclared_objects_warnings_and_json() {
 
 /// The fixtures' own SQL files are hand-written source too: loaded into a database, they
 /// declare everything it holds — except what they grant with `ON ALL TABLES IN SCHEMA`
-/// (reported as untracked, so those grants are undeclared).
+/// (reported as untracked, so those grants are undeclared) and the grants a table got from
+/// default privileges when it was made (`app.project_notes`: no statement names them), and,
+/// on a server with ICU, what 03's `fixture-collations.sql` makes in a `DO` block.
 #[test]
 fn fixture_sql_files_as_source_declare_the_database_they_build() {
     let db_major = pg_flux_tests::default_major();
@@ -225,9 +227,11 @@ fn fixture_sql_files_as_source_declare_the_database_they_build() {
             assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
             assert!(
                 run.stdout.starts_with(
-                    "verify: 4 undeclared live object(s):\n\nGrants (4):\n\
+                    "verify: 9 undeclared live object(s):\n\nGrants (9):\n\
                      - SELECT ON app.accounts TO flux_reader\n"
-                ),
+                ) && run
+                    .stdout
+                    .contains("- INSERT ON app.project_notes TO flux_writer\n"),
                 "{}",
                 run.stdout
             );
@@ -236,6 +240,18 @@ fn fixture_sql_files_as_source_declare_the_database_they_build() {
                     .contains("fixture.sql:272:1: `GRANT SELECT …` grants on objects"),
                 "{}",
                 run.stderr
+            );
+        } else if fixture == "03_awkward_identifiers" && run.code == 1 {
+            // A server built with ICU: fixture-collations.sql makes these in a DO block
+            // (untracked), so its source does not declare them.
+            assert!(
+                run.stdout.starts_with(
+                    "verify: 4 undeclared live object(s):\n\nCollations (2):\n\
+                     - \"Sales\".\"Case Insensitive\"\n- sales.\"日本\"\n\nTables (1):\n\
+                     - \"Sales\".\"Tags\"\n\nIndexes (1):\n- \"Sales\".\"Tags name ci\"\n"
+                ),
+                "{}",
+                run.stdout
             );
         } else {
             assert_eq!(run.code, 0, "{fixture}: {}{}", run.stdout, run.stderr);
@@ -278,4 +294,131 @@ fn unmodeled_kinds_are_their_own_group_and_always_undeclared() {
         run.stderr
     );
     assert!(!schema.join("_pulled").exists());
+}
+
+/// Every kind beyond tables and types is compared too: one live object of each, made out of
+/// band after the dump, is listed under its heading (an overload next to a declared one, a
+/// default privilege next to a declared one of the same role and schema, a user mapping on a
+/// declared server). What pull captures of them, moved into the tree, declares them.
+#[test]
+fn every_new_kind_made_out_of_band_is_reported() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(
+            "DO $$ BEGIN CREATE ROLE flux_inv_owner NOLOGIN; \
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$; \
+             DO $$ BEGIN CREATE ROLE flux_inv_reader NOLOGIN; \
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$; \
+             CREATE TABLE public.t (a int, b int); \
+             CREATE FUNCTION public.f(integer) RETURNS integer LANGUAGE sql AS 'SELECT $1'; \
+             CREATE FUNCTION public.trg() RETURNS trigger LANGUAGE plpgsql \
+               AS 'BEGIN RETURN NEW; END'; \
+             CREATE FUNCTION public.evt() RETURNS event_trigger LANGUAGE plpgsql \
+               AS 'BEGIN END'; \
+             ALTER DEFAULT PRIVILEGES FOR ROLE flux_inv_owner IN SCHEMA public \
+               GRANT INSERT ON TABLES TO flux_inv_reader; \
+             CREATE FOREIGN DATA WRAPPER w_base; \
+             CREATE SERVER s_base FOREIGN DATA WRAPPER w_base;",
+        );
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        dump(tmp.path(), &db, "schema");
+        let run = verify(tmp.path(), &db, &["--strict"]);
+        assert_eq!(
+            run.code, 0,
+            "PostgreSQL {major}: {}{}",
+            run.stdout, run.stderr
+        );
+
+        let (procedure, procedure_args) = if major >= 14 {
+            ("CREATE PROCEDURE public.p(a integer, OUT b text) LANGUAGE sql AS 'SELECT NULL::text'", "integer, text")
+        } else {
+            (
+                "CREATE PROCEDURE public.p(a integer) LANGUAGE sql AS 'SELECT 1'",
+                "integer",
+            )
+        };
+        db.exec(&format!(
+            "CREATE FUNCTION public.f(text) RETURNS text LANGUAGE sql AS 'SELECT $1'; \
+             {procedure}; \
+             CREATE AGGREGATE public.agg_count(*) (SFUNC = int8inc, STYPE = int8, INITCOND = '0'); \
+             CREATE TRIGGER trg_t BEFORE INSERT ON public.t FOR EACH ROW EXECUTE FUNCTION public.trg(); \
+             CREATE EVENT TRIGGER evt_x ON ddl_command_end EXECUTE FUNCTION public.evt(); \
+             CREATE POLICY p_t ON public.t USING (a > 0); \
+             CREATE RULE r_t AS ON DELETE TO public.t DO INSTEAD NOTHING; \
+             CREATE STATISTICS public.st_t ON a, b FROM public.t; \
+             CREATE COLLATION public.c_coll (provider = libc, locale = 'C'); \
+             CREATE PUBLICATION pub_x FOR TABLE public.t; \
+             ALTER DEFAULT PRIVILEGES FOR ROLE flux_inv_owner IN SCHEMA public \
+               GRANT SELECT ON TABLES TO flux_inv_reader; \
+             CREATE FOREIGN DATA WRAPPER w_new; \
+             CREATE SERVER s_new FOREIGN DATA WRAPPER w_base; \
+             CREATE USER MAPPING FOR PUBLIC SERVER s_base; \
+             CREATE FOREIGN TABLE public.ft_new (id int) SERVER s_base;"
+        ));
+        let expected: &[(&str, String)] = &[
+            ("Collations", "public.c_coll".into()),
+            ("Foreign tables", "public.ft_new".into()),
+            ("Functions", "public.f(text)".into()),
+            ("Procedures", format!("public.p({procedure_args})")),
+            ("Aggregates", "public.agg_count()".into()),
+            ("Triggers", "public.t.trg_t".into()),
+            ("Policies", "public.t.p_t".into()),
+            ("Rules", "public.t.r_t".into()),
+            ("Statistics", "public.st_t".into()),
+            ("Event triggers", "evt_x".into()),
+            ("Publications", "pub_x".into()),
+            ("Foreign data wrappers", "w_new".into()),
+            ("Foreign servers", "s_new".into()),
+            ("User mappings", "FOR PUBLIC SERVER s_base".into()),
+            (
+                "Default privileges",
+                "FOR ROLE flux_inv_owner IN SCHEMA public GRANT SELECT ON TABLES TO flux_inv_reader"
+                    .into(),
+            ),
+        ];
+        let run = verify(tmp.path(), &db, &["--strict"]);
+        assert_eq!(
+            run.code, 1,
+            "PostgreSQL {major}: {}{}",
+            run.stdout, run.stderr
+        );
+        let mut listing = format!("verify: {} undeclared live object(s):\n", expected.len());
+        for (heading, item) in expected {
+            listing.push_str(&format!("\n{heading} (1):\n- {item}\n"));
+        }
+        assert!(
+            run.stdout.starts_with(&listing),
+            "PostgreSQL {major}: expected\n{listing}\ngot\n{}",
+            run.stdout
+        );
+        // pull captures every one of them.
+        let run = pg_flux(tmp.path(), &["pull", "--db", &db.url(), "--dry-run"]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        assert!(
+            run.stdout
+                .contains(&format!("would write {} object(s)", expected.len())),
+            "PostgreSQL {major}: {}",
+            run.stdout
+        );
+        // What pull writes declares exactly them: promoted into the tree, verify is clean.
+        let run = pg_flux(tmp.path(), &["pull", "--db", &db.url()]);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let pulled: Vec<_> = fs::read_dir(tmp.path().join("schema/_pulled"))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .flatten()
+            .map(|e| e.path())
+            .collect();
+        assert_eq!(pulled.len(), 1, "{pulled:?}");
+        let text = fs::read_to_string(&pulled[0]).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(tmp.path().join("schema/promoted.sql"), &text).unwrap_or_else(|e| panic!("{e}"));
+        let run = verify(tmp.path(), &db, &["--strict"]);
+        assert_eq!(
+            run.code, 0,
+            "PostgreSQL {major}: {}{}\n{text}",
+            run.stdout, run.stderr
+        );
+        assert!(run.stdout.starts_with(CLEAN), "{}", run.stdout);
+        assert!(!run.stdout.contains("not live"), "{}", run.stdout);
+        assert!(!run.stderr.contains("warning"), "{}", run.stderr);
+    }
 }

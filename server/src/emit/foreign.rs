@@ -10,7 +10,8 @@ use std::collections::HashMap;
 use super::sql::{column_privileges, comment, ident, literal, owner, privileges, qualified};
 use super::{Block, Dir, FilePlace, Phase};
 use crate::model::{
-    Catalog, CatalogRef, ForeignColumn, ForeignDataWrapper, ForeignServer, ForeignTable, Oid, Table,
+    Catalog, CatalogRef, ForeignColumn, ForeignConstraint, ForeignDataWrapper, ForeignServer,
+    ForeignTable, Oid, Table, UserMapping,
 };
 
 /// What a secret option's value is replaced by.
@@ -130,28 +131,70 @@ fn server_block(s: &ForeignServer) -> Block {
     sql.push_str(&comment("SERVER", &name, s.comment.as_deref()));
     sql.push_str(&privileges("FOREIGN SERVER", &name, &s.acl));
     for m in &s.user_mappings {
-        let user = m
-            .user
-            .as_deref()
-            .map(ident)
-            .unwrap_or_else(|| "PUBLIC".to_string());
-        let (options, notes) = options_clause(&m.options);
-        sql.push_str(&notes);
-        if m.options_hidden {
-            sql.push_str(
-                "-- pg-flux: this user mapping's options are hidden from the role that dumped \
-                 it (only superusers, the server's owner and the mapped user see them); they \
-                 were not dumped.\n",
-            );
-        }
-        sql.push_str(&format!(
-            "CREATE USER MAPPING FOR {user} SERVER {name}{options};\n"
-        ));
+        sql.push_str(&user_mapping_sql(&s.name, m));
     }
     Block::new(
         FilePlace::global(Dir::ForeignServers, &s.name),
         CatalogRef::ForeignServer(s.oid),
         sql,
+    )
+}
+
+/// `CREATE USER MAPPING` (secrets replaced by a placeholder).
+pub fn user_mapping_sql(server: &str, m: &UserMapping) -> String {
+    let user = m
+        .user
+        .as_deref()
+        .map(ident)
+        .unwrap_or_else(|| "PUBLIC".to_string());
+    let (options, notes) = options_clause(&m.options);
+    let mut sql = notes;
+    if m.options_hidden {
+        sql.push_str(
+            "-- pg-flux: this user mapping's options are hidden from the role that dumped \
+             it (only superusers, the server's owner and the mapped user see them); they \
+             were not dumped.\n",
+        );
+    }
+    sql.push_str(&format!(
+        "CREATE USER MAPPING FOR {user} SERVER {}{options};\n",
+        ident(server)
+    ));
+    sql
+}
+
+/// `ALTER FOREIGN TABLE … ADD COLUMN` for a column added to an existing foreign table.
+pub fn add_foreign_column_sql(t: &ForeignTable, c: &ForeignColumn) -> String {
+    let mut sql = format!(
+        "ALTER FOREIGN TABLE {} ADD COLUMN {} {}",
+        qualified(&t.name),
+        ident(&c.name),
+        c.data_type
+    );
+    let (options, notes) = options_clause(&c.fdw_options);
+    sql.push_str(&options);
+    if let Some(collation) = &c.collation {
+        sql.push_str(&format!(" COLLATE {collation}"));
+    }
+    if c.not_null {
+        sql.push_str(" NOT NULL");
+    }
+    match (c.generated.as_str(), &c.default) {
+        ("s", Some(expr)) => sql.push_str(&format!(" GENERATED ALWAYS AS ({expr}) STORED")),
+        ("v", Some(expr)) => sql.push_str(&format!(" GENERATED ALWAYS AS ({expr}) VIRTUAL")),
+        ("", Some(expr)) => sql.push_str(&format!(" DEFAULT {expr}")),
+        _ => {}
+    }
+    format!("{notes}{sql};\n")
+}
+
+/// `ALTER FOREIGN TABLE … ADD CONSTRAINT` for a constraint added to an existing foreign table.
+pub fn add_foreign_constraint_sql(t: &ForeignTable, k: &ForeignConstraint) -> String {
+    format!(
+        "ALTER FOREIGN TABLE {} ADD CONSTRAINT {} {};\n",
+        qualified(&t.name),
+        ident(&k.name),
+        k.definition
     )
 }
 

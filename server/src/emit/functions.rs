@@ -186,7 +186,7 @@ pub(crate) fn event_triggers(catalog: &Catalog) -> Vec<Block> {
             file: FilePlace::global(Dir::EventTriggers, &e.name),
             // Event triggers fire on the DDL that follows them: created after everything else.
             phase: Phase::Link,
-            provides: Vec::new(),
+            provides: vec![CatalogRef::EventTrigger(e.oid)],
             requires: vec![CatalogRef::Function(e.function_oid)],
             sql: event_trigger_sql(e),
         })

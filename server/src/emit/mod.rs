@@ -11,7 +11,9 @@ mod security;
 pub mod sql;
 mod types;
 
+pub use foreign::{add_foreign_column_sql, add_foreign_constraint_sql, user_mapping_sql};
 pub use relations::{add_column_sql, add_constraint_sql};
+pub(crate) use security::{default_privilege_entry, default_privileges_kind};
 
 use crate::model::{Catalog, CatalogRef, QualifiedName};
 

@@ -197,7 +197,7 @@ pub(crate) fn publications(catalog: &Catalog) -> Vec<Block> {
             Block {
                 file: FilePlace::global(Dir::Publications, &p.name),
                 phase: Phase::Link,
-                provides: Vec::new(),
+                provides: vec![CatalogRef::Publication(p.oid)],
                 requires,
                 sql: publication_sql(p),
             }
@@ -250,7 +250,7 @@ pub(crate) fn default_privileges(catalog: &Catalog) -> Vec<Block> {
         .map(|d| Block {
             file: FilePlace::global(Dir::DefaultPrivileges, &d.role),
             phase: Phase::Link,
-            provides: Vec::new(),
+            provides: vec![CatalogRef::DefaultPrivileges(d.oid)],
             requires: d
                 .schema
                 .iter()
@@ -261,8 +261,9 @@ pub(crate) fn default_privileges(catalog: &Catalog) -> Vec<Block> {
         .collect()
 }
 
-fn default_privileges_sql(d: &DefaultPrivileges) -> String {
-    let kind = match d.object_type.as_str() {
+/// `defaclobjtype` as `ALTER DEFAULT PRIVILEGES … ON` spells it.
+pub(crate) fn default_privileges_kind(code: &str) -> &str {
+    match code {
         "r" => "TABLES",
         "S" => "SEQUENCES",
         "f" => "FUNCTIONS",
@@ -270,7 +271,35 @@ fn default_privileges_sql(d: &DefaultPrivileges) -> String {
         "n" => "SCHEMAS",
         "L" => "LARGE OBJECTS",
         other => other,
+    }
+}
+
+/// One default privilege as SQL after `ALTER DEFAULT PRIVILEGES`: `FOR ROLE r IN SCHEMA s
+/// GRANT SELECT ON TABLES TO u` (or `REVOKE … FROM u`), also its identity in `verify`.
+pub(crate) fn default_privilege_entry(
+    role: &str,
+    schema: Option<&str>,
+    kind: &str,
+    grant: bool,
+    privilege: &str,
+    grantee: Option<&str>,
+) -> String {
+    let mut out = format!("FOR ROLE {}", ident(role));
+    if let Some(schema) = schema {
+        out.push_str(&format!(" IN SCHEMA {}", ident(schema)));
+    }
+    let grantee = grantee.map(ident).unwrap_or_else(|| "PUBLIC".to_string());
+    let (verb, to) = if grant {
+        ("GRANT", "TO")
+    } else {
+        ("REVOKE", "FROM")
     };
+    out.push_str(&format!(" {verb} {privilege} ON {kind} {to} {grantee}"));
+    out
+}
+
+fn default_privileges_sql(d: &DefaultPrivileges) -> String {
+    let kind = default_privileges_kind(&d.object_type);
     let mut prefix = format!("ALTER DEFAULT PRIVILEGES FOR ROLE {}", ident(&d.role));
     if let Some((_, schema)) = &d.schema {
         prefix.push_str(&format!(" IN SCHEMA {}", ident(schema)));

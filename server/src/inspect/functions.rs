@@ -38,6 +38,13 @@ pub(crate) async fn functions(ctx: &Context<'_>) -> Result<Vec<Function>> {
     let sql = format!(
         "SELECT p.oid, n.nspname, p.proname, p.prokind::text AS prokind, \
                 pg_catalog.pg_get_function_identity_arguments(p.oid) AS identity_arguments, \
+                ARRAY(SELECT pg_catalog.format_type(a.t, NULL) \
+                        FROM ROWS FROM (pg_catalog.unnest(COALESCE(p.proallargtypes, \
+                                                                   p.proargtypes::pg_catalog.oid[])), \
+                                        pg_catalog.unnest(p.proargmodes)) WITH ORDINALITY AS a(t, m, o) \
+                       WHERE COALESCE(a.m, 'i') IN ('i', 'b', 'v') \
+                          OR (a.m = 'o' AND p.prokind = 'p') \
+                       ORDER BY a.o) AS identity_types, \
                 CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END AS definition, \
                 pg_catalog.pg_get_userbyid(p.proowner) AS owner, \
                 {comment} AS comment, \
@@ -110,6 +117,7 @@ pub(crate) async fn functions(ctx: &Context<'_>) -> Result<Vec<Function>> {
                 ),
                 kind,
                 identity_arguments: r.get("identity_arguments"),
+                identity_types: r.get("identity_types"),
                 definition: definition.map(trim_definition),
                 aggregate: json(r, "aggregate")?,
                 owner: r.get("owner"),

@@ -21,6 +21,9 @@ pub struct Function {
     pub kind: FunctionKind,
     /// `pg_get_function_identity_arguments`: the signature that names this overload.
     pub identity_arguments: String,
+    /// The argument types that identify it, as `format_type` prints them (IN, INOUT and
+    /// VARIADIC ones; OUT ones too for procedures): its identity in `verify`.
+    pub identity_types: Vec<String>,
     /// `pg_get_functiondef` (a complete `CREATE OR REPLACE FUNCTION/PROCEDURE`, body verbatim,
     /// without the final semicolon) for everything but aggregates.
     pub definition: Option<String>,

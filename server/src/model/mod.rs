@@ -65,6 +65,12 @@ pub enum CatalogRef {
     ForeignServer(Oid),
     /// A foreign-data wrapper.
     ForeignDataWrapper(Oid),
+    /// An event trigger.
+    EventTrigger(Oid),
+    /// A publication.
+    Publication(Oid),
+    /// A `pg_default_acl` row.
+    DefaultPrivileges(Oid),
 }
 
 /// `dependent` cannot be created before `referenced` exists.

@@ -411,6 +411,7 @@ impl Extractor<'_> {
                 }
                 self.grants(g)
             }
+            NodeEnum::AlterDefaultPrivilegesStmt(a) => self.default_privileges(a),
             NodeEnum::VariableSetStmt(s) if first && s.name == "check_function_bodies" => Ok(()),
             // Statements that shape objects declared elsewhere: nothing new, nothing lost.
             NodeEnum::CommentStmt(_)
@@ -430,7 +431,6 @@ impl Extractor<'_> {
             | NodeEnum::AlterForeignServerStmt(_)
             | NodeEnum::AlterUserMappingStmt(_)
             | NodeEnum::AlterCollationStmt(_)
-            | NodeEnum::AlterDefaultPrivilegesStmt(_)
             | NodeEnum::ClusterStmt(_) => Ok(()),
             NodeEnum::VariableSetStmt(_) => Err("changes a session setting"),
             NodeEnum::SelectStmt(_)
@@ -445,6 +445,119 @@ impl Extractor<'_> {
             NodeEnum::TransactionStmt(_) => Err("controls a transaction"),
             _ => Err("is not a statement pg-flux tracks"),
         }
+    }
+
+    /// One declaration per (role, schema, privilege, grantee), named as the live inventory
+    /// names a `pg_default_acl` entry. Without `FOR ROLE` the role is whoever runs it, which
+    /// source cannot know: such a statement declares nothing live can match.
+    fn default_privileges(
+        &mut self,
+        a: &pg_query::protobuf::AlterDefaultPrivilegesStmt,
+    ) -> Tracked {
+        let Some(g) = &a.action else {
+            return Err("grants nothing");
+        };
+        let mut roles: Vec<String> = Vec::new();
+        let mut schemas: Vec<Option<String>> = Vec::new();
+        for option in &a.options {
+            let Some(NodeEnum::DefElem(d)) = &option.node else {
+                continue;
+            };
+            let items = match d.arg.as_ref().and_then(|n| n.node.as_ref()) {
+                Some(NodeEnum::List(l)) => l.items.clone(),
+                _ => Vec::new(),
+            };
+            match d.defname.as_str() {
+                "schemas" => schemas.extend(strings(&items).into_iter().map(Some)),
+                "roles" => roles.extend(items.iter().filter_map(|r| match &r.node {
+                    Some(NodeEnum::RoleSpec(r)) => role_name(r),
+                    _ => None,
+                })),
+                _ => {}
+            }
+        }
+        if roles.is_empty() {
+            roles.push("CURRENT_USER".into());
+        }
+        if schemas.is_empty() {
+            schemas.push(None);
+        }
+        let objtype = g.objtype;
+        let (code, everything): (&str, &[&str]) = if is(objtype, ObjectType::ObjectTable) {
+            (
+                "r",
+                &[
+                    "SELECT",
+                    "INSERT",
+                    "UPDATE",
+                    "DELETE",
+                    "TRUNCATE",
+                    "REFERENCES",
+                    "TRIGGER",
+                    "MAINTAIN",
+                ],
+            )
+        } else if is(objtype, ObjectType::ObjectSequence) {
+            ("S", &["USAGE", "SELECT", "UPDATE"])
+        } else if is(objtype, ObjectType::ObjectFunction)
+            || is(objtype, ObjectType::ObjectProcedure)
+            || is(objtype, ObjectType::ObjectRoutine)
+        {
+            ("f", &["EXECUTE"])
+        } else if is(objtype, ObjectType::ObjectType) {
+            ("T", &["USAGE"])
+        } else if is(objtype, ObjectType::ObjectSchema) {
+            ("n", &["USAGE", "CREATE"])
+        } else if is(objtype, ObjectType::ObjectLargeobject) {
+            ("L", &["SELECT", "UPDATE"])
+        } else {
+            return Err("sets default privileges on objects pg-flux does not model");
+        };
+        let kind = crate::emit::default_privileges_kind(code);
+        // (privilege, part of ALL); no list is ALL.
+        let mut privileges: Vec<(String, bool)> = Vec::new();
+        for p in &g.privileges {
+            if let Some(NodeEnum::AccessPriv(p)) = &p.node {
+                if p.priv_name.is_empty() {
+                    privileges.extend(everything.iter().map(|p| (p.to_string(), true)));
+                } else {
+                    privileges.push((p.priv_name.to_uppercase(), false));
+                }
+            }
+        }
+        if g.privileges.is_empty() {
+            privileges.extend(everything.iter().map(|p| (p.to_string(), true)));
+        }
+        let grantees: Vec<Option<String>> = g
+            .grantees
+            .iter()
+            .filter_map(|r| match &r.node {
+                Some(NodeEnum::RoleSpec(r)) => Some(role_name(r)),
+                _ => None,
+            })
+            .collect();
+        for role in &roles {
+            for schema in &schemas {
+                for (privilege, all) in &privileges {
+                    for grantee in &grantees {
+                        let entry = crate::emit::default_privilege_entry(
+                            role,
+                            schema.as_deref(),
+                            kind,
+                            g.is_grant,
+                            privilege,
+                            grantee.as_deref(),
+                        );
+                        self.declare(Identity::global(ObjectKind::DefaultPrivileges, &entry));
+                        if let Some(last) = self.out.last_mut() {
+                            // A revoke of what the default never gave is not live either.
+                            last.implied = *all || !g.is_grant;
+                        }
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     fn named(&mut self, kind: ObjectKind, names: &[Node]) -> Tracked {

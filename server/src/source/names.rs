@@ -141,6 +141,7 @@ fn builtin(name: &str) -> Option<&'static str> {
         "index_am_handler" => "index_am_handler",
         "table_am_handler" => "table_am_handler",
         "anyelementarray" => "anyelementarray",
+        "any" => "\"any\"",
         _ => return None,
     })
 }
