@@ -81,7 +81,14 @@ fn check(major: u32, sql: &str, what: &str) {
     let schema_dir = root.to_string_lossy().into_owned();
     let run = pg_flux(
         dir.path(),
-        &["verify", "--db", &url, "--schema-dir", &schema_dir, "--strict"],
+        &[
+            "verify",
+            "--db",
+            &url,
+            "--schema-dir",
+            &schema_dir,
+            "--strict",
+        ],
     );
     assert_eq!(
         run.code, 0,

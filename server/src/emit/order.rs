@@ -76,14 +76,22 @@ pub(crate) fn dependency_order(
                     break;
                 };
                 let found = unplaced.iter().find_map(|&i| {
-                    let view = shell_candidate(&blocks, i, &edges, &placed, dependencies, &creator)?;
+                    let view =
+                        shell_candidate(&blocks, i, &edges, &placed, dependencies, &creator)?;
                     Some((i, split(&view)?))
                 });
                 let Some((view, parts)) = found else {
                     // No view to split: the first unplaced block in natural order.
                     placed[first] = true;
                     order.push(first);
-                    release(first, &mut edges, &mut indegree, &placed, &mut ready, &blocks);
+                    release(
+                        first,
+                        &mut edges,
+                        &mut indegree,
+                        &placed,
+                        &mut ready,
+                        &blocks,
+                    );
                     continue;
                 };
                 let shell = Block {
@@ -102,7 +110,14 @@ pub(crate) fn dependency_order(
                 order.push(s);
                 // The shell creates the view: what waited for it goes on; the rest (still
                 // `view`) keeps waiting for the view's own dependencies.
-                release(view, &mut edges, &mut indegree, &placed, &mut ready, &blocks);
+                release(
+                    view,
+                    &mut edges,
+                    &mut indegree,
+                    &placed,
+                    &mut ready,
+                    &blocks,
+                );
                 continue;
             }
         };
@@ -111,7 +126,14 @@ pub(crate) fn dependency_order(
         }
         placed[next] = true;
         order.push(next);
-        release(next, &mut edges, &mut indegree, &placed, &mut ready, &blocks);
+        release(
+            next,
+            &mut edges,
+            &mut indegree,
+            &placed,
+            &mut ready,
+            &blocks,
+        );
     }
     let mut slots: Vec<Option<Block>> = blocks.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| slots[i].take()).collect()
@@ -184,4 +206,62 @@ fn on_cycle(start: usize, edges: &[Vec<usize>], placed: &[bool]) -> bool {
         stack.extend(edges[n].iter().copied());
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::QualifiedName;
+
+    fn block(dir: Dir, name: &str, provides: CatalogRef) -> Block {
+        let file = FilePlace::in_schema(dir, &QualifiedName::new("app", name));
+        Block::new(file, provides, format!("{name};\n"))
+    }
+
+    fn dep(dependent: CatalogRef, referenced: CatalogRef) -> Dependency {
+        Dependency {
+            dependent,
+            referenced,
+        }
+    }
+
+    fn split(r: &CatalogRef) -> Option<ViewSplit> {
+        (*r == CatalogRef::Relation(1)).then(|| ViewSplit {
+            shell: "shell v;\n".to_string(),
+            rest: "replace v;\n".to_string(),
+        })
+    }
+
+    fn sqls(blocks: &[Block]) -> Vec<&str> {
+        blocks.iter().map(|b| b.sql.as_str()).collect()
+    }
+
+    #[test]
+    fn a_view_function_cycle_splits_the_view() {
+        let (v, f, w) = (
+            CatalogRef::Relation(1),
+            CatalogRef::Function(2),
+            CatalogRef::Relation(3),
+        );
+        let blocks = vec![
+            block(Dir::Views, "v", v),
+            block(Dir::Functions, "f", f),
+            block(Dir::Views, "w", w),
+        ];
+        let deps = [dep(v, f), dep(f, v), dep(w, v)];
+        let ordered = dependency_order(blocks, &deps, &split);
+        assert_eq!(
+            sqls(&ordered),
+            ["shell v;\n", "f;\n", "replace v;\n", "w;\n"]
+        );
+    }
+
+    #[test]
+    fn a_cycle_without_a_view_takes_the_first_block_in_natural_order() {
+        let (f, g) = (CatalogRef::Function(2), CatalogRef::Function(3));
+        let blocks = vec![block(Dir::Functions, "g", g), block(Dir::Functions, "f", f)];
+        let deps = [dep(f, g), dep(g, f)];
+        let ordered = dependency_order(blocks, &deps, &split);
+        assert_eq!(sqls(&ordered), ["f;\n", "g;\n"]);
+    }
 }

@@ -279,7 +279,7 @@ impl Extractor<'_> {
                 };
                 let (schema, name) = self.relation(rel);
                 let identity = Identity::new(ObjectKind::View, &schema, &name);
-                // `CREATE OR REPLACE` of a view this source already declares is the same
+                // `CREATE OR REPLACE` of a view this file already declares is the same
                 // declaration: a dump breaks a dependency cycle with a shell and its replacement.
                 if v.replace && self.out.iter().any(|d| d.identity == identity) {
                     return Ok(());
