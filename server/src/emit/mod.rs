@@ -178,7 +178,9 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     blocks.extend(security::policies(catalog));
     blocks.extend(security::publications(catalog));
     blocks.extend(security::default_privileges(catalog));
-    let ordered = order::dependency_order(blocks, &catalog.dependencies);
+    let ordered = order::dependency_order(blocks, &catalog.dependencies, &|r| {
+        types::split_view(catalog, r)
+    });
     // Default privileges go after everything else, whatever the dependency order: they would
     // change the privileges of any object created after them.
     let (last, mut ordered): (Vec<Block>, Vec<Block>) = ordered

@@ -181,10 +181,52 @@ pub(crate) fn views(catalog: &Catalog) -> Vec<Block> {
             Block::new(
                 FilePlace::in_schema(dir, &v.name),
                 CatalogRef::Relation(v.oid),
-                view_sql(v),
+                view_sql(v, "CREATE"),
             )
         })
         .collect()
+}
+
+/// A view split in two to break a dependency cycle, as pg_dump does: a shell with the view's
+/// columns (names, types, collations) and no dependencies but those, then the real query as
+/// `CREATE OR REPLACE VIEW` with the view's owner, comments and privileges.
+pub(crate) struct ViewSplit {
+    pub shell: String,
+    pub rest: String,
+}
+
+/// The split of the (plain) view `r`; `None` for anything else.
+pub(crate) fn split_view(catalog: &Catalog, r: &CatalogRef) -> Option<ViewSplit> {
+    let CatalogRef::Relation(oid) = r else {
+        return None;
+    };
+    let v = catalog
+        .views
+        .iter()
+        .find(|v| v.oid == *oid && !v.materialized)?;
+    let columns: Vec<String> = v
+        .columns
+        .iter()
+        .map(|c| {
+            let collate = c
+                .collation
+                .as_ref()
+                .map(|co| format!(" COLLATE {co}"))
+                .unwrap_or_default();
+            format!("    NULL::{}{collate} AS {}", c.type_name, ident(&c.name))
+        })
+        .collect();
+    // No check option: the shell is not updatable, and the real query brings it back.
+    let shell = format!(
+        "CREATE VIEW {}{} AS\nSELECT\n{};\n",
+        qualified(&v.name),
+        with_options(&v.options),
+        columns.join(",\n")
+    );
+    Some(ViewSplit {
+        shell,
+        rest: view_sql(v, "CREATE OR REPLACE"),
+    })
 }
 
 /// `name=value` reloptions as `WITH (name='value', …)`, as pg_dump prints them.
@@ -202,14 +244,15 @@ fn with_options(options: &[String]) -> String {
     format!(" WITH ({})", items.join(", "))
 }
 
-fn view_sql(v: &View) -> String {
+/// `create` is `CREATE`, or `CREATE OR REPLACE` after a shell.
+fn view_sql(v: &View, create: &str) -> String {
     let name = qualified(&v.name);
     let kind = if v.materialized {
         "MATERIALIZED VIEW"
     } else {
         "VIEW"
     };
-    let mut sql = format!("CREATE {kind} {name}");
+    let mut sql = format!("{create} {kind} {name}");
     if let Some(am) = &v.access_method {
         sql.push_str(&format!(" USING {}", ident(am)));
     }

@@ -199,11 +199,15 @@ pub(crate) async fn views(ctx: &Context<'_>) -> Result<Vec<View>> {
                 c.relispopulated, \
                 (SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object( \
                           'name', att.attname, \
+                          'type', pg_catalog.format_type(att.atttypid, att.atttypmod), \
+                          'collation', CASE WHEN att.attcollation <> atttype.typcollation \
+                                            THEN {viewcoll} END, \
                           'comment', pg_catalog.col_description(att.attrelid, att.attnum), \
                           'default', pg_catalog.pg_get_expr(ad.adbin, ad.adrelid), \
                           'acl', {column_acl}) \
                         ORDER BY att.attnum) \
                    FROM pg_catalog.pg_attribute att \
+                   JOIN pg_catalog.pg_type atttype ON atttype.oid = att.atttypid \
                    LEFT JOIN pg_catalog.pg_attrdef ad \
                      ON ad.adrelid = att.attrelid AND ad.adnum = att.attnum \
                   WHERE att.attrelid = c.oid AND att.attnum > 0 AND NOT att.attisdropped) AS columns \
@@ -215,6 +219,7 @@ pub(crate) async fn views(ctx: &Context<'_>) -> Result<Vec<View>> {
         comment = comment("pg_class", "c.oid"),
         acl = acl_json("c.relacl", "pg_catalog.acldefault('r', c.relowner)"),
         column_acl = acl_json("att.attacl", "pg_catalog.acldefault('c', c.relowner)"),
+        viewcoll = collation_name("att.attcollation"),
         scope = in_scope("n"),
         not_member = not_extension_member("pg_class", "c.oid"),
     );

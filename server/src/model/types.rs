@@ -112,6 +112,12 @@ pub struct View {
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct ViewColumn {
     pub name: String,
+    /// As `format_type` prints it (schema-qualified, with typmod): the shell a dependency
+    /// cycle needs (see `emit::order`).
+    #[serde(rename = "type")]
+    pub type_name: String,
+    /// Quoted, schema-qualified collation, only when not the column type's default.
+    pub collation: Option<String>,
     pub comment: Option<String>,
     /// `pg_get_expr` of a default set with `ALTER VIEW … SET DEFAULT`.
     pub default: Option<String>,

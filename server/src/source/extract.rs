@@ -278,7 +278,13 @@ impl Extractor<'_> {
                     return Err("names no view");
                 };
                 let (schema, name) = self.relation(rel);
-                self.declare(Identity::new(ObjectKind::View, &schema, &name));
+                let identity = Identity::new(ObjectKind::View, &schema, &name);
+                // `CREATE OR REPLACE` of a view this file already declares is the same
+                // declaration: a dump breaks a dependency cycle with a shell and its replacement.
+                if v.replace && self.out.iter().any(|d| d.identity == identity) {
+                    return Ok(());
+                }
+                self.declare(identity);
                 Ok(())
             }
             NodeEnum::CreateTableAsStmt(c) => {

@@ -218,3 +218,21 @@ fn syntax_errors_name_the_statement_and_update_file_replaces_one_file() {
     assert!(source.first_syntax_error().is_none());
     assert_eq!(source.declared().len(), 4);
 }
+
+#[test]
+fn a_view_shell_and_its_replacement_are_one_declaration() {
+    let text = "CREATE VIEW app.v AS SELECT NULL::integer AS x;\n\
+                CREATE FUNCTION app.f(app.v) RETURNS integer LANGUAGE sql AS 'SELECT 1';\n\
+                CREATE OR REPLACE VIEW app.v AS SELECT 1 AS x;\n";
+    let m = model(text);
+    let views: Vec<_> = m
+        .declarations
+        .iter()
+        .filter(|d| d.identity.kind == crate::identity::ObjectKind::View)
+        .collect();
+    assert_eq!(views.len(), 1, "{views:#?}");
+    assert_eq!(views[0].span.line, 1);
+    // Two plain CREATE VIEWs of one view are still a duplicate.
+    let twice = shown("CREATE VIEW app.v AS SELECT 1 AS x;\nCREATE VIEW app.v AS SELECT 1 AS x;\n");
+    assert_eq!(twice.iter().filter(|s| *s == "view app.v").count(), 2);
+}
