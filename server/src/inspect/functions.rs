@@ -130,13 +130,14 @@ pub(crate) async fn functions(ctx: &Context<'_>) -> Result<Vec<Function>> {
 
 pub(crate) async fn triggers(ctx: &Context<'_>) -> Result<Vec<Trigger>> {
     // A trigger on a partitioned table is cloned onto every partition (tgparentid): the
-    // clones come with the parent's trigger; only their enabled state can differ.
+    // clones come with the parent's trigger; only their enabled state can differ. Only
+    // partitioned tables have clones, and tgparentid has no index: look only there.
     let sql = format!(
         "SELECT t.oid, t.tgname, n.nspname, c.relname, \
                 pg_catalog.pg_get_triggerdef(t.oid, false) AS definition, \
                 t.tgenabled::text AS enabled, \
                 {comment} AS comment, \
-                (WITH RECURSIVE clones AS ( \
+                CASE WHEN c.relkind = 'p' THEN (WITH RECURSIVE clones AS ( \
                    SELECT ct.oid, ct.tgrelid, ct.tgenabled FROM pg_catalog.pg_trigger ct \
                     WHERE ct.tgparentid = t.oid \
                    UNION ALL \
@@ -149,7 +150,7 @@ pub(crate) async fn triggers(ctx: &Context<'_>) -> Result<Vec<Trigger>> {
                    FROM clones \
                    JOIN pg_catalog.pg_class cc ON cc.oid = clones.tgrelid \
                    JOIN pg_catalog.pg_namespace cn ON cn.oid = cc.relnamespace \
-                  WHERE clones.tgenabled <> 'O') AS clone_states \
+                  WHERE clones.tgenabled <> 'O') END AS clone_states \
          FROM pg_catalog.pg_trigger t \
          JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid \
          JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
