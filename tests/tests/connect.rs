@@ -313,6 +313,41 @@ async fn the_session_is_a_read_only_snapshot_with_an_empty_search_path() {
     }
 }
 
+#[tokio::test]
+async fn both_readers_of_a_session_see_its_one_snapshot() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec("CREATE TABLE public.before (id int)");
+        let session = Session::open(&resolve(&db.url()))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let readers = session.readers();
+        assert_eq!(readers.len(), 2, "PostgreSQL {major}: no second reader");
+        // Committed after the snapshot was taken: neither reader may see it.
+        db.exec("CREATE TABLE public.after (id int); CREATE INDEX after_i ON public.after (id)");
+        for reader in &readers {
+            assert_eq!(
+                one_string(reader, "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relnamespace = 'public'::regnamespace").await,
+                "before"
+            );
+            assert_eq!(
+                one_string(reader, "SELECT current_setting('transaction_read_only')").await,
+                "on"
+            );
+        }
+        let catalog = pg_flux::inspect::inspect_session(&session, &Default::default(), true)
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let tables: Vec<_> = catalog
+            .tables
+            .iter()
+            .map(|t| t.name.name.as_str())
+            .collect();
+        assert_eq!(tables, ["before"]);
+        assert!(catalog.indexes.is_empty(), "{:?}", catalog.indexes);
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // TLS
 

@@ -47,5 +47,5 @@ pub async fn dump(options: &DumpOptions) -> Result<DumpReport> {
 /// Reads the catalog of the database at `conninfo` in one read-only snapshot.
 pub async fn read_catalog(conninfo: &str, scope: &Scope) -> Result<Catalog> {
     let session = crate::connect::Session::open(conninfo).await?;
-    inspect::inspect(session.client(), scope).await
+    inspect::inspect_session(&session, scope, true).await
 }

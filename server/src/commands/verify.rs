@@ -43,7 +43,7 @@ pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
     let source = load_source(&options.schema_dir, &options.default_schema)?;
     // Nothing is ordered here: the dependency query is not needed.
     let session = crate::connect::Session::open(&options.conninfo).await?;
-    let catalog = crate::inspect::inspect_objects(session.client(), &options.scope).await?;
+    let catalog = crate::inspect::inspect_session(&session, &options.scope, false).await?;
     Ok(compare(&catalog, &source))
 }
 

@@ -8,14 +8,17 @@ use crate::error::{Error, Result};
 /// settings. Dropping it closes the connection; nothing was written.
 pub struct Session {
     client: tokio_postgres::Client,
+    /// A second connection in the same snapshot (`SET TRANSACTION SNAPSHOT`), so that catalog
+    /// queries run on two server processes at once, as `pg_dump -j` shares its snapshot. `None`
+    /// when the server would not export the snapshot or take another connection.
+    second: Option<tokio_postgres::Client>,
     server_version_num: i32,
     conninfo: ConnInfo,
 }
 
 /// Run once the transaction has begun, in order. JIT is off: catalog queries are short, and
 /// compiling their expressions costs more than it saves.
-const SETUP: &str = "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;
-SELECT pg_catalog.set_config('search_path', '', false);
+const OPTIONS: &str = "SELECT pg_catalog.set_config('search_path', '', false);
 SET DateStyle = ISO;
 SET IntervalStyle = postgres;
 SET extra_float_digits = 3;
@@ -39,7 +42,12 @@ impl Session {
                     .unwrap_or_else(|| e.to_string())
             ))
         };
-        client.batch_execute(SETUP).await.map_err(setup_error)?;
+        client
+            .batch_execute(&format!(
+                "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n{OPTIONS}"
+            ))
+            .await
+            .map_err(setup_error)?;
         let row = client
             .query_one(
                 "SELECT pg_catalog.current_setting('server_version_num')",
@@ -52,8 +60,10 @@ impl Session {
             .trim()
             .parse::<i32>()
             .map_err(|_| Error::Database(format!("unexpected server_version_num {text:?}")))?;
+        let second = join_snapshot(&client, info).await;
         Ok(Session {
             client,
+            second,
             server_version_num,
             conninfo: info.clone(),
         })
@@ -62,6 +72,13 @@ impl Session {
     /// The connection, inside the read-only transaction.
     pub fn client(&self) -> &tokio_postgres::Client {
         &self.client
+    }
+
+    /// Every connection reading the session's snapshot: the first, and the second when there is one.
+    pub fn readers(&self) -> Vec<&tokio_postgres::Client> {
+        std::iter::once(&self.client)
+            .chain(self.second.as_ref())
+            .collect()
     }
 
     /// `server_version_num`, e.g. `170004`.
@@ -83,4 +100,30 @@ impl Session {
     pub fn conninfo(&self) -> &ConnInfo {
         &self.conninfo
     }
+}
+
+/// Opens a second connection that reads `client`'s snapshot. Best effort: a server that cannot
+/// export snapshots (a standby before 10) or has no connection to spare leaves the session
+/// with one connection, which reads the same data, only slower.
+async fn join_snapshot(
+    client: &tokio_postgres::Client,
+    info: &ConnInfo,
+) -> Option<tokio_postgres::Client> {
+    let snapshot: String = client
+        .query_one("SELECT pg_catalog.pg_export_snapshot()", &[])
+        .await
+        .ok()?
+        .try_get(0)
+        .ok()?;
+    let second = connect(info).await.ok()?;
+    // The snapshot id comes from the server (`00000003-0000001B-1`); it is quoted all the same.
+    let literal = snapshot.replace('\'', "''");
+    second
+        .batch_execute(&format!(
+            "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n\
+             SET TRANSACTION SNAPSHOT '{literal}';\n{OPTIONS}"
+        ))
+        .await
+        .ok()?;
+    Some(second)
 }

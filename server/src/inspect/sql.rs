@@ -18,7 +18,8 @@ pub(crate) struct Context<'a> {
     pub client: &'a Client,
     pub scope: &'a Scope,
     pub server_version_num: i32,
-    pub queries: std::sync::atomic::AtomicUsize,
+    /// Shared by every reader of one inspection.
+    pub queries: &'a std::sync::atomic::AtomicUsize,
 }
 
 impl Context<'_> {
@@ -75,9 +76,14 @@ pub(crate) fn not_extension_member(catalog: &str, oid: &str) -> String {
     )
 }
 
-/// SQL expression: the object's comment (or NULL).
+/// SQL expression: the object's comment (or NULL). A subquery rather than `obj_description`:
+/// that SQL function cannot be inlined, and calling it costs ~20 µs a row.
 pub(crate) fn comment(catalog: &str, oid: &str) -> String {
-    format!("pg_catalog.obj_description({oid}, '{catalog}')")
+    format!(
+        "(SELECT dsc.description FROM pg_catalog.pg_description dsc \
+         WHERE dsc.objoid = {oid} AND dsc.classoid = 'pg_catalog.{catalog}'::pg_catalog.regclass \
+         AND dsc.objsubid = 0)"
+    )
 }
 
 /// SQL expression: a JSON object `{revokes, grants}` describing `acl` relative to
@@ -97,8 +103,10 @@ pub(crate) fn acl_json(acl: &str, default_acl: &str) -> String {
         )
     };
     let live = format!("COALESCE({acl}, {default_acl})");
+    // A NULL ACL is the default: nothing to grant or revoke, and no need to explode both.
     format!(
-        "pg_catalog.jsonb_build_object('grants', {}, 'revokes', {})",
+        "CASE WHEN {acl} IS NULL THEN '{{\"grants\": [], \"revokes\": []}}'::jsonb \
+         ELSE pg_catalog.jsonb_build_object('grants', {}, 'revokes', {}) END",
         items(&live, default_acl),
         items(default_acl, &live)
     )
