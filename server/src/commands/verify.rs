@@ -40,11 +40,19 @@ impl VerifyReport {
 /// Parses the source (an unparsable file is an error naming file:line:column), inspects the
 /// database, and compares.
 pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
-    let source = load_source(&options.schema_dir, &options.default_schema)?;
+    // The source is parsed while the server answers the catalog queries.
+    let (dir, schema) = (options.schema_dir.clone(), options.default_schema.clone());
+    let source = tokio::task::spawn_blocking(move || load_source(&dir, &schema));
     // Nothing is ordered here: the dependency query is not needed.
-    let session = crate::connect::Session::open(&options.conninfo).await?;
-    let catalog = crate::inspect::inspect_session(&session, &options.scope, false).await?;
-    Ok(compare(&catalog, &source))
+    let catalog = async {
+        let session = crate::connect::Session::open(&options.conninfo).await?;
+        crate::inspect::inspect_session(&session, &options.scope, false).await
+    };
+    let (source, catalog) = tokio::join!(source, catalog);
+    let source = source.map_err(|e| {
+        crate::Error::Usage(format!("reading the source failed unexpectedly: {e}"))
+    })??;
+    Ok(compare(&catalog?, &source))
 }
 
 pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<SourceModel> {

@@ -85,9 +85,43 @@ impl SourceModel {
                 root.display()
             )));
         }
-        for file in load::source_files(root)? {
-            let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
-            model.update_file(&file, &text);
+        // Reading and parsing are independent per file: a few threads share the work (pg_query
+        // keeps its parser state per thread). Opening a file costs about as much as parsing it.
+        let files = load::source_files(root)?;
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
+        let chunk = files.len().div_ceil(threads).max(1);
+        let parsed: Vec<Result<Vec<(PathBuf, FileModel)>>> = std::thread::scope(|scope| {
+            let workers: Vec<_> = files
+                .chunks(chunk)
+                .map(|part| {
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|file| {
+                                let text = std::fs::read_to_string(file)
+                                    .map_err(|e| Error::io(file, e))?;
+                                Ok((
+                                    file.clone(),
+                                    extract::file_model(file, &text, default_schema),
+                                ))
+                            })
+                            .collect()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .map(|worker| {
+                    worker.join().unwrap_or_else(|_| {
+                        Err(Error::Usage(format!(
+                            "reading the source under {} failed unexpectedly",
+                            root.display()
+                        )))
+                    })
+                })
+                .collect()
+        });
+        for part in parsed {
+            model.files.extend(part?);
         }
         Ok(model)
     }
