@@ -17,7 +17,7 @@ use crate::embedded::{Binaries, Cluster};
 use crate::error::{Error, Result};
 use crate::inspect::{self, Scope};
 use crate::load::{self, SourceStatement};
-use crate::model::Catalog;
+use crate::model::{Catalog, CatalogRef};
 
 /// Where the shadow database is.
 #[derive(Debug, Clone)]
@@ -140,7 +140,7 @@ async fn load_and_inspect(
                 .await
                 .map_err(|e| db_error("setting up the shadow session", &e))?;
             let before = inspect::inspect_objects(client, scope).await?;
-            if !crate::emit::emit(&before).is_empty() || !before.unmodeled.is_empty() {
+            if !is_empty(&before) {
                 return Err(Error::Usage(
                     "the shadow database is not empty: give --shadow-db (or [shadow] url) an empty database"
                         .into(),
@@ -163,6 +163,21 @@ async fn load_and_inspect(
     // Whatever happened, the shadow keeps nothing.
     let _ = client.batch_execute("ROLLBACK").await;
     result
+}
+
+/// Nothing in it but what every database has (its preexisting schemas, whose owner or
+/// privileges a dump may still mention).
+fn is_empty(catalog: &Catalog) -> bool {
+    let preexisting = |r: &CatalogRef| {
+        catalog
+            .schemas
+            .iter()
+            .any(|s| s.preexisting && *r == CatalogRef::Schema(s.oid))
+    };
+    catalog.unmodeled.is_empty()
+        && crate::emit::emit(catalog)
+            .iter()
+            .all(|b| b.provides.iter().all(preexisting))
 }
 
 async fn create_roles(client: &Client, roles: &[String]) -> Result<()> {

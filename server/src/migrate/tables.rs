@@ -324,7 +324,8 @@ fn alter_column(
         let verb = if d.not_null { "SET" } else { "DROP" };
         add(format!("{column} {verb} NOT NULL;\n"));
     }
-    if c.storage != d.storage {
+    // A new type brings its own default storage.
+    if c.storage != d.storage && !(type_changes && d.storage == d.type_storage) {
         add(format!(
             "{column} SET STORAGE {};\n",
             storage_name(&d.storage)
