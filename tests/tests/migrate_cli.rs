@@ -207,3 +207,29 @@ fn unsafe_shadow_databases_and_broken_source_are_clear_errors() {
         "0"
     );
 }
+
+/// PostgreSQL cannot reorder columns: the migration says so instead of claiming equality.
+#[test]
+fn column_order_is_reported_not_migrated() {
+    let db = TestDb::new();
+    let shadow = TestDb::new();
+    db.exec("CREATE TABLE public.t (a integer, b text);");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let schema = tmp.path().join("schema");
+    std::fs::create_dir_all(&schema).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        schema.join("t.sql"),
+        "CREATE TABLE public.t (b text, a integer);\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let s = shadow.url();
+    let run = generate(tmp.path(), &db, &["--shadow-db", &s]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("(0 statements)"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("warning: not migrated: table public.t differs in what no statement can change (column order a, b → b, a)"),
+        "{}",
+        run.stderr
+    );
+}

@@ -73,6 +73,13 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     .await?;
     let planned = statements(&live, &declared, options.plan);
     let hazards: Vec<String> = planned.iter().filter_map(|s| s.hazard.clone()).collect();
+    let mut warnings = warnings;
+    warnings.extend(
+        planned
+            .iter()
+            .filter_map(|s| s.sql.strip_prefix("-- pg-flux: "))
+            .map(|w| w.trim().to_string()),
+    );
     if options.no_destructive && !hazards.is_empty() {
         return Err(Error::Usage(format!(
             "the migration would be destructive ({}{}); nothing was written because of --no-destructive",

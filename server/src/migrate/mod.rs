@@ -127,6 +127,14 @@ pub fn plan(live: &Side, declared: &Side, options: PlanOptions) -> Vec<Statement
             }
             Some(Action::Alter) if done.insert(obj.key.clone()) => {
                 if let Some(alter) = alters.remove(&obj.key) {
+                    if alter
+                        .statements
+                        .iter()
+                        .chain(&alter.deferred)
+                        .all(|s| s.sql.trim().is_empty())
+                    {
+                        out.push(unmigrated_note(live, obj));
+                    }
                     out.extend(alter.statements);
                     deferred.extend(alter.deferred);
                 }
@@ -137,6 +145,30 @@ pub fn plan(live: &Side, declared: &Side, options: PlanOptions) -> Vec<Statement
     out.extend(deferred);
     out.retain(|s| !s.sql.trim().is_empty());
     out
+}
+
+/// A comment (not a statement) for a difference no statement can make, such as the order of
+/// a table's columns: the migration says so rather than pretending the databases agree.
+fn unmigrated_note(live: &Side, obj: &crate::diff::Object) -> Statement {
+    let what: Vec<String> = live
+        .find(&obj.key)
+        .map(|j| crate::diff::properties::diff(&live.objects[j].value(), &obj.value()))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            format!(
+                "{} {} → {}",
+                p.property,
+                p.live.unwrap_or_default(),
+                p.declared.unwrap_or_default()
+            )
+        })
+        .collect();
+    Statement::plain(format!(
+        "-- pg-flux: not migrated: {} differs in what no statement can change ({})\n",
+        obj.key,
+        what.join("; ")
+    ))
 }
 
 /// Objects depending on something dropped or recreated are dropped first and recreated after
