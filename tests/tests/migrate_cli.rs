@@ -233,3 +233,41 @@ fn column_order_is_reported_not_migrated() {
         run.stderr
     );
 }
+
+#[test]
+fn concurrent_indexes_on_request() {
+    let db = TestDb::new();
+    let shadow = TestDb::new();
+    db.exec("CREATE TABLE public.t (id integer, name text);");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let schema = tmp.path().join("schema");
+    std::fs::create_dir_all(&schema).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        schema.join("t.sql"),
+        "CREATE TABLE public.t (id integer, name text);\nCREATE UNIQUE INDEX t_id ON public.t (id);\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let s = shadow.url();
+    let run = generate(
+        tmp.path(),
+        &db,
+        &["--shadow-db", &s, "--concurrent-indexes"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = run.stdout.trim().trim_start_matches("Generated: ");
+    let path = tmp
+        .path()
+        .join(path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        text.contains("CREATE UNIQUE INDEX CONCURRENTLY t_id ON public.t USING btree (id);"),
+        "{text}"
+    );
+    // Outside a transaction, as psql runs a file: it applies.
+    db.load_file(&path);
+    assert_eq!(
+        db.query("SELECT count(*) FROM pg_indexes WHERE indexname = 't_id'")
+            .trim(),
+        "1"
+    );
+}

@@ -196,3 +196,26 @@ pub fn changes(live: &Side, declared: &Side) -> Vec<Change> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_names_object_property_and_both_values() {
+        let change = Change {
+            kind: "table",
+            object: "ledger.account".into(),
+            difference: Difference::Property {
+                sub: Some(("column".into(), "name".into())),
+                property: "type".into(),
+                live: Some("text".into()),
+                declared: Some("character varying(80)".into()),
+            },
+        };
+        assert_eq!(
+            change.to_string(),
+            "column ledger.account.name: type text → character varying(80)"
+        );
+    }
+}
