@@ -7,6 +7,7 @@
 pub mod commands;
 pub mod config;
 pub mod connect;
+pub mod diff;
 pub mod embedded;
 pub mod emit;
 pub mod error;
@@ -15,7 +16,9 @@ pub mod inspect;
 pub mod inventory;
 pub mod layout;
 pub mod load;
+pub mod migrate;
 pub mod model;
+pub mod shadow;
 pub mod source;
 
 pub use error::{Error, Result};

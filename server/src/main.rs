@@ -7,11 +7,14 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use pg_flux::commands::dump::{dump, DumpOptions};
+use pg_flux::commands::migrate::{self as migrate_cmd, MigrateOptions};
 use pg_flux::commands::pull::{pull, PullOptions};
 use pg_flux::commands::verify::{self, verify, VerifyOptions};
 use pg_flux::config::Config;
 use pg_flux::inspect::Scope;
 use pg_flux::layout::Layout;
+use pg_flux::migrate::PlanOptions;
+use pg_flux::shadow::ShadowTarget;
 use pg_flux::Error;
 
 #[derive(Parser)]
@@ -33,6 +36,43 @@ enum Command {
     Verify(VerifyArgs),
     /// Capture undeclared live objects into <schema-dir>/_pulled/<timestamp>_pulled.sql.
     Pull(PullArgs),
+    /// Migrations from the live database to the declared source.
+    Migrate {
+        #[command(subcommand)]
+        command: MigrateCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum MigrateCommand {
+    /// Write <migrations-dir>/<timestamp>_<label>.sql taking the live database to the source.
+    Generate(GenerateArgs),
+}
+
+#[derive(clap::Args)]
+struct GenerateArgs {
+    /// Database to read (libpq URI or keyword string); default $DATABASE_URL, then pg-flux.toml.
+    #[arg(long, value_name = "URL")]
+    db: Option<String>,
+    /// Source directory; default `schema_dir` in pg-flux.toml, else ./schema.
+    #[arg(long, value_name = "DIR")]
+    schema_dir: Option<PathBuf>,
+    /// Where migrations go; default `migrations_dir` in pg-flux.toml, else ./migrations.
+    #[arg(long, value_name = "DIR")]
+    migrations_dir: Option<PathBuf>,
+    /// Name of the migration (letters, digits, '_', '-').
+    #[arg(long, value_name = "NAME", default_value = "migration")]
+    label: String,
+    /// An existing empty database to load the source into (default: [shadow] url in
+    /// pg-flux.toml, else a throwaway cluster of the live server's version).
+    #[arg(long, value_name = "URL")]
+    shadow_db: Option<String>,
+    /// Refuse to write a migration that drops data (exit 2).
+    #[arg(long)]
+    no_destructive: bool,
+    /// Create indexes on existing tables with CREATE INDEX CONCURRENTLY.
+    #[arg(long)]
+    concurrent_indexes: bool,
 }
 
 #[derive(clap::Args)]
@@ -48,6 +88,13 @@ struct VerifyArgs {
     strict: bool,
     #[arg(long, value_enum, default_value_t = FormatArg::Text)]
     format: FormatArg,
+    /// Also list declared objects whose live definition differs, and declared objects missing
+    /// from the live database (loads the source into a shadow database).
+    #[arg(long)]
+    drift: bool,
+    /// With --drift: an existing empty database to load the source into.
+    #[arg(long, value_name = "URL")]
+    shadow_db: Option<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -115,6 +162,9 @@ fn main() -> ExitCode {
             Command::Dump(args) => run_dump(args).await,
             Command::Verify(args) => run_verify(args).await,
             Command::Pull(args) => run_pull(args).await,
+            Command::Migrate {
+                command: MigrateCommand::Generate(args),
+            } => run_generate(args).await,
         }
     });
     match result {
@@ -218,18 +268,96 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
     };
     progress("verify: reading the source and the catalog…");
     let report = verify(&options).await?;
+    let drift = if args.drift {
+        progress("verify: loading the source into a shadow database…");
+        let target = shadow_target(args.shadow_db, &config);
+        let (changes, warnings) = migrate_cmd::drift(
+            &options.conninfo,
+            &options.schema_dir,
+            &target,
+            &options.scope,
+        )
+        .await?;
+        for w in warnings {
+            eprintln!("warning: {w}");
+        }
+        Some(changes)
+    } else {
+        None
+    };
     match args.format {
         FormatArg::Text => {
             warn_problems(&report.problems);
             print!("{}", verify::render_text(&report, &options.schema_dir));
+            if let Some(changes) = &drift {
+                print!("{}", migrate_cmd::render_drift(changes));
+            }
         }
-        FormatArg::Json => print!("{}", verify::render_json(&report)),
+        FormatArg::Json => {
+            let mut value: serde_json::Value =
+                serde_json::from_str(&verify::render_json(&report)).unwrap_or_default();
+            if let (Some(changes), Some(map)) = (&drift, value.as_object_mut()) {
+                let list: Vec<serde_json::Value> = changes
+                    .iter()
+                    .map(|c| serde_json::json!({"kind": c.kind, "object": c.object, "change": c.to_string()}))
+                    .collect();
+                map.insert("drift".into(), serde_json::Value::Array(list));
+            }
+            println!(
+                "{}",
+                serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".into())
+            );
+        }
     }
-    if args.strict && !report.is_clean() {
+    let drifted = drift.as_ref().is_some_and(|c| !c.is_empty());
+    if args.strict && (!report.is_clean() || drifted) {
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)
     }
+}
+
+/// `--shadow-db`, else `[shadow] url`, else a throwaway cluster.
+fn shadow_target(flag: Option<String>, config: &Config) -> ShadowTarget {
+    match flag.or_else(|| config.shadow.url.clone()) {
+        Some(url) => ShadowTarget::Url(url),
+        None => ShadowTarget::Embedded,
+    }
+}
+
+async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
+    let config = Config::load(&std::env::current_dir().map_err(|e| Error::io(".", e))?)?;
+    let options = MigrateOptions {
+        conninfo: database_url(args.db, &config)?,
+        schema_dir: schema_dir(args.schema_dir, &config),
+        migrations_dir: args
+            .migrations_dir
+            .or_else(|| config.migrations_dir.clone())
+            .unwrap_or_else(|| PathBuf::from("migrations")),
+        label: args.label,
+        shadow: shadow_target(args.shadow_db, &config),
+        scope: Scope {
+            schemas: config.database.schemas.clone(),
+        },
+        no_destructive: args.no_destructive,
+        plan: PlanOptions {
+            concurrent_indexes: args.concurrent_indexes,
+        },
+    };
+    progress("migrate: reading the catalog and loading the source into a shadow database…");
+    let report = migrate_cmd::generate(&options).await?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
+    for h in &report.hazards {
+        eprintln!("hazard: {h}");
+    }
+    println!(
+        "Generated: {} ({} statements)",
+        report.path.display(),
+        report.statements
+    );
+    Ok(ExitCode::SUCCESS)
 }
 
 async fn run_pull(args: PullArgs) -> Result<ExitCode, Error> {

@@ -13,7 +13,10 @@ mod types;
 
 pub use foreign::{add_foreign_column_sql, add_foreign_constraint_sql, user_mapping_sql};
 pub use relations::{add_column_sql, add_constraint_sql};
-pub(crate) use security::{default_privilege_entry, default_privileges_kind};
+pub(crate) use relations::{options_list, sequence_options};
+pub(crate) use security::{
+    default_privilege_entry, default_privileges_kind, default_privileges_sql,
+};
 
 use crate::model::{Catalog, CatalogRef, QualifiedName};
 

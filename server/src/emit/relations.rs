@@ -15,7 +15,7 @@ use crate::model::{
 };
 
 /// `START WITH … [NO] CYCLE`: every option explicit, so the sequence comes out identical.
-fn sequence_options(o: &SequenceOptions) -> String {
+pub(crate) fn sequence_options(o: &SequenceOptions) -> String {
     format!(
         "START WITH {} INCREMENT BY {} MINVALUE {} MAXVALUE {} CACHE {} {}",
         o.start,
@@ -27,7 +27,7 @@ fn sequence_options(o: &SequenceOptions) -> String {
     )
 }
 
-fn options_list(options: &[(String, String)], prefix: &str) -> Vec<String> {
+pub(crate) fn options_list(options: &[(String, String)], prefix: &str) -> Vec<String> {
     options
         .iter()
         .map(|(k, v)| format!("{prefix}{k}={}", literal(v)))

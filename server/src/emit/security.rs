@@ -298,7 +298,7 @@ pub(crate) fn default_privilege_entry(
     out
 }
 
-fn default_privileges_sql(d: &DefaultPrivileges) -> String {
+pub(crate) fn default_privileges_sql(d: &DefaultPrivileges) -> String {
     let kind = default_privileges_kind(&d.object_type);
     let mut prefix = format!("ALTER DEFAULT PRIVILEGES FOR ROLE {}", ident(&d.role));
     if let Some((_, schema)) = &d.schema {

@@ -1,6 +1,6 @@
 //! Foreign data: wrappers, servers with their user mappings, foreign tables.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Acl, Oid, Parent, QualifiedName};
 
@@ -8,7 +8,7 @@ use super::{Acl, Oid, Parent, QualifiedName};
 /// (name, value) in catalog order.
 pub type FdwOptions = Vec<(String, String)>;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ForeignDataWrapper {
     pub oid: Oid,
     pub name: String,
@@ -25,7 +25,7 @@ pub struct ForeignDataWrapper {
     pub extension: Option<Oid>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct UserMapping {
     /// Role name; `None` is PUBLIC.
     pub user: Option<String>,
@@ -35,7 +35,7 @@ pub struct UserMapping {
     pub options_hidden: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ForeignServer {
     pub oid: Oid,
     pub name: String,
@@ -51,7 +51,7 @@ pub struct ForeignServer {
     pub user_mappings: Vec<UserMapping>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ForeignColumn {
     pub num: i16,
     pub name: String,
@@ -80,7 +80,7 @@ pub struct ForeignColumn {
 }
 
 /// A foreign table's CHECK constraint, or (18+) NOT NULL constraint.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ForeignConstraint {
     pub name: String,
     /// `c` or `n`.
@@ -94,7 +94,7 @@ pub struct ForeignConstraint {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ForeignTable {
     pub oid: Oid,
     pub name: QualifiedName,

@@ -1,11 +1,11 @@
 //! Functions, procedures, aggregates, triggers and event triggers.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Acl, Oid, QualifiedName};
 
 /// `prokind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum FunctionKind {
     Function,
     Procedure,
@@ -14,7 +14,7 @@ pub enum FunctionKind {
 }
 
 /// One function, procedure or aggregate (one overload: overloads are separate objects).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Function {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -34,7 +34,7 @@ pub struct Function {
 }
 
 /// An aggregate's `pg_aggregate` row, names and types as the server prints them.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Aggregate {
     /// `pg_get_function_arguments` (with `ORDER BY` for ordered-set aggregates).
     pub arguments: String,
@@ -66,7 +66,7 @@ pub struct Aggregate {
 }
 
 /// A trigger on a table or view (clones on partitions belong to their parent's trigger).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Trigger {
     pub oid: Oid,
     pub name: String,
@@ -80,14 +80,14 @@ pub struct Trigger {
     pub clone_states: Vec<CloneState>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct CloneState {
     pub schema: String,
     pub table: String,
     pub enabled: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct EventTrigger {
     pub oid: Oid,
     pub name: String,

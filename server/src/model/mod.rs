@@ -17,12 +17,12 @@ pub use relation::*;
 pub use security::*;
 pub use types::*;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 pub type Oid = u32;
 
 /// A schema-qualified name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 pub struct QualifiedName {
     pub schema: String,
     pub name: String,
@@ -81,7 +81,7 @@ pub struct Dependency {
 }
 
 /// One privilege given to (or taken from) one role.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Grant {
     /// Role name; `None` is PUBLIC.
     pub grantee: Option<String>,
@@ -92,7 +92,7 @@ pub struct Grant {
 
 /// An object's privileges relative to its kind's default (`acldefault`), as pg_dump renders
 /// them: what to revoke from the default, then what to grant, in the live ACL's order.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Acl {
     #[serde(default)]
     pub revokes: Vec<Grant>,
@@ -106,7 +106,7 @@ impl Acl {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Schema {
     pub oid: Oid,
     pub name: String,
@@ -120,7 +120,7 @@ pub struct Schema {
     pub preexisting: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Extension {
     pub oid: Oid,
     pub name: String,

@@ -1,11 +1,11 @@
 //! Tables, sequences and indexes.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Acl, Oid, QualifiedName};
 
 /// A table's parent (inheritance or partitioning), in `pg_inherits.inhseqno` order.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Parent {
     pub oid: Oid,
     pub schema: String,
@@ -19,7 +19,7 @@ impl Parent {
 }
 
 /// The options of a sequence (standalone or behind an identity column), from `pg_sequence`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct SequenceOptions {
     /// `format_type(seqtypid)`.
     pub data_type: String,
@@ -32,7 +32,7 @@ pub struct SequenceOptions {
 }
 
 /// An identity column's sequence.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct IdentitySequence {
     pub oid: Oid,
     pub schema: String,
@@ -42,7 +42,7 @@ pub struct IdentitySequence {
     pub acl: Acl,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Column {
     pub num: i16,
     pub name: String,
@@ -75,7 +75,7 @@ pub struct Column {
     pub acl: Acl,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Constraint {
     pub oid: Oid,
     pub name: String,
@@ -100,7 +100,7 @@ pub struct Constraint {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Table {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -139,7 +139,7 @@ impl Table {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Sequence {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -152,7 +152,7 @@ pub struct Sequence {
     pub acl: Acl,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Index {
     pub oid: Oid,
     pub name: QualifiedName,

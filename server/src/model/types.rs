@@ -1,11 +1,11 @@
 //! Types (enum, composite, range), domains, views and materialized views.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Acl, Oid, QualifiedName};
 
 /// A user-defined type that is not a domain and not a table's row type.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct TypeDef {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -15,7 +15,7 @@ pub struct TypeDef {
     pub kind: TypeKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub enum TypeKind {
     /// Labels in `enumsortorder` order.
     Enum {
@@ -29,7 +29,7 @@ pub enum TypeKind {
 }
 
 /// One attribute of a composite type.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Attribute {
     pub name: String,
     /// As `format_type` prints it (schema-qualified, with typmod).
@@ -40,7 +40,7 @@ pub struct Attribute {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RangeDef {
     /// As `format_type` prints it.
     pub subtype: String,
@@ -58,7 +58,7 @@ pub struct RangeDef {
     pub multirange_comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Domain {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -77,7 +77,7 @@ pub struct Domain {
     pub constraints: Vec<DomainConstraint>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct DomainConstraint {
     pub name: String,
     /// `contype`: `c` check, `n` not null.
@@ -88,7 +88,7 @@ pub struct DomainConstraint {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct View {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -109,7 +109,7 @@ pub struct View {
     pub columns: Vec<ViewColumn>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ViewColumn {
     pub name: String,
     /// As `format_type` prints it (schema-qualified, with typmod): the shell a dependency

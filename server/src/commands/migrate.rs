@@ -1,0 +1,187 @@
+//! `pg-flux migrate generate`: the statements that take the live database to the declared
+//! source, written as `<migrations-dir>/<UTC YYYYMMDD_HHMMSS>_<label>.sql`. Read-only against
+//! the live database; the source is made concrete in a shadow database (see `shadow`).
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use crate::commands::pull::utc_stamp;
+use crate::connect::Session;
+use crate::diff::{self, Change, Difference, Side};
+use crate::error::{Error, Result};
+use crate::inspect::{self, Scope};
+use crate::migrate::{self, PlanOptions, Statement};
+use crate::model::Catalog;
+use crate::shadow::{self, ShadowTarget};
+
+#[derive(Debug, Clone)]
+pub struct MigrateOptions {
+    /// Connection string of the live database.
+    pub conninfo: String,
+    pub schema_dir: PathBuf,
+    pub migrations_dir: PathBuf,
+    pub label: String,
+    pub shadow: ShadowTarget,
+    pub scope: Scope,
+    /// Refuse to write a migration with a destructive statement.
+    pub no_destructive: bool,
+    pub plan: PlanOptions,
+}
+
+#[derive(Debug, Clone)]
+pub struct MigrateReport {
+    pub path: PathBuf,
+    /// SQL statements in the file.
+    pub statements: usize,
+    /// Why statements of the file may lose data.
+    pub hazards: Vec<String>,
+    pub warnings: Vec<String>,
+}
+
+/// The live catalog and the declared one (from the shadow database), and shadow warnings.
+pub async fn catalogs(
+    conninfo: &str,
+    schema_dir: &Path,
+    target: &ShadowTarget,
+    scope: &Scope,
+) -> Result<(Catalog, Catalog, Vec<String>)> {
+    if !schema_dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "schema directory {} does not exist",
+            schema_dir.display()
+        )));
+    }
+    let session = Session::open(conninfo).await?;
+    let live = inspect::inspect(session.client(), scope).await?;
+    let shadow = shadow::declared_catalog(&session, schema_dir, target, scope).await?;
+    Ok((live, shadow.catalog, shadow.warnings))
+}
+
+/// The statements taking `live` to `declared`.
+pub fn statements(live: &Catalog, declared: &Catalog, options: PlanOptions) -> Vec<Statement> {
+    migrate::plan(&Side::new(live), &Side::new(declared), options)
+}
+
+pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
+    check_label(&options.label)?;
+    let (live, declared, warnings) = catalogs(
+        &options.conninfo,
+        &options.schema_dir,
+        &options.shadow,
+        &options.scope,
+    )
+    .await?;
+    let planned = statements(&live, &declared, options.plan);
+    let hazards: Vec<String> = planned.iter().filter_map(|s| s.hazard.clone()).collect();
+    let mut warnings = warnings;
+    warnings.extend(
+        planned
+            .iter()
+            .filter_map(|s| s.sql.strip_prefix("-- pg-flux: "))
+            .map(|w| w.trim().to_string()),
+    );
+    if options.no_destructive && !hazards.is_empty() {
+        return Err(Error::Usage(format!(
+            "the migration would be destructive ({}{}); nothing was written because of --no-destructive",
+            hazards[0],
+            if hazards.len() > 1 {
+                format!(", and {} more", hazards.len() - 1)
+            } else {
+                String::new()
+            }
+        )));
+    }
+    let header = format!(
+        "pg-flux migrate generate --label {}\nTakes the live database to the source in {}.",
+        options.label,
+        options.schema_dir.display()
+    );
+    let text = migrate::render(&planned, &header);
+    let count = migrate::count_statements(&text);
+    let path = write_migration(&options.migrations_dir, &options.label, &text)?;
+    Ok(MigrateReport {
+        path,
+        statements: count,
+        hazards,
+        warnings,
+    })
+}
+
+fn check_label(label: &str) -> Result<()> {
+    let ok = !label.is_empty()
+        && label.len() <= 100
+        && label
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "invalid --label {label:?}: use letters, digits, '_' and '-'"
+        )))
+    }
+}
+
+/// Writes `<dir>/<stamp>_<label>.sql` (a second migration in the same second gets `_2`, …),
+/// through a temporary file so a failure leaves nothing half-written.
+fn write_migration(dir: &Path, label: &str, text: &str) -> Result<PathBuf> {
+    std::fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+    let stamp = utc_stamp(SystemTime::now());
+    let mut path = dir.join(format!("{stamp}_{label}.sql"));
+    let mut n = 2;
+    while path.exists() {
+        path = dir.join(format!("{stamp}_{label}_{n}.sql"));
+        n += 1;
+    }
+    let tmp = dir.join(format!(".{stamp}_{label}.sql.tmp"));
+    std::fs::write(&tmp, text).map_err(|e| Error::io(&tmp, e))?;
+    std::fs::rename(&tmp, &path).map_err(|e| Error::io(&path, e))?;
+    Ok(path)
+}
+
+/// Drift: declared objects whose live definition differs, and declared objects missing from
+/// the live database (undeclared live objects are verify's own report).
+pub async fn drift(
+    conninfo: &str,
+    schema_dir: &Path,
+    target: &ShadowTarget,
+    scope: &Scope,
+) -> Result<(Vec<Change>, Vec<String>)> {
+    let (live, declared, warnings) = catalogs(conninfo, schema_dir, target, scope).await?;
+    let changes = diff::diff(&live, &declared)
+        .into_iter()
+        .filter(|c| c.difference != Difference::OnlyLive)
+        .collect();
+    Ok((changes, warnings))
+}
+
+/// `verify --drift`'s section of the report.
+pub fn render_drift(changes: &[Change]) -> String {
+    let (missing, differing): (Vec<&Change>, Vec<&Change>) = changes
+        .iter()
+        .partition(|c| c.difference == Difference::OnlyDeclared);
+    let mut out = String::new();
+    if changes.is_empty() {
+        out.push_str("\ndrift: none — every declared object matches its live definition.\n");
+        return out;
+    }
+    if !differing.is_empty() {
+        out.push_str(&format!(
+            "\nDrift: live definition differs from source ({}):\n",
+            differing.len()
+        ));
+        for c in differing {
+            out.push_str(&format!("- {c}\n"));
+        }
+    }
+    if !missing.is_empty() {
+        out.push_str(&format!(
+            "\nDeclared, missing from the live database ({}):\n",
+            missing.len()
+        ));
+        for c in missing {
+            out.push_str(&format!("- {} {}\n", c.kind, c.object));
+        }
+    }
+    out
+}

@@ -1,0 +1,221 @@
+//! diff: two catalogs compared object by object and property by property. The result is data
+//! (a list of [`Change`]s): `migrate generate` plans statements from it, `verify --drift`
+//! prints it, and the language server can turn it into diagnostics.
+//!
+//! Whether an object differs is decided on the SQL dump would write for it (the canonical form
+//! the round-trip tests prove), so a database and its own dumped source never differ; the
+//! property diff then says what differs.
+
+pub mod objects;
+pub mod properties;
+
+use std::collections::HashMap;
+use std::fmt;
+
+use crate::emit::{self, sql::ident, Block};
+use crate::model::{Catalog, CatalogRef};
+pub use objects::{Model, Object};
+
+/// One side of a comparison: a catalog's objects and its emitted blocks, grouped by object.
+pub struct Side<'a> {
+    pub catalog: &'a Catalog,
+    pub objects: Vec<Object<'a>>,
+    /// Dump's blocks, in dependency order.
+    pub blocks: Vec<Block>,
+    /// The object each block belongs to (index into `objects`), when it belongs to one.
+    pub block_object: Vec<Option<usize>>,
+    by_key: HashMap<String, usize>,
+    by_ref: HashMap<CatalogRef, usize>,
+    /// Each object's blocks' SQL, concatenated in order.
+    sql: Vec<String>,
+}
+
+impl<'a> Side<'a> {
+    pub fn new(catalog: &'a Catalog) -> Side<'a> {
+        let objects = objects::objects(catalog);
+        let refs = objects::ref_index(&objects);
+        let blocks = emit::emit(catalog);
+        let mut sql = vec![String::new(); objects.len()];
+        let block_object: Vec<Option<usize>> = blocks
+            .iter()
+            .map(|b| {
+                // A block that creates nothing (`ALTER SEQUENCE … OWNED BY`) belongs to the
+                // first object it needs.
+                let r = b.provides.first().or(b.requires.first())?;
+                refs.get(r).copied()
+            })
+            .collect();
+        for (b, o) in blocks.iter().zip(&block_object) {
+            if let Some(o) = o {
+                sql[*o].push_str(&b.sql);
+            }
+        }
+        let by_key = objects
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.key.clone(), i))
+            .collect();
+        Side {
+            catalog,
+            objects,
+            blocks,
+            block_object,
+            by_key,
+            by_ref: refs,
+            sql,
+        }
+    }
+
+    pub fn find(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
+    }
+
+    /// The SQL dump writes for object `i`.
+    pub fn sql(&self, i: usize) -> &str {
+        &self.sql[i]
+    }
+
+    /// The object a catalog ref belongs to.
+    pub fn object_of(&self, r: &CatalogRef) -> Option<usize> {
+        self.by_ref.get(r).copied()
+    }
+}
+
+/// What differs about one object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Difference {
+    /// Live, not declared.
+    OnlyLive,
+    /// Declared, not live.
+    OnlyDeclared,
+    /// A property (of the object, or of one of its columns, constraints, attributes).
+    Property {
+        sub: Option<(String, String)>,
+        property: String,
+        live: Option<String>,
+        declared: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// `table`, `view`, `function`, …
+    pub kind: &'static str,
+    /// As SQL names it (`ledger.account`, `public.f(integer)`).
+    pub object: String,
+    pub difference: Difference,
+}
+
+impl fmt::Display for Change {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let show = |v: &Option<String>| v.clone().unwrap_or_else(|| "(none)".to_string());
+        match &self.difference {
+            Difference::OnlyLive => write!(f, "{} {}: live, not declared", self.kind, self.object),
+            Difference::OnlyDeclared => write!(
+                f,
+                "{} {}: declared, missing from the live database",
+                self.kind, self.object
+            ),
+            Difference::Property {
+                sub,
+                property,
+                live,
+                declared,
+            } => {
+                match sub {
+                    Some((kind, name)) => write!(f, "{kind} {}.{}", self.object, ident(name))?,
+                    None => write!(f, "{} {}", self.kind, self.object)?,
+                }
+                write!(f, ": {property} {} → {}", show(live), show(declared))
+            }
+        }
+    }
+}
+
+/// Every difference between `live` and `declared`, in the declared side's order (then what is
+/// only live).
+pub fn diff(live: &Catalog, declared: &Catalog) -> Vec<Change> {
+    changes(&Side::new(live), &Side::new(declared))
+}
+
+/// Whether object `i` of `declared` differs from its live counterpart `j`.
+pub fn differs(live: &Side, j: usize, declared: &Side, i: usize) -> bool {
+    live.sql(j) != declared.sql(i)
+}
+
+pub fn changes(live: &Side, declared: &Side) -> Vec<Change> {
+    let mut out = Vec::new();
+    for (i, o) in declared.objects.iter().enumerate() {
+        let Some(j) = live.find(&o.key) else {
+            if !declared.sql(i).is_empty() {
+                out.push(Change {
+                    kind: o.kind,
+                    object: o.name.clone(),
+                    difference: Difference::OnlyDeclared,
+                });
+            }
+            continue;
+        };
+        if !differs(live, j, declared, i) {
+            continue;
+        }
+        let props = properties::diff(&live.objects[j].value(), &o.value());
+        if props.is_empty() {
+            out.push(Change {
+                kind: o.kind,
+                object: o.name.clone(),
+                difference: Difference::Property {
+                    sub: None,
+                    property: "definition".into(),
+                    live: Some(live.sql(j).trim_end().to_string()),
+                    declared: Some(declared.sql(i).trim_end().to_string()),
+                },
+            });
+        }
+        for p in props {
+            out.push(Change {
+                kind: o.kind,
+                object: o.name.clone(),
+                difference: Difference::Property {
+                    sub: p.sub,
+                    property: p.property,
+                    live: p.live,
+                    declared: p.declared,
+                },
+            });
+        }
+    }
+    for (j, o) in live.objects.iter().enumerate() {
+        if declared.find(&o.key).is_none() && !live.sql(j).is_empty() {
+            out.push(Change {
+                kind: o.kind,
+                object: o.name.clone(),
+                difference: Difference::OnlyLive,
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_names_object_property_and_both_values() {
+        let change = Change {
+            kind: "table",
+            object: "ledger.account".into(),
+            difference: Difference::Property {
+                sub: Some(("column".into(), "name".into())),
+                property: "type".into(),
+                live: Some("text".into()),
+                declared: Some("character varying(80)".into()),
+            },
+        };
+        assert_eq!(
+            change.to_string(),
+            "column ledger.account.name: type text → character varying(80)"
+        );
+    }
+}

@@ -1,0 +1,316 @@
+//! migrate: the statements that take a live database to the declared source.
+//!
+//! Plan, from the diff of the live catalog and the shadow one (see `diff`): objects only
+//! declared get the blocks dump writes for them; objects only live are dropped (dependents
+//! first); objects that differ are changed in place where PostgreSQL can (tables, views and
+//! functions `CREATE OR REPLACE` when compatible, enum values, sequences, domains, comments,
+//! owners, privileges), otherwise dropped and recreated together with what depends on them.
+//! Statements come in three phases: drops (reverse dependency order of the live database),
+//! creates and changes (dependency order of the source), dropped columns last.
+
+mod objects;
+pub mod tables;
+
+use std::collections::{BTreeSet, HashMap};
+
+use crate::diff::{Model, Side};
+use crate::emit::sql::privileges;
+use crate::model::Acl;
+
+/// One or more SQL statements; `hazard` says why they may lose data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Statement {
+    pub sql: String,
+    pub hazard: Option<String>,
+}
+
+impl Statement {
+    pub fn plain(sql: String) -> Statement {
+        Statement { sql, hazard: None }
+    }
+    pub fn hazard(sql: String, hazard: String) -> Statement {
+        Statement {
+            sql,
+            hazard: Some(hazard),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct PlanOptions {
+    /// Create indexes on existing tables with `CREATE INDEX CONCURRENTLY`.
+    pub concurrent_indexes: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Action {
+    Create,
+    Drop,
+    Recreate,
+    Alter,
+}
+
+/// The statements, in the order they run.
+pub fn plan(live: &Side, declared: &Side, options: PlanOptions) -> Vec<Statement> {
+    let pg18 = declared.catalog.server_major() >= 18;
+    let mut actions: HashMap<String, Action> = HashMap::new();
+    let mut alters: HashMap<String, tables::TableAlter> = HashMap::new();
+    let mut rebuild_dependents_of: Vec<String> = Vec::new();
+
+    for (i, o) in declared.objects.iter().enumerate() {
+        let exists = |side: &Side, k: usize| !side.sql(k).is_empty();
+        match live.find(&o.key).filter(|&j| exists(live, j)) {
+            None if exists(declared, i) => {
+                actions.insert(o.key.clone(), Action::Create);
+            }
+            None => {}
+            Some(j) if live.sql(j) == declared.sql(i) => {}
+            Some(j) => {
+                let change = objects::change(live, j, declared, i, pg18);
+                match change {
+                    Some(alter) => {
+                        if alter.rebuild_dependents {
+                            rebuild_dependents_of.push(o.key.clone());
+                        }
+                        actions.insert(o.key.clone(), Action::Alter);
+                        alters.insert(o.key.clone(), alter);
+                    }
+                    None => {
+                        actions.insert(o.key.clone(), Action::Recreate);
+                    }
+                }
+            }
+        }
+    }
+    for (j, o) in live.objects.iter().enumerate() {
+        let declared_exists = declared
+            .find(&o.key)
+            .is_some_and(|i| !declared.sql(i).is_empty());
+        if !declared_exists && !live.sql(j).is_empty() {
+            actions.insert(o.key.clone(), Action::Drop);
+        }
+    }
+    close_over_dependents(live, declared, &mut actions, &rebuild_dependents_of);
+
+    let mut out = Vec::new();
+    // Phase 1: drops, dependents first.
+    let dropped: BTreeSet<String> = actions
+        .iter()
+        .filter(|(_, a)| matches!(a, Action::Drop | Action::Recreate))
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut seen = BTreeSet::new();
+    for o in live.block_object.iter().rev().flatten() {
+        let obj = &live.objects[*o];
+        if !dropped.contains(&obj.key) || !seen.insert(obj.key.clone()) {
+            continue;
+        }
+        if objects::dropped_with_owner(obj, &dropped) {
+            continue;
+        }
+        if let Some(s) = objects::drop(obj, options) {
+            out.push(s);
+        }
+    }
+    // Live objects with no block of their own cannot be dropped: none are modeled that way.
+
+    // Phase 2: creates and changes, in the source's dependency order.
+    let mut deferred = Vec::new();
+    let mut done = BTreeSet::new();
+    for (b, o) in declared.blocks.iter().zip(&declared.block_object) {
+        let Some(i) = o else { continue };
+        let obj = &declared.objects[*i];
+        match actions.get(&obj.key) {
+            Some(Action::Create) | Some(Action::Recreate) => {
+                let table_is_live = objects::table_stays(obj, &actions, live);
+                out.push(objects::create_block(obj, &b.sql, table_is_live, options));
+            }
+            Some(Action::Alter) if done.insert(obj.key.clone()) => {
+                if let Some(alter) = alters.remove(&obj.key) {
+                    if alter
+                        .statements
+                        .iter()
+                        .chain(&alter.deferred)
+                        .all(|s| s.sql.trim().is_empty())
+                    {
+                        out.push(unmigrated_note(live, obj));
+                    }
+                    out.extend(alter.statements);
+                    deferred.extend(alter.deferred);
+                }
+            }
+            _ => {}
+        }
+    }
+    out.extend(deferred);
+    out.retain(|s| !s.sql.trim().is_empty());
+    out
+}
+
+/// A comment (not a statement) for a difference no statement can make, such as the order of
+/// a table's columns: the migration says so rather than pretending the databases agree.
+fn unmigrated_note(live: &Side, obj: &crate::diff::Object) -> Statement {
+    let what: Vec<String> = live
+        .find(&obj.key)
+        .map(|j| crate::diff::properties::diff(&live.objects[j].value(), &obj.value()))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|p| {
+            format!(
+                "{} {} → {}",
+                p.property,
+                p.live.unwrap_or_default(),
+                p.declared.unwrap_or_default()
+            )
+        })
+        .collect();
+    Statement::plain(format!(
+        "-- pg-flux: not migrated: {} differs in what no statement can change ({})\n",
+        obj.key,
+        what.join("; ")
+    ))
+}
+
+/// Objects depending on something dropped or recreated are dropped first and recreated after
+/// (when declared), transitively. Tables are only recreated with their parent (partitions).
+fn close_over_dependents(
+    live: &Side,
+    declared: &Side,
+    actions: &mut HashMap<String, Action>,
+    rebuild_dependents_of: &[String],
+) {
+    let mut dependents: HashMap<usize, Vec<usize>> = HashMap::new();
+    let mut edge = |from: Option<usize>, to: Option<usize>| {
+        if let (Some(a), Some(b)) = (from, to) {
+            if a != b {
+                dependents.entry(a).or_default().push(b);
+            }
+        }
+    };
+    for d in &live.catalog.dependencies {
+        edge(live.object_of(&d.referenced), live.object_of(&d.dependent));
+    }
+    for (b, o) in live.blocks.iter().zip(&live.block_object) {
+        for r in &b.requires {
+            edge(live.object_of(r), *o);
+        }
+    }
+    let mut stack: Vec<(usize, bool)> = Vec::new();
+    for (j, o) in live.objects.iter().enumerate() {
+        if matches!(
+            actions.get(&o.key),
+            Some(Action::Drop) | Some(Action::Recreate)
+        ) {
+            stack.push((j, false));
+        }
+        if rebuild_dependents_of.contains(&o.key) {
+            stack.push((j, true));
+        }
+    }
+    let mut visited = BTreeSet::new();
+    while let Some((j, only_views)) = stack.pop() {
+        if !visited.insert((j, only_views)) {
+            continue;
+        }
+        for &k in dependents.get(&j).map(Vec::as_slice).unwrap_or_default() {
+            let dep = &live.objects[k];
+            let parent = &live.objects[j];
+            let allowed = match dep.model {
+                Model::Table(t) => {
+                    !only_views
+                        && t.parents.iter().any(|p| {
+                            parent.key
+                                == format!("table {}", crate::emit::sql::qualified(&p.qualified()))
+                        })
+                }
+                Model::View(_) | Model::Rule(_) | Model::Policy(_) => true,
+                Model::Index(_)
+                | Model::Trigger(_)
+                | Model::ForeignKey(..)
+                | Model::Statistics(_) => !only_views,
+                Model::Function(_) => !only_views,
+                _ => false,
+            };
+            if !allowed {
+                continue;
+            }
+            let declared_exists = declared
+                .find(&dep.key)
+                .is_some_and(|i| !declared.sql(i).is_empty());
+            let action = if declared_exists {
+                Action::Recreate
+            } else {
+                Action::Drop
+            };
+            let before = actions.insert(dep.key.clone(), action);
+            if before != Some(action) || !visited.contains(&(k, false)) {
+                stack.push((k, false));
+            }
+        }
+    }
+}
+
+/// Statements that take an object's privileges from `acl` back to its kind's default.
+pub fn undo_acl(kind: &str, target: &str, acl: &Acl) -> String {
+    privileges(kind, target, &inverse(acl))
+}
+
+pub fn inverse(acl: &Acl) -> Acl {
+    Acl {
+        revokes: acl
+            .grants
+            .iter()
+            .cloned()
+            .map(|mut g| {
+                g.grantable = false;
+                g
+            })
+            .collect(),
+        grants: acl.revokes.clone(),
+    }
+}
+
+/// The migration file's text: a header, then every statement with its hazard comment.
+pub fn render(statements: &[Statement], header: &str) -> String {
+    let mut text = String::new();
+    for line in header.lines() {
+        text.push_str(&format!("-- {line}\n"));
+    }
+    if statements.is_empty() {
+        text.push_str("-- No differences: the live database matches the declared source.\n");
+        return text;
+    }
+    if statements
+        .iter()
+        .any(|s| s.sql.contains("FUNCTION") || s.sql.contains("PROCEDURE"))
+    {
+        // Function bodies may name objects created further down, as in a dump.
+        text.push('\n');
+        text.push_str(crate::layout::CHECK_FUNCTION_BODIES_OFF);
+        text.push('\n');
+    }
+    for s in statements {
+        text.push('\n');
+        if let Some(h) = &s.hazard {
+            text.push_str(&format!("-- hazard: {h}\n"));
+        }
+        text.push_str(&s.sql);
+    }
+    text
+}
+
+/// How many SQL statements `text` holds.
+pub fn count_statements(text: &str) -> usize {
+    pg_query::split_with_parser(text)
+        .map(|pieces| {
+            pieces
+                .iter()
+                .filter(|p| {
+                    p.lines()
+                        .map(str::trim)
+                        .any(|l| !l.is_empty() && !l.starts_with("--"))
+                })
+                .count()
+        })
+        .unwrap_or(0)
+}

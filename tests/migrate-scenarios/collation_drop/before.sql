@@ -1,0 +1,1 @@
+CREATE COLLATION public.mycoll (locale = 'C');

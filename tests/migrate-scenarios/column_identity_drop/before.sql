@@ -1,0 +1,1 @@
+CREATE TABLE public.t (id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY, name text);

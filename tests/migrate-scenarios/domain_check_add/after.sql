@@ -1,0 +1,1 @@
+CREATE DOMAIN public.pos AS integer CHECK (VALUE > 0);

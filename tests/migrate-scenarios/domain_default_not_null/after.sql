@@ -1,0 +1,1 @@
+CREATE DOMAIN public.pos AS integer DEFAULT 1 NOT NULL CHECK (VALUE > 0);

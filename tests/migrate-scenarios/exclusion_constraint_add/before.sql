@@ -1,0 +1,1 @@
+CREATE TABLE public.r (id integer, during tsrange);

@@ -1,0 +1,1 @@
+CREATE TABLE public.c (id integer PRIMARY KEY, p_id integer);

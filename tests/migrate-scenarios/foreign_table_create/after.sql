@@ -1,0 +1,3 @@
+CREATE FOREIGN DATA WRAPPER w;
+CREATE SERVER srv FOREIGN DATA WRAPPER w OPTIONS (host 'a');
+CREATE FOREIGN TABLE public.ft (id integer) SERVER srv OPTIONS (table_name 'x');

@@ -1,0 +1,1 @@
+CREATE FUNCTION public.g() RETURNS text LANGUAGE plpgsql STABLE AS $$ BEGIN RETURN 'b'; END $$;

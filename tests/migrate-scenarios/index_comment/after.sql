@@ -1,0 +1,3 @@
+CREATE TABLE public.t (id integer PRIMARY KEY, name text);
+CREATE INDEX t_name_idx ON public.t (name);
+COMMENT ON INDEX public.t_name_idx IS 'lookups';

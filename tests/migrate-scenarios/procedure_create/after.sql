@@ -1,0 +1,1 @@
+CREATE PROCEDURE public.pr(a integer) LANGUAGE sql AS $$ SELECT a $$;

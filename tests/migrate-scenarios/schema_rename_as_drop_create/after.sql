@@ -1,0 +1,2 @@
+CREATE SCHEMA new;
+CREATE TABLE new.t (id integer);

@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer PRIMARY KEY, name text);
+CREATE VIEW public.v AS SELECT id, name FROM public.t WHERE id > 0;

@@ -1,0 +1,6 @@
+DO $$ BEGIN CREATE ROLE mig_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+DO $$ BEGIN CREATE ROLE mig_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+CREATE TABLE public.t (id integer PRIMARY KEY, name text);
+CREATE VIEW public.v AS SELECT id, name FROM public.t WHERE id > 0;
+COMMENT ON VIEW public.v IS 'visible';
+GRANT SELECT ON public.v TO mig_reader;

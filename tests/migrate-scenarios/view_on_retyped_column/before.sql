@@ -1,0 +1,2 @@
+CREATE TABLE public.t (id integer PRIMARY KEY, name varchar(20));
+CREATE VIEW public.v AS SELECT id, name FROM public.t;

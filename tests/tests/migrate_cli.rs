@@ -1,0 +1,273 @@
+//! `migrate generate` and `verify --drift` from the command line: drift found (a hot-patched
+//! function body, a changed column default, a dropped index), destructive migrations refused
+//! on request, shadow databases refused when unsafe, source errors named by file:line:column,
+//! and the live database left untouched.
+
+use std::path::Path;
+
+use pg_flux_tests::{majors, pg_flux, Run, TestDb};
+
+const SCHEMA: &str = "CREATE TABLE public.t (id integer PRIMARY KEY, name text DEFAULT 'x');
+CREATE INDEX t_name_idx ON public.t (name);
+CREATE FUNCTION public.f(a integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT a + 1 $$;
+";
+
+fn dumped(db: &TestDb, cwd: &Path) {
+    let run = pg_flux(cwd, &["dump", "--db", &db.url(), "--output", "schema"]);
+    assert_eq!(run.code, 0, "dump: {}", run.stderr);
+}
+
+fn generate(cwd: &Path, db: &TestDb, extra: &[&str]) -> Run {
+    let url = db.url();
+    let mut args = vec!["migrate", "generate", "--db", url.as_str()];
+    args.extend_from_slice(extra);
+    pg_flux(cwd, &args)
+}
+
+#[test]
+fn verify_drift_finds_hot_patches_on_every_major() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(SCHEMA);
+        let shadow = TestDb::on(major);
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        dumped(&db, tmp.path());
+        let url = db.url();
+        let shadow_url = shadow.url();
+        let drift = |strict: bool| {
+            let mut args = vec![
+                "verify",
+                "--db",
+                &url,
+                "--drift",
+                "--shadow-db",
+                &shadow_url,
+            ];
+            if strict {
+                args.push("--strict");
+            }
+            pg_flux(tmp.path(), &args)
+        };
+        let clean = drift(true);
+        assert_eq!(clean.code, 0, "{}{}", clean.stdout, clean.stderr);
+        assert!(clean.stdout.contains("drift: none"), "{}", clean.stdout);
+
+        db.exec(
+            "CREATE OR REPLACE FUNCTION public.f(a integer) RETURNS integer LANGUAGE sql IMMUTABLE AS $$ SELECT a + 42 $$;
+             ALTER TABLE public.t ALTER COLUMN name SET DEFAULT 'y';
+             DROP INDEX public.t_name_idx;",
+        );
+        let run = drift(false);
+        assert_eq!(run.code, 0, "{}", run.stderr);
+        let out = &run.stdout;
+        assert!(
+            out.contains("- function public.f(a integer): definition"),
+            "{out}"
+        );
+        assert!(
+            out.contains("SELECT a + 42") && out.contains("SELECT a + 1"),
+            "{out}"
+        );
+        assert!(
+            out.contains("- column public.t.name: default 'x'::text → 'y'::text")
+                || out.contains("- column public.t.name: default 'y'::text → 'x'::text"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "Declared, missing from the live database (1):\n- index public.t_name_idx"
+            ),
+            "{out}"
+        );
+        assert_eq!(drift(true).code, 1);
+
+        // Without --drift, verify reports as before.
+        let plain = pg_flux(tmp.path(), &["verify", "--db", &url, "--strict"]);
+        assert_eq!(plain.code, 0, "{}", plain.stdout);
+        assert!(!plain.stdout.contains("rift"), "{}", plain.stdout);
+    }
+}
+
+#[test]
+fn generate_writes_the_fix_for_drift_and_leaves_live_alone() {
+    let db = TestDb::new();
+    db.exec(SCHEMA);
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    dumped(&db, tmp.path());
+    db.exec(
+        "ALTER TABLE public.t ALTER COLUMN name SET DEFAULT 'y'; DROP INDEX public.t_name_idx;",
+    );
+    let before = db.pg_dump_schema();
+    // The default shadow: a throwaway cluster of the live major.
+    let run = generate(tmp.path(), &db, &["--label", "fix-drift"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(
+        db.pg_dump_schema(),
+        before,
+        "generate changed the live database"
+    );
+    let line = run.stdout.trim();
+    assert!(
+        line.starts_with("Generated: migrations/")
+            && line.ends_with("_fix-drift.sql (2 statements)"),
+        "{line}"
+    );
+    let path = line
+        .trim_start_matches("Generated: ")
+        .trim_end_matches(" (2 statements)");
+    let text = std::fs::read_to_string(tmp.path().join(path)).unwrap_or_default();
+    assert!(
+        text.contains("ALTER TABLE public.t ALTER COLUMN name SET DEFAULT 'x'::text;"),
+        "{text}"
+    );
+    assert!(
+        text.contains("CREATE INDEX t_name_idx ON public.t USING btree (name);"),
+        "{text}"
+    );
+}
+
+#[test]
+fn destructive_migrations_are_marked_and_refused_on_request() {
+    let db = TestDb::new();
+    let shadow = TestDb::new();
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    std::fs::create_dir_all(tmp.path().join("schema")).unwrap_or_else(|e| panic!("{e}"));
+    db.exec("CREATE TABLE public.doomed (id integer);");
+    let s = shadow.url();
+    let refused = generate(tmp.path(), &db, &["--shadow-db", &s, "--no-destructive"]);
+    assert_eq!(refused.code, 2);
+    assert!(
+        refused.stderr.contains("destructive")
+            && refused.stderr.contains("drops table public.doomed"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!tmp.path().join("migrations").exists());
+    let run = generate(tmp.path(), &db, &["--shadow-db", &s]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = run.stdout.trim().trim_start_matches("Generated: ");
+    let path = path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path);
+    let text = std::fs::read_to_string(tmp.path().join(path)).unwrap_or_default();
+    assert!(
+        text.contains(
+            "-- hazard: drops table public.doomed and its data\nDROP TABLE public.doomed;"
+        ),
+        "{text}"
+    );
+}
+
+#[test]
+fn unsafe_shadow_databases_and_broken_source_are_clear_errors() {
+    let db = TestDb::new();
+    let shadow = TestDb::new();
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let schema = tmp.path().join("schema");
+    std::fs::create_dir_all(&schema).unwrap_or_else(|e| panic!("{e}"));
+    let live = db.url();
+    let same = generate(tmp.path(), &db, &["--shadow-db", &live]);
+    assert_eq!(same.code, 2);
+    assert!(
+        same.stderr.contains("is the live database"),
+        "{}",
+        same.stderr
+    );
+    assert!(
+        !same.stderr.contains(db.cluster.password()),
+        "password printed"
+    );
+
+    shadow.exec("CREATE TABLE public.leftover (id integer);");
+    let s = shadow.url();
+    let busy = generate(tmp.path(), &db, &["--shadow-db", &s]);
+    assert_eq!(busy.code, 2);
+    assert!(busy.stderr.contains("not empty"), "{}", busy.stderr);
+
+    let clean_shadow = TestDb::new();
+    std::fs::write(
+        schema.join("broken.sql"),
+        "CREATE TABLE public.ok (id integer);\n\n  CREATE VIEW public.v AS SELECT * FROM public.nope;\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let c = clean_shadow.url();
+    let broken = generate(tmp.path(), &db, &["--shadow-db", &c]);
+    assert_eq!(broken.code, 2);
+    assert!(
+        broken.stderr.contains("broken.sql:3:3:")
+            && broken
+                .stderr
+                .contains("relation \"public.nope\" does not exist"),
+        "{}",
+        broken.stderr
+    );
+    // The shadow is left as it was: empty.
+    assert_eq!(
+        clean_shadow
+            .query("SELECT count(*) FROM pg_class WHERE relname = 'ok'")
+            .trim(),
+        "0"
+    );
+}
+
+/// PostgreSQL cannot reorder columns: the migration says so instead of claiming equality.
+#[test]
+fn column_order_is_reported_not_migrated() {
+    let db = TestDb::new();
+    let shadow = TestDb::new();
+    db.exec("CREATE TABLE public.t (a integer, b text);");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let schema = tmp.path().join("schema");
+    std::fs::create_dir_all(&schema).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        schema.join("t.sql"),
+        "CREATE TABLE public.t (b text, a integer);\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let s = shadow.url();
+    let run = generate(tmp.path(), &db, &["--shadow-db", &s]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("(0 statements)"), "{}", run.stdout);
+    assert!(
+        run.stderr
+            .contains("warning: not migrated: table public.t differs in what no statement can change (column order a, b → b, a)"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn concurrent_indexes_on_request() {
+    let db = TestDb::new();
+    let shadow = TestDb::new();
+    db.exec("CREATE TABLE public.t (id integer, name text);");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let schema = tmp.path().join("schema");
+    std::fs::create_dir_all(&schema).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(
+        schema.join("t.sql"),
+        "CREATE TABLE public.t (id integer, name text);\nCREATE UNIQUE INDEX t_id ON public.t (id);\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let s = shadow.url();
+    let run = generate(
+        tmp.path(),
+        &db,
+        &["--shadow-db", &s, "--concurrent-indexes"],
+    );
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let path = run.stdout.trim().trim_start_matches("Generated: ");
+    let path = tmp
+        .path()
+        .join(path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        text.contains("CREATE UNIQUE INDEX CONCURRENTLY t_id ON public.t USING btree (id);"),
+        "{text}"
+    );
+    // Outside a transaction, as psql runs a file: it applies.
+    db.load_file(&path);
+    assert_eq!(
+        db.query("SELECT count(*) FROM pg_indexes WHERE indexname = 't_id'")
+            .trim(),
+        "1"
+    );
+}
