@@ -15,6 +15,7 @@ pub mod inspect;
 pub mod inventory;
 pub mod layout;
 pub mod load;
+pub mod lsp;
 pub mod model;
 pub mod source;
 

@@ -33,6 +33,8 @@ enum Command {
     Verify(VerifyArgs),
     /// Capture undeclared live objects into <schema-dir>/_pulled/<timestamp>_pulled.sql.
     Pull(PullArgs),
+    /// Language server on stdio (Language Server Protocol; logs on stderr).
+    Lsp,
 }
 
 #[derive(clap::Args)]
@@ -115,6 +117,10 @@ fn main() -> ExitCode {
             Command::Dump(args) => run_dump(args).await,
             Command::Verify(args) => run_verify(args).await,
             Command::Pull(args) => run_pull(args).await,
+            Command::Lsp => {
+                pg_flux::lsp::run_stdio().await;
+                Ok(ExitCode::SUCCESS)
+            }
         }
     });
     match result {

@@ -211,7 +211,7 @@ fn syntax_errors_name_the_statement_and_update_file_replaces_one_file() {
     assert!(
         error
             .as_deref()
-            .is_some_and(|e| e.starts_with("a.sql:3:1: syntax error")),
+            .is_some_and(|e| e.starts_with("a.sql:3:17: syntax error")),
         "{error:?}"
     );
     source.update_file(Path::new("a.sql"), "CREATE TABLE b (id int);\n");
