@@ -189,11 +189,13 @@ async fn dump(sh: &Shared) -> Result<Value, String> {
     let mut overwritten = 0;
     for (rel, content) in files {
         let path = schema_dir.join(rel);
-        let current = sh
-            .ws
-            .text(&path)
-            .map(|t| t.to_string())
-            .or_else(|| std::fs::read_to_string(&path).ok());
+        // The editor's text for open files, else the disk's (which may be newer than the
+        // workspace's copy when no watcher told us).
+        let current = if sh.ws.documents.contains_key(&path) {
+            sh.ws.text(&path).map(|t| t.to_string())
+        } else {
+            std::fs::read_to_string(&path).ok()
+        };
         match current {
             Some(old) if old == content => {}
             Some(old) => {
