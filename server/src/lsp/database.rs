@@ -131,7 +131,14 @@ async fn run(
         while let Ok(waiter) = rx.try_recv() {
             waiters.extend(waiter);
         }
-        let ok = refresh_once(&db, &ws, &publisher).await;
+        // A bug in one inspection must not end the worker: it counts as a failed attempt.
+        let attempt = std::panic::AssertUnwindSafe(refresh_once(&db, &ws, &publisher));
+        let ok = futures_util::FutureExt::catch_unwind(attempt)
+            .await
+            .unwrap_or_else(|_| {
+                eprintln!("pg-flux lsp: the database refresh failed with an internal error");
+                false
+            });
         retry = if ok {
             None
         } else {
