@@ -46,7 +46,18 @@ impl Config {
     }
 
     pub fn parse(text: &str) -> std::result::Result<Config, String> {
-        let mut config: Config = toml::from_str(text).map_err(|e| e.to_string())?;
+        Config::parse_unexpanded(text)?.expand()
+    }
+
+    /// The file as written, `${VAR}` not yet expanded (a client setting may replace a URL whose
+    /// variable is not set).
+    pub fn parse_unexpanded(text: &str) -> std::result::Result<Config, String> {
+        toml::from_str(text).map_err(|e| e.to_string())
+    }
+
+    /// Expands `${VAR}` in the URLs from the environment.
+    pub fn expand(self) -> std::result::Result<Config, String> {
+        let mut config = self;
         if let Some(url) = &config.database.url {
             config.database.url = Some(expand_env(url, |name| std::env::var(name).ok())?);
         }

@@ -621,3 +621,44 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
     }
     b.objects
 }
+
+/// The SQL that defines each of `objects` (an [`inventory`] of `catalog`), as dump writes it:
+/// the blocks that provide it, or the statement that adds it. `None` for kinds pg-flux does not
+/// model. Emits the catalog once (the language server's hover reads this).
+pub fn definitions(catalog: &Catalog, objects: &[LiveObject]) -> Vec<Option<String>> {
+    let blocks = if objects
+        .iter()
+        .any(|o| matches!(o.render, Render::Blocks(_)))
+    {
+        emit::emit(catalog)
+    } else {
+        Vec::new()
+    };
+    let mut by_ref: HashMap<CatalogRef, Vec<usize>> = HashMap::new();
+    for (i, block) in blocks.iter().enumerate() {
+        for r in &block.provides {
+            by_ref.entry(*r).or_default().push(i);
+        }
+    }
+    objects
+        .iter()
+        .map(|o| match &o.render {
+            Render::Sql(sql) => Some(sql.clone()),
+            Render::Nothing => None,
+            Render::Blocks(refs) => {
+                let mut indexes: Vec<usize> = refs
+                    .iter()
+                    .flat_map(|r| by_ref.get(r).into_iter().flatten().copied())
+                    .collect();
+                indexes.sort_unstable();
+                indexes.dedup();
+                let sql: String = indexes
+                    .iter()
+                    .filter_map(|i| blocks.get(*i))
+                    .map(|b| b.sql.as_str())
+                    .collect();
+                (!sql.is_empty()).then_some(sql)
+            }
+        })
+        .collect()
+}

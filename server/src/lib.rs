@@ -16,6 +16,7 @@ pub mod inspect;
 pub mod inventory;
 pub mod layout;
 pub mod load;
+pub mod lsp;
 pub mod migrate;
 pub mod model;
 pub mod shadow;

@@ -41,6 +41,8 @@ enum Command {
         #[command(subcommand)]
         command: MigrateCommand,
     },
+    /// Language server on stdio (Language Server Protocol; logs on stderr).
+    Lsp,
 }
 
 #[derive(Subcommand)]
@@ -162,11 +164,18 @@ fn main() -> ExitCode {
             Command::Dump(args) => run_dump(args).await,
             Command::Verify(args) => run_verify(args).await,
             Command::Pull(args) => run_pull(args).await,
+            Command::Lsp => {
+                pg_flux::lsp::run_stdio().await;
+                Ok(ExitCode::SUCCESS)
+            }
             Command::Migrate {
                 command: MigrateCommand::Generate(args),
             } => run_generate(args).await,
         }
     });
+    // A read of stdin may still be pending on a blocking thread (the language server's input
+    // after `exit`): do not wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     match result {
         Ok(code) => code,
         Err(e) => fail(&e),

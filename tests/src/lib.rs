@@ -15,6 +15,8 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use pg_flux::embedded::{Binaries, Cluster};
 
+pub mod lsp;
+
 /// The clusters of this process, by major.
 fn clusters() -> &'static Mutex<HashMap<u32, Arc<Cluster>>> {
     static CLUSTERS: OnceLock<Mutex<HashMap<u32, Arc<Cluster>>>> = OnceLock::new();

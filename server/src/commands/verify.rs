@@ -68,16 +68,7 @@ pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<Sou
 pub fn compare(catalog: &Catalog, source: &SourceModel) -> VerifyReport {
     let live = inventory(catalog);
     let declared = source.declared();
-    let mut missing = vec![false; live.len()];
-    let mut undeclared = Vec::new();
-    for (i, object) in live.iter().enumerate() {
-        missing[i] = object.identity.kind == ObjectKind::Unmodeled
-            || (object.required && !declared.contains_key(&object.identity));
-        let parent_missing = object.parent.is_some_and(|p| missing[p]);
-        if missing[i] && !parent_missing {
-            undeclared.push(object.clone());
-        }
-    }
+    let undeclared = undeclared(&live, |id| declared.contains_key(id));
     let live_ids: HashSet<&Identity> = live.iter().map(|o| &o.identity).collect();
     let mut declared_not_live: Vec<Identity> = declared
         .iter()
@@ -90,6 +81,25 @@ pub fn compare(catalog: &Catalog, source: &SourceModel) -> VerifyReport {
         declared_not_live,
         problems: source.problems(),
     }
+}
+
+/// The objects of `live` (an [`inventory`]) that `is_declared` does not declare, as verify
+/// reports them: a sub-object whose parent is itself undeclared (a new table's columns) is not
+/// reported on its own. The language server calls it with its own index of declarations.
+pub fn undeclared(live: &[LiveObject], is_declared: impl Fn(&Identity) -> bool) -> Vec<LiveObject> {
+    let mut missing = vec![false; live.len()];
+    let mut undeclared = Vec::new();
+    for (i, object) in live.iter().enumerate() {
+        missing[i] = object.identity.kind == ObjectKind::Unmodeled
+            || (object.required && !is_declared(&object.identity));
+        let parent_missing = object
+            .parent
+            .is_some_and(|p| missing.get(p).copied().unwrap_or(false));
+        if missing[i] && !parent_missing {
+            undeclared.push(object.clone());
+        }
+    }
+    undeclared
 }
 
 /// Undeclared objects grouped by kind, in the report's order.

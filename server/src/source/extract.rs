@@ -22,10 +22,10 @@ pub(super) fn file_model(path: &Path, text: &str, default_schema: &str) -> FileM
         Ok(parsed) => parsed,
         Err(e) => {
             // pg_query gives no position: find the statement that does not parse.
-            let (line, column, message) = match locate_syntax_error(text) {
-                Some((offset, message)) => {
-                    let (line, column) = load::line_column(text, offset);
-                    (line, column, message)
+            let (start, end, line, column, message) = match locate_syntax_error(text) {
+                Some((start, end, message)) => {
+                    let (line, column) = load::line_column(text, start);
+                    (start, end, line, column, message)
                 }
                 None => match load::split(path, text) {
                     Err(Error::Source {
@@ -33,16 +33,17 @@ pub(super) fn file_model(path: &Path, text: &str, default_schema: &str) -> FileM
                         column,
                         message,
                         ..
-                    }) => (line, column, message),
-                    _ => (1, 1, e.to_string()),
+                    }) => (0, text.len(), line, column, message),
+                    _ => (0, text.len(), 1, 1, e.to_string()),
                 },
             };
             return FileModel {
                 syntax_error: Some(Problem {
+                    // The token the parser stopped at (or the statement, when it cannot tell).
                     span: Span {
                         file: path.to_path_buf(),
-                        start: 0,
-                        end: text.len(),
+                        start,
+                        end,
                         line,
                         column,
                     },
@@ -92,10 +93,12 @@ pub(super) fn file_model(path: &Path, text: &str, default_schema: &str) -> FileM
     model
 }
 
-/// The start of the first statement that does not parse, and the parser's message. Statements
-/// end at a `;` token; one that fails is extended to the next `;` (a `;` inside a function
-/// body is not an end), until the file ends.
-fn locate_syntax_error(text: &str) -> Option<(usize, String)> {
+/// The token the parser stopped at in the first statement that does not parse (byte range),
+/// and the parser's message. Statements end at a `;` token; one that fails is extended to the
+/// next `;` (a `;` inside a function body is not an end), until the file ends. pg_query gives no
+/// position, so the failing token is found by parsing prefixes of the statement (see
+/// [`failing_token`]).
+fn locate_syntax_error(text: &str) -> Option<(usize, usize, String)> {
     let tokens = pg_query::scan(text).ok()?.tokens;
     let ends = tokens
         .iter()
@@ -126,7 +129,44 @@ fn locate_syntax_error(text: &str) -> Option<(usize, String)> {
         }
     }
     let message = first_error?;
-    Some((skip_trivia(text, start, text.len()), message))
+    let statement = skip_trivia(text, start, text.len());
+    let spans: Vec<(usize, usize)> = tokens
+        .iter()
+        .filter_map(|t| Some((usize::try_from(t.start).ok()?, usize::try_from(t.end).ok()?)))
+        .filter(|(s, e)| *s >= statement && *e <= text.len() && s < e)
+        .collect();
+    let (token_start, token_end) =
+        failing_token(text, statement, &spans).unwrap_or((statement, statement));
+    Some((token_start, token_end, message))
+}
+
+/// The first token (of `tokens`, in order, from `start`) at which the text cannot be completed
+/// into valid SQL: the shortest prefix whose parse fails anywhere but "at end of input".
+/// Prefixes only get worse once one fails there, so a binary search finds it in log(n) parses.
+/// `None` when only the end is missing (an unterminated statement): the caller points at the
+/// statement's last token.
+fn failing_token(text: &str, start: usize, tokens: &[(usize, usize)]) -> Option<(usize, usize)> {
+    let fails_inside = |k: usize| {
+        let end = tokens[k].1;
+        text.is_char_boundary(end)
+            && pg_query::parse(&text[start..end], 0)
+                .err()
+                .is_some_and(|e| !e.to_string().contains("at end of input"))
+    };
+    let (mut lo, mut hi) = (0, tokens.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if fails_inside(mid) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    match tokens.get(lo) {
+        Some(&span) => Some(span),
+        // Only the end is missing: point at the last token (or the statement's start).
+        None => tokens.last().map(|&(s, e)| (s, e)),
+    }
 }
 
 /// The first byte at or after `from` that is not whitespace or a comment.

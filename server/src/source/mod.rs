@@ -187,5 +187,11 @@ impl SourceModel {
     }
 }
 
+/// Parses one file's text on its own: what [`SourceModel::update_file`] stores (for callers
+/// that keep their own per-file index, as the language server does).
+pub fn parse_file(path: &Path, text: &str, default_schema: &str) -> FileModel {
+    extract::file_model(path, text, default_schema)
+}
+
 #[cfg(test)]
 mod tests;

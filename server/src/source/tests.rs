@@ -211,7 +211,7 @@ fn syntax_errors_name_the_statement_and_update_file_replaces_one_file() {
     assert!(
         error
             .as_deref()
-            .is_some_and(|e| e.starts_with("a.sql:3:1: syntax error")),
+            .is_some_and(|e| e.starts_with("a.sql:3:17: syntax error")),
         "{error:?}"
     );
     source.update_file(Path::new("a.sql"), "CREATE TABLE b (id int);\n");
@@ -235,4 +235,29 @@ fn a_view_shell_and_its_replacement_are_one_declaration() {
     // Two plain CREATE VIEWs of one view are still a duplicate.
     let twice = shown("CREATE VIEW app.v AS SELECT 1 AS x;\nCREATE VIEW app.v AS SELECT 1 AS x;\n");
     assert_eq!(twice.iter().filter(|s| *s == "view app.v").count(), 2);
+}
+
+#[test]
+fn a_syntax_error_points_at_the_token_the_parser_stopped_at() {
+    let error = |text: &str| {
+        let m = model(text);
+        let p = m
+            .syntax_error
+            .unwrap_or_else(|| panic!("no syntax error in {text:?}"));
+        (
+            text[p.span.start..p.span.end].to_string(),
+            p.span.line,
+            p.span.column,
+        )
+    };
+    assert_eq!(
+        error("CREATE TABLE a (id int);\nCREATE VIEW v AS SELEC 1;\n"),
+        ("SELEC".to_string(), 2, 18)
+    );
+    // Only the end is missing: the last token.
+    assert_eq!(error("CREATE TABLE a (id int"), ("int".to_string(), 1, 20));
+    // Inside a function body's string the statement goes on past its `;`.
+    let text =
+        "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\nCREATE TABLE (;\n";
+    assert_eq!(error(text), ("(".to_string(), 2, 14));
 }

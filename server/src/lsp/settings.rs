@@ -1,0 +1,144 @@
+//! The server's settings: `pg-flux.toml` at the workspace root, overridden by client settings
+//! (`initializationOptions`, `workspace/didChangeConfiguration`).
+
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+use serde_json::Value;
+
+use crate::config::{expand_env, Config, CONFIG_FILE};
+
+/// What the client may set (camelCase, as editors' settings are).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ClientSettings {
+    pub schema_dir: Option<String>,
+    pub database_url: Option<String>,
+    pub search_path: Option<Vec<String>>,
+    pub schemas: Option<Vec<String>>,
+}
+
+impl ClientSettings {
+    /// Reads `{"pg-flux": {...}}`, `{"pgFlux": {...}}` or the settings object itself;
+    /// anything else is no settings.
+    pub fn from_json(value: &Value) -> ClientSettings {
+        let inner = value
+            .get("pg-flux")
+            .or_else(|| value.get("pgFlux"))
+            .unwrap_or(value);
+        serde_json::from_value(inner.clone()).unwrap_or_default()
+    }
+}
+
+/// The settings in force.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub root: PathBuf,
+    pub schema_dir: PathBuf,
+    /// `None`: no database configured (no database diagnostics).
+    pub database_url: Option<String>,
+    pub search_path: Vec<String>,
+    pub schemas: Option<Vec<String>>,
+    /// `pg-flux.toml` could not be read or parsed (published on the file).
+    pub config_error: Option<String>,
+}
+
+impl Settings {
+    /// Resolves the settings for the workspace at `root`.
+    pub fn resolve(root: &Path, client: &ClientSettings) -> Settings {
+        let (config, mut config_error) = match std::fs::read_to_string(root.join(CONFIG_FILE)) {
+            Ok(text) => match Config::parse_unexpanded(&text) {
+                Ok(c) => (c, None),
+                Err(e) => (Config::default(), Some(one_line(&e))),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+            Err(e) => (Config::default(), Some(e.to_string())),
+        };
+        let env = |name: &str| std::env::var(name).ok();
+        let database_url = match &client.database_url {
+            Some(url) => expand_env(url, env)
+                .map_err(|e| config_error = Some(e))
+                .ok(),
+            // As the CLI: $DATABASE_URL before pg-flux.toml.
+            None => match env("DATABASE_URL").filter(|s| !s.is_empty()) {
+                Some(url) => Some(url),
+                None => config.database.url.as_deref().and_then(|url| {
+                    expand_env(url, env)
+                        .map_err(|e| config_error = Some(format!("[database] url: {e}")))
+                        .ok()
+                }),
+            },
+        };
+        let schema_dir = client
+            .schema_dir
+            .as_ref()
+            .map(PathBuf::from)
+            .or(config.schema_dir)
+            .unwrap_or_else(|| PathBuf::from("schema"));
+        let search_path = client
+            .search_path
+            .clone()
+            .or(config.database.search_path)
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| vec!["public".to_string()]);
+        Settings {
+            root: root.to_path_buf(),
+            schema_dir: root.join(schema_dir),
+            database_url: database_url.filter(|u| !u.is_empty()),
+            search_path,
+            schemas: client.schemas.clone().or(config.database.schemas),
+            config_error,
+        }
+    }
+
+    pub fn config_file(&self) -> PathBuf {
+        self.root.join(CONFIG_FILE)
+    }
+
+    /// Unqualified names in source resolve to the first schema of `search_path`.
+    pub fn default_schema(&self) -> &str {
+        self.search_path
+            .first()
+            .map(String::as_str)
+            .unwrap_or("public")
+    }
+
+    /// A file of the declared source: a `.sql` file under the schema directory, not in
+    /// `_pulled/`.
+    pub fn is_source(&self, path: &Path) -> bool {
+        path.extension().is_some_and(|e| e == "sql")
+            && path.strip_prefix(&self.schema_dir).is_ok_and(|rel| {
+                rel.components()
+                    .next()
+                    .is_some_and(|c| c.as_os_str() != crate::load::PULLED_DIR)
+            })
+    }
+}
+
+pub fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn client_settings_override_the_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let toml =
+            "schema_dir = \"db\"\n[database]\nurl = \"postgres://h/d\"\nsearch_path = [\"app\"]\n";
+        std::fs::write(dir.path().join(CONFIG_FILE), toml).unwrap_or_else(|e| panic!("{e}"));
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        assert_eq!(s.schema_dir, dir.path().join("db"));
+        assert_eq!(s.default_schema(), "app");
+        let client = ClientSettings::from_json(&serde_json::json!({
+            "pg-flux": {"schemaDir": "other", "databaseUrl": "postgres://x/y"}
+        }));
+        let s = Settings::resolve(dir.path(), &client);
+        assert_eq!(s.schema_dir, dir.path().join("other"));
+        assert_eq!(s.database_url.as_deref(), Some("postgres://x/y"));
+        assert!(s.is_source(&dir.path().join("other/tables/a.sql")));
+        assert!(!s.is_source(&dir.path().join("other/_pulled/a.sql")));
+    }
+}

@@ -1,0 +1,283 @@
+//! The workspace: every source file's text and parsed model (open files from the editor, the
+//! rest from disk), and an index of declarations for workspace-wide questions (duplicates,
+//! undeclared objects, navigation). Updated one file at a time.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, RwLock};
+
+use dashmap::DashMap;
+
+use super::document::Document;
+use super::settings::Settings;
+use crate::identity::Identity;
+use crate::source::{parse_file, Declaration, FileModel};
+
+/// One file's text and what it declares.
+pub struct SourceFile {
+    pub text: Arc<str>,
+    pub model: FileModel,
+    /// Part of the declared source (under the schema directory, not `_pulled/`); other files
+    /// (open elsewhere) only get syntax diagnostics.
+    pub in_source: bool,
+}
+
+pub struct Workspace {
+    settings: RwLock<Arc<Settings>>,
+    /// Bumped whenever the settings change: results computed under older settings are dropped.
+    epoch: AtomicU64,
+    /// Documents open in the editor (their text wins over the disk's).
+    pub documents: DashMap<PathBuf, Document>,
+    pub files: DashMap<PathBuf, SourceFile>,
+    /// Identity → the source files declaring it.
+    declared: Mutex<HashMap<Identity, BTreeSet<PathBuf>>>,
+}
+
+impl Workspace {
+    pub fn new(settings: Settings) -> Workspace {
+        Workspace {
+            settings: RwLock::new(Arc::new(settings)),
+            epoch: AtomicU64::new(0),
+            documents: DashMap::new(),
+            files: DashMap::new(),
+            declared: Mutex::new(HashMap::new()),
+        }
+    }
+
+    pub fn settings(&self) -> Arc<Settings> {
+        self.settings
+            .read()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone()
+    }
+
+    pub fn epoch(&self) -> u64 {
+        self.epoch.load(Ordering::SeqCst)
+    }
+
+    fn declared(&self) -> std::sync::MutexGuard<'_, HashMap<Identity, BTreeSet<PathBuf>>> {
+        self.declared.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Replaces the settings without reading anything (before the first load).
+    pub fn set_settings(&self, settings: Settings) {
+        *self.settings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(settings);
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+    }
+
+    /// Replaces the settings and re-reads the source directory. Returns every path whose
+    /// diagnostics may have changed (old and new files).
+    pub fn reconfigure(&self, settings: Settings) -> Vec<PathBuf> {
+        *self.settings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(settings);
+        self.epoch.fetch_add(1, Ordering::SeqCst);
+        self.reload()
+    }
+
+    /// Reads every source file from disk (open documents from the editor), parsing on two
+    /// threads. Returns every path whose diagnostics may have changed.
+    pub fn reload(&self) -> Vec<PathBuf> {
+        let settings = self.settings();
+        let mut changed: Vec<PathBuf> = self.files.iter().map(|f| f.key().clone()).collect();
+        let disk = crate::load::source_files(&settings.schema_dir).unwrap_or_default();
+        let default_schema = settings.default_schema().to_string();
+        let parsed: Vec<(PathBuf, SourceFile)> =
+            parse_all(&disk, &default_schema, |path| {
+                match self.documents.get(path) {
+                    Some(doc) => Some(doc.text()),
+                    None => std::fs::read_to_string(path).ok(),
+                }
+            });
+        self.files.clear();
+        self.declared().clear();
+        for (path, file) in parsed {
+            changed.push(path.clone());
+            self.insert(path, file);
+        }
+        // Open documents: the editor's latest text (it may have changed during the load), and
+        // those outside the source directory keep their syntax diagnostics.
+        let open: Vec<(PathBuf, String)> = self
+            .documents
+            .iter()
+            .map(|d| (d.key().clone(), d.text()))
+            .collect();
+        for (path, text) in open {
+            self.set_text(&path, text);
+        }
+        changed.sort();
+        changed.dedup();
+        changed
+    }
+
+    /// Re-parses one file from its new text. Returns the paths whose diagnostics may have
+    /// changed: the file and every file sharing a declaration with it (duplicates).
+    pub fn set_text(&self, path: &Path, text: String) -> Vec<PathBuf> {
+        let settings = self.settings();
+        let in_source = settings.is_source(path);
+        let model = parse_file(path, &text, settings.default_schema());
+        let file = SourceFile {
+            text: Arc::from(text),
+            model,
+            in_source,
+        };
+        let mut touched = self.remove_inner(path);
+        touched.extend(self.identities_of(&file));
+        self.insert(path.to_path_buf(), file);
+        self.files_declaring(touched, path)
+    }
+
+    /// Forgets a file (deleted, or closed and not part of the source).
+    pub fn remove(&self, path: &Path) -> Vec<PathBuf> {
+        let touched = self.remove_inner(path);
+        self.files_declaring(touched, path)
+    }
+
+    fn remove_inner(&self, path: &Path) -> Vec<Identity> {
+        let Some((_, old)) = self.files.remove(path) else {
+            return Vec::new();
+        };
+        let identities = self.identities_of(&old);
+        let mut declared = self.declared();
+        for id in &identities {
+            if let Some(files) = declared.get_mut(id) {
+                files.remove(path);
+                if files.is_empty() {
+                    declared.remove(id);
+                }
+            }
+        }
+        identities
+    }
+
+    fn identities_of(&self, file: &SourceFile) -> Vec<Identity> {
+        if !file.in_source {
+            return Vec::new();
+        }
+        file.model
+            .declarations
+            .iter()
+            .map(|d| d.identity.clone())
+            .collect()
+    }
+
+    fn insert(&self, path: PathBuf, file: SourceFile) {
+        {
+            let mut declared = self.declared();
+            for id in self.identities_of(&file) {
+                declared.entry(id).or_default().insert(path.clone());
+            }
+        }
+        self.files.insert(path, file);
+    }
+
+    fn files_declaring(&self, identities: Vec<Identity>, path: &Path) -> Vec<PathBuf> {
+        let declared = self.declared();
+        let mut out: BTreeSet<PathBuf> = BTreeSet::new();
+        out.insert(path.to_path_buf());
+        for id in identities {
+            if let Some(files) = declared.get(&id) {
+                out.extend(files.iter().cloned());
+            }
+        }
+        out.into_iter().collect()
+    }
+
+    /// The declarations of `declarations` (one file's) whose identity is declared more than
+    /// once: in another file too, or twice in this one.
+    pub fn possibly_duplicated(&self, declarations: &[Declaration]) -> Vec<Declaration> {
+        let declared = self.declared();
+        let mut seen = std::collections::HashSet::new();
+        let twice: std::collections::HashSet<&Identity> = declarations
+            .iter()
+            .filter(|d| !seen.insert(&d.identity))
+            .map(|d| &d.identity)
+            .collect();
+        declarations
+            .iter()
+            .filter(|d| {
+                twice.contains(&d.identity)
+                    || declared
+                        .get(&d.identity)
+                        .is_some_and(|files| files.len() > 1)
+            })
+            .cloned()
+            .collect()
+    }
+
+    pub fn is_declared(&self, identity: &Identity) -> bool {
+        self.declared().contains_key(identity)
+    }
+
+    /// Every declaration of `identity`, in file and position order (the first is the one that
+    /// counts; the others are duplicates).
+    pub fn declarations_of(&self, identity: &Identity) -> Vec<Declaration> {
+        let files: Vec<PathBuf> = self
+            .declared()
+            .get(identity)
+            .map(|f| f.iter().cloned().collect())
+            .unwrap_or_default();
+        let mut out = Vec::new();
+        for path in files {
+            if let Some(file) = self.files.get(&path) {
+                out.extend(
+                    file.model
+                        .declarations
+                        .iter()
+                        .filter(|d| &d.identity == identity)
+                        .cloned(),
+                );
+            }
+        }
+        out
+    }
+
+    /// Every declared identity (for name lookups).
+    pub fn identities(&self) -> Vec<Identity> {
+        self.declared().keys().cloned().collect()
+    }
+
+    pub fn text(&self, path: &Path) -> Option<Arc<str>> {
+        self.files.get(path).map(|f| f.text.clone())
+    }
+
+    /// The version of an open document (published with its diagnostics).
+    pub fn version(&self, path: &Path) -> Option<i32> {
+        self.documents.get(path).map(|d| d.version)
+    }
+}
+
+/// Reads and parses `paths` on two threads (the machine's cores are shared).
+fn parse_all(
+    paths: &[PathBuf],
+    default_schema: &str,
+    read: impl Fn(&Path) -> Option<String> + Sync,
+) -> Vec<(PathBuf, SourceFile)> {
+    let half = paths.len().div_ceil(2).max(1);
+    let parse = |chunk: &[PathBuf]| -> Vec<(PathBuf, SourceFile)> {
+        chunk
+            .iter()
+            .filter_map(|path| {
+                let text = read(path)?;
+                let model = parse_file(path, &text, default_schema);
+                Some((
+                    path.clone(),
+                    SourceFile {
+                        text: Arc::from(text),
+                        model,
+                        in_source: true,
+                    },
+                ))
+            })
+            .collect()
+    };
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = paths
+            .chunks(half)
+            .map(|chunk| scope.spawn(move || parse(chunk)))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
+    })
+}

@@ -1,0 +1,832 @@
+//! `pg-flux lsp` in process: the real service driven with JSON-RPC over an in-memory pipe,
+//! over workspaces on disk and real PostgreSQL. Any message the server sends that a test does
+//! not expect fails it (see `pg_flux_tests::lsp`).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use serde_json::{json, Value};
+
+use pg_flux::commands::dump::{dump, DumpOptions};
+use pg_flux::layout::Layout;
+use pg_flux_tests::lsp::{apply_workspace_edit, editor_capabilities, uri, with_code, Client};
+use pg_flux_tests::{majors, read_tree, TestDb};
+
+fn write(root: &Path, rel: &str, text: &str) -> PathBuf {
+    let path = root.join(rel);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{e}"));
+    }
+    fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+    path
+}
+
+fn tempdir() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Dumps `db` into `<root>/schema` with the library, as `pg-flux dump` would.
+async fn dump_into(db: &TestDb, root: &Path) {
+    dump(&DumpOptions {
+        conninfo: db.url(),
+        output: root.join("schema"),
+        layout: Layout::PerKind,
+        scope: Default::default(),
+        force: false,
+    })
+    .await
+    .unwrap_or_else(|e| panic!("dump: {e}"));
+}
+
+/// The per-kind tree `pg-flux dump` writes for `db`.
+async fn dump_tree(db: &TestDb) -> std::collections::BTreeMap<PathBuf, String> {
+    let catalog = pg_flux::commands::dump::read_catalog(&db.url(), &Default::default())
+        .await
+        .unwrap_or_else(|e| panic!("inspect: {e}"));
+    pg_flux::layout::render(&pg_flux::emit::emit(&catalog), Layout::PerKind)
+}
+
+/// `pg-flux.toml` whose URL comes from a variable of the environment (`${VAR}` expansion).
+fn config_with_env_url(root: &Path, var: &str, url: &str) {
+    std::env::set_var(var, url);
+    write(
+        root,
+        "pg-flux.toml",
+        &format!("[database]\nurl = \"${{{var}}}\"\n"),
+    );
+}
+
+/// UTF-16 length of a string (protocol columns).
+fn units(s: &str) -> u64 {
+    s.encode_utf16().count() as u64
+}
+
+fn start_of(d: &Value) -> (u64, u64) {
+    let s = &d["range"]["start"];
+    (
+        s["line"].as_u64().unwrap_or(99),
+        s["character"].as_u64().unwrap_or(99),
+    )
+}
+
+fn end_of(d: &Value) -> (u64, u64) {
+    let s = &d["range"]["end"];
+    (
+        s["line"].as_u64().unwrap_or(99),
+        s["character"].as_u64().unwrap_or(99),
+    )
+}
+
+const SYNTAX: &str = "syntax-error";
+const NOT_ROUND_TRIPPABLE: &str = "not-round-trippable";
+const UNDECLARED: &str = "undeclared-live-object";
+const UNAVAILABLE: &str = "database-unavailable";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn parse_diagnostics_follow_every_keystroke() {
+    let dir = tempdir();
+    let root = dir.path();
+    let users = write(
+        root,
+        "schema/tables/public.users.sql",
+        "CREATE TABLE public.users (id integer PRIMARY KEY);\n",
+    );
+    let notes = write(
+        root,
+        "schema/tables/public.notes.sql",
+        "INSERT INTO public.users VALUES (1);\nSET search_path = public;\nDO $$ BEGIN END $$;\n",
+    );
+    // Not part of the source: no diagnostics, even when it does not parse.
+    write(
+        root,
+        "schema/_pulled/20260101_000000_pulled.sql",
+        "CREATE TABLE (;\n",
+    );
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+
+    // A file on disk, not open: its statements dump would not reproduce.
+    let found = c
+        .wait_diagnostics(&notes, "three untracked statements", |d| {
+            with_code(d, NOT_ROUND_TRIPPABLE).len() == 3
+        })
+        .await;
+    assert_eq!(start_of(&found[0]), (0, 0));
+    assert_eq!(
+        end_of(&found[0]),
+        (0, units("INSERT INTO public.users VALUES (1)"))
+    );
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("INSERT INTO"),
+        "{}",
+        found[0]
+    );
+    assert_eq!(found[0]["data"]["reason"], json!("untracked"));
+    assert_eq!(start_of(&found[2]), (2, 0));
+
+    // Typing a syntax error: the exact token, in UTF-16 columns (the 𝄞 is two units).
+    c.open(&users, 1).await;
+    let old_line = "CREATE TABLE public.users (id integer PRIMARY KEY);";
+    let bad_line = "CREATE TABLE public.\"𝄞\" (id integer PRIMARY KEY,, x int);";
+    c.change(&users, 2, [[0, 0], [0, units(old_line) as u32]], bad_line)
+        .await;
+    let found = c
+        .wait_diagnostics(&users, "syntax error", |d| !with_code(d, SYNTAX).is_empty())
+        .await;
+    assert_eq!(found.len(), 1, "{found:?}");
+    let column = units(&bad_line[..bad_line.find(",,").unwrap_or(0) + 1]);
+    assert_eq!(start_of(&found[0]), (0, column), "{}", found[0]);
+    assert_eq!(end_of(&found[0]), (0, column + 1), "{}", found[0]);
+    assert_eq!(found[0]["severity"], json!(1));
+    assert!(
+        found[0]["message"]
+            .as_str()
+            .unwrap_or("")
+            .contains("syntax error at or near \",\""),
+        "{}",
+        found[0]
+    );
+    // Fixed on the next keystroke.
+    c.change(&users, 3, [[0, column as u32], [0, column as u32 + 1]], "")
+        .await;
+    c.wait_diagnostics(&users, "no syntax error", |d| d.is_empty())
+        .await;
+
+    // A second declaration of the (renamed) table in a new, unsaved file is a duplicate.
+    let copy = root.join("schema/tables/public.users_copy.sql");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&copy), "languageId": "sql", "version": 1,
+               "text": "-- copy\nCREATE TABLE public.\"𝄞\" (id integer);\n"}}),
+    )
+    .await;
+    let found = c
+        .wait_diagnostics(&copy, "duplicate", |d| {
+            !with_code(d, NOT_ROUND_TRIPPABLE).is_empty()
+        })
+        .await;
+    assert_eq!(found[0]["data"]["reason"], json!("duplicate"));
+    assert_eq!(found[0]["data"]["identity"], json!("public.\"𝄞\""));
+    assert_eq!(start_of(&found[0]), (1, 0));
+    let message = found[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("declared twice (first at schema/tables/public.users.sql:1:1)"),
+        "{message}"
+    );
+    // Closed without saving: gone, and so is the duplicate.
+    c.notify(
+        "textDocument/didClose",
+        json!({"textDocument": {"uri": uri(&copy)}}),
+    )
+    .await;
+    c.wait_diagnostics(&copy, "duplicate cleared", |d| d.is_empty())
+        .await;
+
+    // Symbols of the open document.
+    let symbols = c
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri(&users)}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let names: Vec<&str> = symbols
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(names.contains(&"public.\"𝄞\""), "{names:?}");
+    assert!(names.contains(&"public.\"𝄞\".id"), "{names:?}");
+    c.settle(Duration::from_millis(200)).await;
+    assert!(c
+        .diagnostics
+        .keys()
+        .all(|p| !p.starts_with(root.join("schema/_pulled"))));
+    // An unknown command is an error, not a crash.
+    assert!(c.execute("pg-flux.nope", vec![]).await.is_err());
+    c.shutdown().await;
+}
+
+/// The hotfix workflow of "verify and pull", in the editor: dump; an out-of-band index on live
+/// appears on `indexes/<schema>.<table>.sql`; its quick fix writes the `_pulled/` file and
+/// opens it; once the block is moved into source and saved, the diagnostic is gone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hotfix_index_quick_fix_and_promotion() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(
+            "CREATE TABLE public.users (id integer PRIMARY KEY, email text NOT NULL); \
+             CREATE INDEX users_email ON public.users (email);",
+        );
+        let dir = tempdir();
+        let root = dir.path();
+        dump_into(&db, root).await;
+        config_with_env_url(root, &format!("PGFLUX_LSP_HOTFIX_{major}"), &db.url());
+        let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+        c.execute("pg-flux.refresh", vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        c.settle(Duration::from_millis(300)).await;
+        assert!(
+            c.diagnostics.values().all(|d| d.is_empty()),
+            "PostgreSQL {major}: a fresh dump has diagnostics: {:?}",
+            c.diagnostics
+        );
+
+        db.exec("CREATE INDEX idx_emergency_perf ON public.users (id, email)");
+        let indexes = root.join("schema/indexes/public.users.sql");
+        c.open(&indexes, 1).await;
+        c.save(&indexes).await;
+        let found = c
+            .wait_diagnostics(&indexes, "the hotfix index", |d| {
+                with_code(d, UNDECLARED).len() == 1
+            })
+            .await;
+        let d = with_code(&found, UNDECLARED)[0].clone();
+        assert_eq!(
+            d["data"]["identity"],
+            json!("public.idx_emergency_perf"),
+            "{d}"
+        );
+        assert_eq!(d["data"]["kind"], json!("index"));
+        assert_eq!(d["data"]["file"], json!("indexes/public.users.sql"));
+        assert_eq!(d["severity"], json!(2));
+
+        let actions = c
+            .request(
+                "textDocument/codeAction",
+                json!({"textDocument": {"uri": uri(&indexes)}, "range": d["range"],
+                       "context": {"diagnostics": [d], "only": ["quickfix"]}}),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let actions = actions.as_array().cloned().unwrap_or_default();
+        assert_eq!(actions.len(), 1, "{actions:?}");
+        assert_eq!(actions[0]["kind"], json!("quickfix"));
+        let command = &actions[0]["command"];
+        c.on_request("workspace/applyEdit", apply_workspace_edit);
+        c.on_request("window/showDocument", |_| json!({"success": true}));
+        let result = c
+            .execute(
+                command["command"].as_str().unwrap_or(""),
+                command["arguments"].as_array().cloned().unwrap_or_default(),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL {major}: pull: {e}"));
+        let pulled = PathBuf::from(result["path"].as_str().unwrap_or(""));
+        assert_eq!(result["objects"], json!(1));
+        assert_eq!(pulled.parent(), Some(root.join("schema/_pulled").as_path()));
+        assert!(pulled.to_string_lossy().ends_with("_pulled.sql"));
+        let text = fs::read_to_string(&pulled).unwrap_or_else(|e| panic!("{e}"));
+        let statement = text
+            .lines()
+            .find(|l| l.starts_with("CREATE INDEX idx_emergency_perf ON public.users"))
+            .unwrap_or_else(|| panic!("no index in {text}"))
+            .to_string();
+        let methods: Vec<&str> = c.server_requests.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(
+            methods,
+            [
+                "client/registerCapability",
+                "workspace/applyEdit",
+                "window/showDocument"
+            ]
+        );
+        assert_eq!(c.server_requests[2].1["uri"], json!(uri(&pulled)));
+        // The pulled file itself is no source: the index is still undeclared.
+        c.execute("pg-flux.refresh", vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        c.settle(Duration::from_millis(200)).await;
+        assert_eq!(with_code(&c.diagnostics[&indexes], UNDECLARED).len(), 1);
+
+        // Promote the block into the source file, save: the diagnostic disappears.
+        let current = fs::read_to_string(&indexes).unwrap_or_default();
+        let lines = current.lines().count() as u32;
+        c.change(
+            &indexes,
+            2,
+            [[lines, 0], [lines, 0]],
+            &format!("{statement}\n"),
+        )
+        .await;
+        fs::write(&indexes, format!("{current}{statement}\n")).unwrap_or_else(|e| panic!("{e}"));
+        c.save(&indexes).await;
+        c.wait_diagnostics(&indexes, "no undeclared index once promoted", |d| {
+            d.is_empty()
+        })
+        .await;
+        c.shutdown().await;
+    }
+}
+
+/// A TCP forwarder to a cluster that the test takes down and brings back on the same port.
+struct Proxy {
+    port: u16,
+    target: u16,
+    task: Option<tokio::task::JoinHandle<()>>,
+}
+
+impl Proxy {
+    async fn start(target: u16) -> Proxy {
+        let mut proxy = Proxy {
+            port: 0,
+            target,
+            task: None,
+        };
+        proxy.up().await;
+        proxy
+    }
+
+    async fn up(&mut self) {
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port))
+            .await
+            .unwrap_or_else(|e| panic!("proxy bind: {e}"));
+        self.port = listener.local_addr().map(|a| a.port()).unwrap_or(0);
+        let target = self.target;
+        self.task = Some(tokio::spawn(async move {
+            let mut connections = tokio::task::JoinSet::new();
+            while let Ok((mut inbound, _)) = listener.accept().await {
+                connections.spawn(async move {
+                    if let Ok(mut outbound) =
+                        tokio::net::TcpStream::connect(("127.0.0.1", target)).await
+                    {
+                        let _ = tokio::io::copy_bidirectional(&mut inbound, &mut outbound).await;
+                    }
+                });
+            }
+        }));
+    }
+
+    /// Closes the listener and every forwarded connection.
+    fn down(&mut self) {
+        if let Some(task) = self.task.take() {
+            task.abort();
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn database_down_and_back_up() {
+    let db = TestDb::new();
+    db.exec("CREATE TABLE public.kept (id integer PRIMARY KEY)");
+    let dir = tempdir();
+    let root = dir.path();
+    dump_into(&db, root).await;
+    let mut proxy = Proxy::start(db.cluster.port()).await;
+    let url = db.url().replace(
+        &format!(":{}/", db.cluster.port()),
+        &format!(":{}/", proxy.port),
+    );
+    let password = db.cluster.password().to_string();
+    write(
+        root,
+        "pg-flux.toml",
+        &format!("# project\n[database]\nurl = \"{url}\"\n"),
+    );
+    let config = root.join("pg-flux.toml");
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    c.settle(Duration::from_millis(200)).await;
+    assert!(
+        c.diagnostics.values().all(|d| d.is_empty()),
+        "{:?}",
+        c.diagnostics
+    );
+
+    proxy.down();
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let found = c
+        .wait_diagnostics(&config, "database unavailable", |d| {
+            !with_code(d, UNAVAILABLE).is_empty()
+        })
+        .await;
+    assert_eq!(found.len(), 1, "once: {found:?}");
+    let message = found[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.starts_with("database unavailable: could not connect"),
+        "{message}"
+    );
+    assert!(!message.contains(&password), "password in {message}");
+    assert!(!found[0].to_string().contains(&password));
+    assert!(!message.contains('\n'));
+    assert_eq!(start_of(&found[0]), (0, 0));
+    assert_eq!(end_of(&found[0]), (0, units("# project")));
+
+    // Typing is not blocked while the database is down.
+    let kept = root.join("schema/tables/public.kept.sql");
+    c.open(&kept, 1).await;
+    let began = Instant::now();
+    c.change(&kept, 2, [[0, 0], [0, 0]], "CREATE TABLE (;\n")
+        .await;
+    c.wait_diagnostics(&kept, "syntax error while down", |d| {
+        !with_code(d, SYNTAX).is_empty()
+    })
+    .await;
+    assert!(
+        began.elapsed() < Duration::from_secs(2),
+        "{:?}",
+        began.elapsed()
+    );
+    c.change(&kept, 3, [[0, 0], [1, 0]], "").await;
+    c.wait_diagnostics(&kept, "fixed", |d| d.is_empty()).await;
+
+    // Back up: the server reconnects by itself (backoff), no refresh needed.
+    proxy.up().await;
+    c.wait_diagnostics(&config, "reconnected", |d| d.is_empty())
+        .await;
+    // And sees what changed meanwhile (on save): a new table belongs in a file that does
+    // not exist, so it is reported on pg-flux.toml.
+    db.exec("CREATE TABLE public.hotfix_overrides (k text PRIMARY KEY)");
+    c.save(&kept).await;
+    let found = c
+        .wait_diagnostics(&config, "undeclared table", |d| {
+            with_code(d, UNDECLARED).len() == 1
+        })
+        .await;
+    assert_eq!(
+        found[0]["data"]["identity"],
+        json!("public.hotfix_overrides")
+    );
+    let message = found[0]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("(it belongs in tables/public.hotfix_overrides.sql)"),
+        "{message}"
+    );
+    proxy.down();
+    c.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn configuration_changes_apply_without_restart() {
+    let db = TestDb::new();
+    db.exec("CREATE TABLE public.live_only (id integer)");
+    let dir = tempdir();
+    let root = dir.path();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .unwrap_or_else(|e| panic!("{e}"));
+    let untracked = write(root, "schema/data.sql", "DELETE FROM public.live_only;\n");
+    let broken = write(root, "other/broken.sql", "CREATE VIEW v AS SELEC 1;\n");
+    let config = root.join("pg-flux.toml");
+    let options = json!({"databaseUrl": format!("postgres://u:s3cr3t-pw@127.0.0.1:{closed}/x")});
+    let mut c = Client::start(root, options, editor_capabilities()).await;
+    let found = c
+        .wait_diagnostics(&config, "unreachable database", |d| {
+            !with_code(d, UNAVAILABLE).is_empty()
+        })
+        .await;
+    assert!(!found[0].to_string().contains("s3cr3t-pw"), "{}", found[0]);
+    c.wait_diagnostics(&untracked, "untracked DELETE", |d| {
+        with_code(d, NOT_ROUND_TRIPPABLE).len() == 1
+    })
+    .await;
+
+    // The right database: unavailable is gone, the live-only table is reported instead
+    // (on pg-flux.toml: no file would hold it).
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"pg-flux": {"databaseUrl": db.url()}}}),
+    )
+    .await;
+    let found = c
+        .wait_diagnostics(&config, "undeclared after reconfiguration", |d| {
+            with_code(d, UNAVAILABLE).is_empty() && with_code(d, UNDECLARED).len() == 1
+        })
+        .await;
+    assert_eq!(found[0]["data"]["identity"], json!("public.live_only"));
+
+    // Another schema directory: its files are the source now.
+    c.notify(
+        "workspace/didChangeConfiguration",
+        json!({"settings": {"pg-flux": {"databaseUrl": db.url(), "schemaDir": "other"}}}),
+    )
+    .await;
+    let found = c
+        .wait_diagnostics(&broken, "syntax error in the new schema dir", |d| {
+            !with_code(d, SYNTAX).is_empty()
+        })
+        .await;
+    let line = "CREATE VIEW v AS SELEC 1;";
+    let column = units(&line[..line.find("SELEC").unwrap_or(0)]);
+    assert_eq!(start_of(&found[0]), (0, column), "{}", found[0]);
+    assert_eq!(end_of(&found[0]), (0, column + 5), "{}", found[0]);
+    c.wait_diagnostics(&untracked, "old schema dir cleared", |d| d.is_empty())
+        .await;
+
+    // pg-flux.toml written on disk (file watcher): the search path changes how names resolve.
+    write(root, "pg-flux.toml", "schema_dir = \"schema\"\n");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&config), "type": 1}]}),
+    )
+    .await;
+    // The client setting still names `other`: it wins over the file.
+    c.settle(Duration::from_millis(300)).await;
+    assert!(!with_code(&c.diagnostics[&broken], SYNTAX).is_empty());
+    c.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn hover_definition_and_symbols() {
+    let db = TestDb::new();
+    db.exec(
+        "CREATE TYPE public.mood AS ENUM ('ok', 'sad'); \
+         CREATE TABLE public.users (id integer PRIMARY KEY, feeling public.mood); \
+         CREATE TABLE public.orders (id integer PRIMARY KEY, user_id integer REFERENCES public.users (id)); \
+         CREATE FUNCTION public.touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$; \
+         CREATE TRIGGER orders_touch BEFORE UPDATE ON public.orders FOR EACH ROW EXECUTE FUNCTION public.touch(); \
+         CREATE VIEW public.user_orders AS SELECT u.id, o.id AS order_id FROM public.users u JOIN public.orders o ON o.user_id = u.id;",
+    );
+    let dir = tempdir();
+    let root = dir.path();
+    dump_into(&db, root).await;
+    config_with_env_url(root, "PGFLUX_LSP_HOVER", &db.url());
+    let schema = root.join("schema");
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+
+    // The position of `needle`'s `at`-th character in a file (after its first occurrence of
+    // `after`).
+    let position = |file: &Path, after: &str, needle: &str| -> Value {
+        let text = fs::read_to_string(file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        let from = text
+            .find(after)
+            .unwrap_or_else(|| panic!("no {after:?} in {text}"));
+        let at = from
+            + text[from..]
+                .find(needle)
+                .unwrap_or_else(|| panic!("no {needle:?} in {text}"))
+            + needle.len()
+            - 1;
+        let line = text[..at].matches('\n').count();
+        let line_start = text[..at].rfind('\n').map(|i| i + 1).unwrap_or(0);
+        json!({"line": line, "character": units(&text[line_start..at])})
+    };
+    let definition =
+        |file: &Path, pos: Value| json!({"textDocument": {"uri": uri(file)}, "position": pos});
+
+    // A foreign key's table: hover shows the live definition and status; definition jumps.
+    let orders = schema.join("tables/public.orders.sql");
+    let fk = position(&orders, "REFERENCES", "public.users");
+    let hover = c
+        .request("textDocument/hover", definition(&orders, fk.clone()))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        text.contains("**table public.users** — declared and live"),
+        "{text}"
+    );
+    assert!(text.contains("CREATE TABLE public.users"), "{text}");
+    let target = |result: Value| -> Vec<PathBuf> {
+        result
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|l| pg_flux_tests::lsp::path_of(l["uri"].as_str().unwrap_or("")))
+            .collect()
+    };
+    let found = c
+        .request("textDocument/definition", definition(&orders, fk))
+        .await;
+    assert_eq!(
+        target(found.unwrap_or_default()),
+        [schema.join("tables/public.users.sql")]
+    );
+
+    // A trigger's function, a view's tables, a column's type.
+    let triggers = schema.join("triggers/public.orders.sql");
+    let cases = [
+        (
+            triggers.clone(),
+            "EXECUTE FUNCTION",
+            "public.touch",
+            "functions/public.touch.sql",
+        ),
+        (
+            schema.join("views/public.user_orders.sql"),
+            "FROM",
+            "public.orders",
+            "tables/public.orders.sql",
+        ),
+        (
+            schema.join("views/public.user_orders.sql"),
+            "FROM",
+            "public.users",
+            "tables/public.users.sql",
+        ),
+        (
+            schema.join("tables/public.users.sql"),
+            "feeling",
+            "public.mood",
+            "types/public.mood.sql",
+        ),
+    ];
+    for (file, after, needle, expected) in cases {
+        let pos = position(&file, after, needle);
+        let found = c
+            .request("textDocument/definition", definition(&file, pos))
+            .await;
+        assert_eq!(
+            target(found.unwrap_or_default()),
+            [schema.join(expected)],
+            "{needle} in {}",
+            file.display()
+        );
+    }
+
+    // Declared, not live: pending.
+    let pending = schema.join("tables/public.pending.sql");
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri(&pending), "languageId": "sql", "version": 1,
+               "text": "CREATE TABLE pending (id integer);\n"}}),
+    )
+    .await;
+    c.settle(Duration::from_millis(100)).await;
+    let hover = c
+        .request("textDocument/hover", json!({"textDocument": {"uri": uri(&pending)}, "position": {"line": 0, "character": 15}}))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        text.contains("**table public.pending** — pending: declared, not live"),
+        "{text}"
+    );
+    // Nothing under the cursor: no hover.
+    let nothing = c
+        .request("textDocument/hover", json!({"textDocument": {"uri": uri(&pending)}, "position": {"line": 5, "character": 0}}))
+        .await;
+    assert_eq!(nothing, Ok(Value::Null));
+
+    // Symbols: the outline of a file, and the workspace's.
+    let symbols = c
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri(&orders)}}),
+        )
+        .await
+        .unwrap_or_default();
+    let names: Vec<&str> = symbols
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"public.orders") && names.contains(&"public.orders.user_id"),
+        "{names:?}"
+    );
+    let symbols = c
+        .request("workspace/symbol", json!({"query": "ORDERS"}))
+        .await
+        .unwrap_or_default();
+    let names: Vec<&str> = symbols
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"public.orders") && names.contains(&"public.user_orders"),
+        "{names:?}"
+    );
+    assert!(!names.contains(&"public.users"), "{names:?}");
+    c.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dump_and_pull_all_commands() {
+    let db = TestDb::new();
+    db.exec("CREATE TABLE public.users (id integer PRIMARY KEY, email text); CREATE VIEW public.emails AS SELECT email FROM public.users;");
+    let dir = tempdir();
+    let root = dir.path();
+    config_with_env_url(root, "PGFLUX_LSP_DUMP", &db.url());
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri(&root.join("pg-flux.toml"))},
+                   "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                   "context": {"diagnostics": []}}),
+        )
+        .await
+        .unwrap_or_default();
+    let commands: Vec<&str> = actions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a["command"]["command"].as_str())
+        .collect();
+    assert_eq!(
+        commands,
+        ["pg-flux.pullAll", "pg-flux.dump", "pg-flux.refresh"]
+    );
+
+    // Into an empty workspace: files created through the editor.
+    c.on_request("workspace/applyEdit", apply_workspace_edit);
+    let result = c
+        .execute("pg-flux.dump", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let expected = dump_tree(&db).await;
+    assert_eq!(result["written"], json!(expected.len()));
+    assert_eq!(read_tree(&root.join("schema")), expected);
+    // The editor's file watcher reports the new files.
+    let created: Vec<Value> = expected
+        .keys()
+        .map(|rel| json!({"uri": uri(&root.join("schema").join(rel)), "type": 1}))
+        .collect();
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": created}),
+    )
+    .await;
+
+    // A changed file: asked first; Cancel leaves it, Overwrite restores it.
+    let users = root.join("schema/tables/public.users.sql");
+    let original = fs::read_to_string(&users).unwrap_or_default();
+    fs::write(&users, format!("{original}-- mine\n")).unwrap_or_else(|e| panic!("{e}"));
+    c.on_request("window/showMessageRequest", |_| json!({"title": "Cancel"}));
+    let result = c
+        .execute("pg-flux.dump", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result["cancelled"], json!(true));
+    assert!(fs::read_to_string(&users)
+        .unwrap_or_default()
+        .ends_with("-- mine\n"));
+    c.on_request(
+        "window/showMessageRequest",
+        |_| json!({"title": "Overwrite"}),
+    );
+    let result = c
+        .execute("pg-flux.dump", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result["written"], json!(1));
+    assert_eq!(fs::read_to_string(&users).unwrap_or_default(), original);
+    let asked = c
+        .server_requests
+        .iter()
+        .filter(|(m, _)| m == "window/showMessageRequest")
+        .count();
+    assert_eq!(asked, 2);
+
+    // Two out-of-band objects: pull all of them into one new file, opened in the editor.
+    db.exec("CREATE TABLE public.extra (id integer); CREATE INDEX users_email_idx ON public.users (email);");
+    c.on_request("window/showDocument", |_| json!({"success": true}));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&users), "type": 2}]}),
+    )
+    .await;
+    let result = c
+        .execute("pg-flux.pullAll", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result["objects"], json!(2));
+    let pulled = fs::read_to_string(result["path"].as_str().unwrap_or("")).unwrap_or_default();
+    assert!(pulled.contains("CREATE TABLE public.extra"), "{pulled}");
+    assert!(
+        pulled.contains("CREATE INDEX users_email_idx ON public.users"),
+        "{pulled}"
+    );
+    assert_eq!(
+        c.server_requests.last().map(|(m, _)| m.as_str()),
+        Some("window/showDocument")
+    );
+    c.shutdown().await;
+
+    // A client that cannot apply edits: files are written to disk, nothing is asked.
+    let dir = tempdir();
+    let root = dir.path();
+    config_with_env_url(root, "PGFLUX_LSP_DUMP_PLAIN", &db.url());
+    let mut c = Client::start(root, json!({}), json!({})).await;
+    let result = c
+        .execute("pg-flux.dump", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let expected = dump_tree(&db).await;
+    assert_eq!(result["written"], json!(expected.len()));
+    assert_eq!(read_tree(&root.join("schema")), expected);
+    let result = c
+        .execute("pg-flux.pullAll", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(result["objects"], json!(0));
+    assert!(c.server_requests.is_empty(), "{:?}", c.server_requests);
+    c.shutdown().await;
+}
