@@ -242,9 +242,15 @@ impl LanguageServer for Backend {
             let loader = sh.clone();
             tokio::spawn(async move {
                 let ws = loader.ws.clone();
+                let began = std::time::Instant::now();
                 let changed = tokio::task::spawn_blocking(move || ws.reload())
                     .await
                     .unwrap_or_default();
+                eprintln!(
+                    "pg-flux lsp: read and parsed {} file(s) in {} ms",
+                    loader.ws.files.len(),
+                    began.elapsed().as_millis()
+                );
                 loader.touch(changed);
                 loader.touch(vec![loader.ws.settings().config_file()]);
                 loader.refresh_database();

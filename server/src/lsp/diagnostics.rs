@@ -47,9 +47,25 @@ pub fn parse_diagnostics(ws: &Workspace, path: &Path) -> Vec<Diagnostic> {
         return Vec::new();
     };
     let text = file.text.clone();
+    let syntax_error = file.model.syntax_error.clone();
+    let untracked = if file.in_source {
+        file.model.untracked.clone()
+    } else {
+        Vec::new()
+    };
+    let duplicated = if file.in_source {
+        ws.possibly_duplicated(&file.model.declarations)
+    } else {
+        Vec::new()
+    };
+    drop(file);
+    // Most files have nothing to say: no line index for them (the first load publishes all).
+    if syntax_error.is_none() && untracked.is_empty() && duplicated.is_empty() {
+        return Vec::new();
+    }
     let index = LineIndex::new(&text);
     let mut out = Vec::new();
-    if let Some(p) = &file.model.syntax_error {
+    if let Some(p) = &syntax_error {
         out.push(diagnostic(
             index.range(p.span.start, p.span.end),
             DiagnosticSeverity::ERROR,
@@ -59,10 +75,7 @@ pub fn parse_diagnostics(ws: &Workspace, path: &Path) -> Vec<Diagnostic> {
         ));
         return out;
     }
-    if !file.in_source {
-        return out;
-    }
-    for p in &file.model.untracked {
+    for p in &untracked {
         out.push(diagnostic(
             index.range(p.span.start, p.span.end),
             DiagnosticSeverity::WARNING,
@@ -71,9 +84,8 @@ pub fn parse_diagnostics(ws: &Workspace, path: &Path) -> Vec<Diagnostic> {
             json!({"reason": "untracked"}),
         ));
     }
-    let declarations = file.model.declarations.clone();
-    drop(file);
-    for d in declarations {
+    let root = ws.settings().root.clone();
+    for d in duplicated {
         let all = ws.declarations_of(&d.identity);
         let Some(first) = all.first() else { continue };
         if first.span == d.span {
@@ -82,7 +94,7 @@ pub fn parse_diagnostics(ws: &Workspace, path: &Path) -> Vec<Diagnostic> {
         let rel = first
             .span
             .file
-            .strip_prefix(&ws.settings().root)
+            .strip_prefix(&root)
             .map(Path::to_path_buf)
             .unwrap_or_else(|_| first.span.file.clone());
         out.push(diagnostic(

@@ -182,6 +182,28 @@ impl Workspace {
         out.into_iter().collect()
     }
 
+    /// The declarations of `declarations` (one file's) whose identity is declared more than
+    /// once: in another file too, or twice in this one.
+    pub fn possibly_duplicated(&self, declarations: &[Declaration]) -> Vec<Declaration> {
+        let declared = self.declared();
+        let mut seen = std::collections::HashSet::new();
+        let twice: std::collections::HashSet<&Identity> = declarations
+            .iter()
+            .filter(|d| !seen.insert(&d.identity))
+            .map(|d| &d.identity)
+            .collect();
+        declarations
+            .iter()
+            .filter(|d| {
+                twice.contains(&d.identity)
+                    || declared
+                        .get(&d.identity)
+                        .is_some_and(|files| files.len() > 1)
+            })
+            .cloned()
+            .collect()
+    }
+
     pub fn is_declared(&self, identity: &Identity) -> bool {
         self.declared().contains_key(identity)
     }

@@ -37,7 +37,7 @@ fn main() {
         .env_remove("DATABASE_URL")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::inherit())
         .spawn()
         .unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
     let pid = child.id();
