@@ -70,7 +70,12 @@ export function registerCommands(controller: Controller, status: StatusBar, outp
         if (choice === "Pull All") await vscode.commands.executeCommand(PALETTE_COMMANDS.pull);
       }
     }),
-    vscode.commands.registerCommand(PALETTE_COMMANDS.restart, () => controller.restart()),
+    vscode.commands.registerCommand(PALETTE_COMMANDS.restart, async () => {
+      await controller.restart();
+      if (!controller.running) {
+        void vscode.window.showWarningMessage("pg-flux: not started — see “pg-flux: Show output”.");
+      }
+    }),
     vscode.commands.registerCommand(PALETTE_COMMANDS.showOutput, () => output.show(true)),
   ];
 }

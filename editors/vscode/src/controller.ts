@@ -1,11 +1,13 @@
 // Owns the language client: starts it (after finding and checking the binary), restarts it,
 // forwards settings changes and runs the server's commands.
 
+import * as fs from "fs";
+import * as path from "path";
 import * as vscode from "vscode";
 import { DidChangeConfigurationNotification, ExecuteCommandRequest, LanguageClient, State } from "vscode-languageclient/node";
 
 import { createClient, readServerSettings } from "./client";
-import { CONFIG_SECTION, SERVER_COMMANDS } from "./protocol";
+import { CONFIG_FILE, CONFIG_SECTION, SERVER_COMMANDS } from "./protocol";
 import { findServer } from "./server";
 import { parseDatabaseStatus } from "./status";
 import { StatusBar } from "./statusBar";
@@ -31,6 +33,13 @@ export class Controller implements vscode.Disposable {
   ) {}
 
   async start(): Promise<void> {
+    if (!this.isPgFluxWorkspace()) {
+      // Any SQL file activates the extension; pg-flux only runs where it is set up.
+      this.output.appendLine("pg-flux: no pg-flux.toml in the workspace folders and no pgFlux.databaseUrl: the server is not started.");
+      this.status.hide();
+      return;
+    }
+    this.status.show();
     this.status.setServer("starting");
     const found = await findServer(configuredServerPath(), this.extensionPath);
     if (!found.ok) {
@@ -56,6 +65,19 @@ export class Controller implements vscode.Disposable {
     void this.refresh();
   }
 
+  /** A folder with pg-flux.toml, or a database set in the settings. */
+  private isPgFluxWorkspace(): boolean {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return (
+      folders.some((f) => f.uri.scheme === "file" && fs.existsSync(path.join(f.uri.fsPath, CONFIG_FILE))) ||
+      readServerSettings()["pg-flux"].databaseUrl !== undefined
+    );
+  }
+
+  get running(): boolean {
+    return this.client !== undefined;
+  }
+
   async stop(): Promise<void> {
     const client = this.client;
     this.client = undefined;
@@ -77,13 +99,15 @@ export class Controller implements vscode.Disposable {
     await this.start();
   }
 
-  /** Sends the server settings again; `pgFlux.server.path` needs a restart. */
+  /** Sends the server settings again (no restart); `pgFlux.server.path` needs a restart. */
   async configurationChanged(event: vscode.ConfigurationChangeEvent): Promise<void> {
-    if (event.affectsConfiguration(`${CONFIG_SECTION}.server.path`)) {
+    if (!event.affectsConfiguration(CONFIG_SECTION)) return;
+    // Not running (not set up, or the binary failed): the change may be the fix.
+    if (event.affectsConfiguration(`${CONFIG_SECTION}.server.path`) || this.client === undefined) {
       await this.restart();
       return;
     }
-    if (!event.affectsConfiguration(CONFIG_SECTION) || this.client?.state !== State.Running) return;
+    if (this.client.state !== State.Running) return;
     await this.client.sendNotification(DidChangeConfigurationNotification.type, { settings: readServerSettings() });
     void this.refresh();
   }

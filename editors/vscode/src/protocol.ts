@@ -22,5 +22,8 @@ export const DIAGNOSTIC_CODES = {
 /** The oldest server this extension works with (the first with `pg-flux lsp`). */
 export const MIN_SERVER_VERSION = "0.1.0";
 
+/** The project file at the workspace root. */
+export const CONFIG_FILE = "pg-flux.toml";
+
 /** The settings section in VS Code and the language client's id (`pgFlux.trace.server`). */
 export const CONFIG_SECTION = "pgFlux";

@@ -17,6 +17,14 @@ export class StatusBar implements vscode.Disposable {
     this.item.show();
   }
 
+  show(): void {
+    this.item.show();
+  }
+
+  hide(): void {
+    this.item.hide();
+  }
+
   setServer(state: ServerState): void {
     this.server = state;
     if (state !== "running") this.database = "unknown";
