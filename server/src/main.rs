@@ -123,6 +123,9 @@ fn main() -> ExitCode {
             }
         }
     });
+    // A read of stdin may still be pending on a blocking thread (the language server's input
+    // after `exit`): do not wait for it.
+    runtime.shutdown_timeout(std::time::Duration::from_millis(200));
     match result {
         Ok(code) => code,
         Err(e) => fail(&e),

@@ -1,5 +1,6 @@
 //! `pg-flux lsp` as a process: the protocol over stdio, framed; nothing but JSON-RPC on
-//! stdout; shutdown then exit ends it with status 0.
+//! stdout; a malformed frame does not end the session; shutdown then exit ends it with
+//! status 0.
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::process::{ChildStdin, Command, Stdio};
@@ -123,6 +124,10 @@ fn stdio_framing_shutdown_and_exit() {
         tx,
     );
 
+    // A body that is not JSON is dropped; the session goes on.
+    let garbage = "{not json";
+    write!(stdin, "Content-Length: {}\r\n\r\n{garbage}", garbage.len())
+        .unwrap_or_else(|e| panic!("{e}"));
     send(
         &mut stdin,
         &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",

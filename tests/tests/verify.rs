@@ -119,7 +119,8 @@ fn unparsable_source_exits_2_naming_file_line_column() {
     .unwrap_or_else(|e| panic!("{e}"));
     let run = verify(tmp.path(), &db, &["--strict"]);
     assert_eq!(run.code, 2, "{}\n{}", run.stdout, run.stderr);
-    assert!(run.stderr.contains("bad.sql:3:3"), "{}", run.stderr);
+    // The token the parser stopped at: the `)` after the trailing comma.
+    assert!(run.stderr.contains("bad.sql:3:26"), "{}", run.stderr);
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
 

@@ -16,6 +16,7 @@ mod navigate;
 mod publish;
 mod settings;
 mod text;
+mod transport;
 mod workspace;
 
 pub use actions::COMMANDS;
@@ -41,7 +42,10 @@ where
         .await;
 }
 
-/// `pg-flux lsp`: the protocol on stdin/stdout; logs go to stderr.
+/// `pg-flux lsp`: the protocol on stdin/stdout; logs go to stderr. Frames pass through
+/// [`transport::forward_frames`], so a malformed one cannot end the session.
 pub async fn run_stdio() {
-    serve(tokio::io::stdin(), tokio::io::stdout()).await;
+    let (server_input, frames) = tokio::io::duplex(1 << 20);
+    tokio::spawn(transport::forward_frames(tokio::io::stdin(), frames));
+    serve(server_input, tokio::io::stdout()).await;
 }
