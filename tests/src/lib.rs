@@ -407,6 +407,30 @@ pub fn fixture_files(name: &str, major: u32) -> Vec<PathBuf> {
 }
 
 /// The `pg-flux` binary, built on first use.
+/// Builds the pg-flux binary in release mode (for the benchmarks) and returns its path.
+pub fn release_binary() -> PathBuf {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
+    let ok = Command::new(cargo)
+        .args([
+            "build",
+            "--quiet",
+            "--release",
+            "-p",
+            "pg-flux",
+            "--bin",
+            "pg-flux",
+        ])
+        .current_dir(repo_root())
+        .status()
+        .map(|s| s.success())
+        .unwrap_or(false);
+    assert!(ok, "building pg-flux --release failed");
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"))
+        .join("release/pg-flux")
+}
+
 pub fn pg_flux_bin() -> PathBuf {
     static BIN: OnceLock<PathBuf> = OnceLock::new();
     BIN.get_or_init(|| {

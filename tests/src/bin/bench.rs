@@ -6,11 +6,10 @@
 //! Usage: bench N [N …]   (numbers of tables; default 1000)
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use pg_flux_tests::{block_on, client_tool, repo_root, TestDb};
+use pg_flux_tests::{block_on, client_tool, release_binary, repo_root, TestDb};
 
 const RUNS: usize = 3;
 
@@ -140,29 +139,6 @@ fn measure(make: impl Fn() -> Command) -> (f64, i64) {
     }
     times.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
     (times[times.len() / 2], peak)
-}
-
-fn release_binary() -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let ok = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "--release",
-            "-p",
-            "pg-flux",
-            "--bin",
-            "pg-flux",
-        ])
-        .current_dir(repo_root())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    assert!(ok, "building pg-flux --release failed");
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"))
-        .join("release/pg-flux")
 }
 
 fn machine() -> String {

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use pg_flux_tests::lsp::uri;
-use pg_flux_tests::repo_root;
+use pg_flux_tests::release_binary;
 
 /// Files with an untracked statement: what the initial diagnostics consist of.
 const BAD_FILES: usize = 20;
@@ -244,27 +244,4 @@ fn wait(rx: &mpsc::Receiver<Value>, wanted: impl Fn(&Value) -> bool) -> Value {
             Err(e) => panic!("lsp_bench: no answer from the server: {e}"),
         }
     }
-}
-
-fn release_binary() -> PathBuf {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let ok = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "--release",
-            "-p",
-            "pg-flux",
-            "--bin",
-            "pg-flux",
-        ])
-        .current_dir(repo_root())
-        .status()
-        .map(|s| s.success())
-        .unwrap_or(false);
-    assert!(ok, "building pg-flux --release failed");
-    std::env::var_os("CARGO_TARGET_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| repo_root().join("target"))
-        .join("release/pg-flux")
 }
