@@ -52,7 +52,7 @@ pub async fn catalogs(
         )));
     }
     let session = Session::open(conninfo).await?;
-    let live = inspect::inspect(session.client(), scope).await?;
+    let live = inspect::inspect_session(&session, scope, true).await?;
     let shadow = shadow::declared_catalog(&session, schema_dir, target, scope).await?;
     Ok((live, shadow.catalog, shadow.warnings))
 }

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use super::relations::storage_name;
 use super::sql::{column_privileges, comment, ident, literal, owner, privileges, qualified};
 use super::{Block, Dir, FilePlace, Phase};
 use crate::model::{
@@ -249,15 +250,6 @@ pub(crate) fn tables(catalog: &Catalog) -> Vec<Block> {
         .iter()
         .map(|t| table_block(t, &parents, pg18))
         .collect()
-}
-
-fn storage_name(s: &str) -> &'static str {
-    match s {
-        "p" => "PLAIN",
-        "e" => "EXTERNAL",
-        "m" => "MAIN",
-        _ => "EXTENDED",
-    }
 }
 
 fn table_block(t: &ForeignTable, parents: &ParentColumns, pg18: bool) -> Block {

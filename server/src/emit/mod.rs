@@ -13,7 +13,7 @@ mod types;
 
 pub use foreign::{add_foreign_column_sql, add_foreign_constraint_sql, user_mapping_sql};
 pub use relations::{add_column_sql, add_constraint_sql};
-pub(crate) use relations::{options_list, sequence_options};
+pub(crate) use relations::{identity_kind, options_list, sequence_options, storage_name};
 pub(crate) use security::{
     default_privilege_entry, default_privileges_kind, default_privileges_sql,
 };

@@ -34,7 +34,17 @@ pub(crate) fn options_list(options: &[(String, String)], prefix: &str) -> Vec<St
         .collect()
 }
 
-fn storage_name(s: &str) -> &'static str {
+/// `attstorage` as SQL spells it.
+/// `attidentity` (`a` or `d`) as SQL spells it.
+pub(crate) fn identity_kind(code: &str) -> &'static str {
+    if code == "a" {
+        "ALWAYS"
+    } else {
+        "BY DEFAULT"
+    }
+}
+
+pub(crate) fn storage_name(s: &str) -> &'static str {
     match s {
         "p" => "PLAIN",
         "e" => "EXTERNAL",
@@ -271,11 +281,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             any = true;
         }
         if shape == Shape::Full && !c.identity.is_empty() && c.identity_sequence.is_some() {
-            let kind = if c.identity == "a" {
-                "ALWAYS"
-            } else {
-                "BY DEFAULT"
-            };
+            let kind = identity_kind(&c.identity);
             def.push_str(&format!(" GENERATED {kind} AS IDENTITY"));
             if let Some(seq) = &c.identity_sequence {
                 def.push_str(&format!(
@@ -652,11 +658,7 @@ pub fn add_column_sql(t: &Table, c: &Column, pg18: bool) -> String {
         _ => {}
     }
     if let (false, Some(seq)) = (c.identity.is_empty(), &c.identity_sequence) {
-        let kind = if c.identity == "a" {
-            "ALWAYS"
-        } else {
-            "BY DEFAULT"
-        };
+        let kind = identity_kind(&c.identity);
         def.push_str(&format!(
             " GENERATED {kind} AS IDENTITY (SEQUENCE NAME {} {})",
             qualified(&QualifiedName::new(&seq.schema, &seq.name)),

@@ -201,7 +201,7 @@ async fn refresh_once(db: &Database, ws: &Workspace, publisher: &Publisher) -> b
 
 async fn inspect(url: &str, scope: &Scope) -> crate::Result<Catalog> {
     let session = crate::connect::Session::open(url).await?;
-    crate::inspect::inspect_objects(session.client(), scope).await
+    crate::inspect::inspect_session(&session, scope, false).await
 }
 
 fn unavailable(

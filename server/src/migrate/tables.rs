@@ -5,8 +5,10 @@
 //! the table is recreated.
 
 use crate::emit::sql::{column_privileges, comment, ident, literal, privileges, qualified};
-use crate::emit::{add_column_sql, add_constraint_sql, options_list, sequence_options};
-use crate::model::{Acl, Column, Constraint, QualifiedName, Table};
+use crate::emit::{
+    add_column_sql, add_constraint_sql, identity_kind, options_list, sequence_options, storage_name,
+};
+use crate::model::{Column, Constraint, QualifiedName, Table};
 
 use super::{undo_acl, Statement};
 
@@ -367,39 +369,9 @@ fn alter_column(
         ));
     }
     if c.acl != d.acl {
-        let undo = Acl {
-            revokes: c
-                .acl
-                .grants
-                .iter()
-                .cloned()
-                .map(|mut g| {
-                    g.grantable = false;
-                    g
-                })
-                .collect(),
-            grants: c.acl.revokes.clone(),
-        };
-        let mut sql = column_privileges(table, &d.name, &undo);
+        let mut sql = column_privileges(table, &d.name, &super::inverse(&c.acl));
         sql.push_str(&column_privileges(table, &d.name, &d.acl));
         add(sql);
-    }
-}
-
-fn identity_kind(code: &str) -> &'static str {
-    if code == "a" {
-        "ALWAYS"
-    } else {
-        "BY DEFAULT"
-    }
-}
-
-fn storage_name(s: &str) -> &'static str {
-    match s {
-        "p" => "PLAIN",
-        "e" => "EXTERNAL",
-        "m" => "MAIN",
-        _ => "EXTENDED",
     }
 }
 
