@@ -31,8 +31,13 @@ pub struct SourceStatement {
 pub fn source_files(root: &Path) -> Result<Vec<PathBuf>> {
     let mut files = Vec::new();
     collect(root, root, &mut files)?;
-    files.sort_by_key(|path| (dir_rank(root, path), path.clone()));
+    sort_in_load_order(root, &mut files);
     Ok(files)
+}
+
+/// Kind directories in dependency order, then the rest; by path within each.
+pub fn sort_in_load_order(root: &Path, files: &mut [PathBuf]) {
+    files.sort_by_key(|path| (dir_rank(root, path), path.clone()));
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {

@@ -20,7 +20,7 @@ use crate::load::{self, SourceStatement};
 use crate::model::{Catalog, CatalogRef};
 
 /// Where the shadow database is.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShadowTarget {
     /// A throwaway cluster from local binaries.
     Embedded,
@@ -33,10 +33,36 @@ pub enum ShadowTarget {
 pub struct Shadow {
     pub catalog: Catalog,
     pub warnings: Vec<String>,
+    /// Statements the shadow database refused (after retrying in dependency order), with the
+    /// server's message. The catalog holds everything else.
+    pub failures: Vec<LoadFailure>,
+}
+
+/// A source statement that does not load.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadFailure {
+    pub file: std::path::PathBuf,
+    pub line: usize,
+    pub column: usize,
+    /// The statement's length in bytes (from its first character).
+    pub len: usize,
+    pub message: String,
+}
+
+impl LoadFailure {
+    fn into_error(self) -> Error {
+        Error::Source {
+            file: self.file,
+            line: self.line,
+            column: self.column,
+            message: format!("does not load into the shadow database: {}", self.message),
+        }
+    }
 }
 
 /// Loads the tree at `schema_dir` into a shadow database and inspects it. `live` is the live
-/// database's read-only session (its major and role names are read from it).
+/// database's read-only session (its major and role names are read from it). A statement that
+/// does not load is an error naming file:line:column.
 pub async fn declared_catalog(
     live: &Session,
     schema_dir: &Path,
@@ -44,47 +70,114 @@ pub async fn declared_catalog(
     scope: &Scope,
 ) -> Result<Shadow> {
     let statements = load::read_statements(schema_dir)?;
-    let roles = live_roles(live.client()).await?;
-    let mut warnings = Vec::new();
-    match target {
-        ShadowTarget::Url(url) => {
-            let client = connect::connect_writable(url.as_str()).await?;
-            if same_database(live.client(), &client).await? {
-                return Err(Error::Usage(
-                    "the shadow database is the live database: give --shadow-db an empty scratch database"
-                        .into(),
-                ));
-            }
-            let catalog = load_and_inspect(&client, statements, &roles, scope, true).await?;
-            Ok(Shadow { catalog, warnings })
-        }
-        ShadowTarget::Embedded => {
-            let major = live.server_major();
-            let binaries = match Binaries::discover(Some(major)) {
-                Ok(b) => b,
-                Err(_) => {
-                    let fallback = Binaries::discover(None)?;
-                    warnings.push(format!(
-                        "no PostgreSQL {major} server binaries found for the shadow database; \
-                         using PostgreSQL {} (the live server is {major}): results may differ \
-                         (set PGFLUX_PG_BINDIR or use --shadow-db)",
-                        fallback.version
-                    ));
-                    fallback
-                }
-            };
-            let cluster = tokio::task::spawn_blocking(move || Cluster::start(&binaries))
-                .await
-                .map_err(|e| {
-                    Error::Embedded(format!("could not start the shadow cluster: {e}"))
-                })??;
-            let client = connect::connect_writable(cluster.url("postgres").as_str()).await?;
-            let catalog = load_and_inspect(&client, statements, &roles, scope, false).await?;
-            drop(client);
-            drop(cluster);
-            Ok(Shadow { catalog, warnings })
+    let mut shadow = ShadowDb::new(target.clone())
+        .load(live, statements, scope)
+        .await?;
+    let first_failure = std::mem::take(&mut shadow.failures).into_iter().next();
+    match first_failure {
+        Some(failure) => Err(failure.into_error()),
+        None => Ok(shadow),
+    }
+}
+
+/// A shadow database that can be loaded again and again (the language server loads it on every
+/// save): a throwaway cluster is started once, for the live server's major, and kept.
+pub struct ShadowDb {
+    target: ShadowTarget,
+    cluster: Option<Cluster>,
+    /// Said once per cluster: which binaries stand in for the live major.
+    fallback_warning: Option<String>,
+}
+
+impl ShadowDb {
+    pub fn new(target: ShadowTarget) -> ShadowDb {
+        ShadowDb {
+            target,
+            cluster: None,
+            fallback_warning: None,
         }
     }
+
+    pub fn target(&self) -> &ShadowTarget {
+        &self.target
+    }
+
+    /// Loads `statements` in one transaction that is rolled back, and inspects the result.
+    pub async fn load(
+        &mut self,
+        live: &Session,
+        statements: Vec<SourceStatement>,
+        scope: &Scope,
+    ) -> Result<Shadow> {
+        let roles = live_roles(live.client()).await?;
+        let mut warnings = Vec::new();
+        let (catalog, failures) = match &self.target {
+            ShadowTarget::Url(url) => {
+                let client = connect::connect_writable(url.as_str()).await?;
+                if same_database(live.client(), &client).await? {
+                    return Err(Error::Usage(
+                        "the shadow database is the live database: give --shadow-db an empty scratch database"
+                            .into(),
+                    ));
+                }
+                load_and_inspect(&client, statements, &roles, scope, true).await?
+            }
+            ShadowTarget::Embedded => {
+                let url = self.embedded(live.server_major()).await?;
+                warnings.extend(self.fallback_warning.clone());
+                let client = match connect::connect_writable(url.as_str()).await {
+                    Ok(client) => client,
+                    Err(e) => {
+                        // Start afresh next time.
+                        self.cluster = None;
+                        return Err(e);
+                    }
+                };
+                load_and_inspect(&client, statements, &roles, scope, false).await?
+            }
+        };
+        Ok(Shadow {
+            catalog,
+            warnings,
+            failures,
+        })
+    }
+
+    /// The URL of the kept cluster, started (or restarted for another major) when needed.
+    async fn embedded(&mut self, major: u32) -> Result<String> {
+        if let Some(cluster) = &self.cluster {
+            let wanted = cluster.major() == major || self.fallback_warning.is_some();
+            if wanted && cluster_alive(cluster) {
+                return Ok(cluster.url("postgres"));
+            }
+        }
+        self.cluster = None;
+        self.fallback_warning = None;
+        let binaries = match Binaries::discover(Some(major)) {
+            Ok(b) => b,
+            Err(_) => {
+                let fallback = Binaries::discover(None)?;
+                self.fallback_warning = Some(format!(
+                    "no PostgreSQL {major} server binaries found for the shadow database; \
+                     using PostgreSQL {} (the live server is {major}): results may differ \
+                     (set PGFLUX_PG_BINDIR or use --shadow-db)",
+                    fallback.version
+                ));
+                fallback
+            }
+        };
+        let cluster = tokio::task::spawn_blocking(move || Cluster::start(&binaries))
+            .await
+            .map_err(|e| Error::Embedded(format!("could not start the shadow cluster: {e}")))??;
+        let url = cluster.url("postgres");
+        self.cluster = Some(cluster);
+        Ok(url)
+    }
+}
+
+/// Whether the kept cluster still has its data directory (a cleaned-up temp dir ends it).
+fn cluster_alive(cluster: &Cluster) -> bool {
+    cluster.data_dir().join("postmaster.pid").exists()
 }
 
 /// Role names of the live cluster (not the built-in `pg_*` ones).
@@ -128,7 +221,7 @@ async fn load_and_inspect(
     roles: &[String],
     scope: &Scope,
     must_be_empty: bool,
-) -> Result<Catalog> {
+) -> Result<(Catalog, Vec<LoadFailure>)> {
     client
         .batch_execute("BEGIN")
         .await
@@ -152,12 +245,12 @@ async fn load_and_inspect(
                 .map_err(|e| db_error("setting up the shadow session", &e))?;
         }
         create_roles(client, roles).await?;
-        load_in_transaction(client, statements).await?;
+        let failures = load_in_transaction(client, statements).await?;
         client
             .batch_execute(INSPECT_SETTINGS)
             .await
             .map_err(|e| db_error("setting up the shadow session", &e))?;
-        inspect::inspect(client, scope).await
+        Ok((inspect::inspect(client, scope).await?, failures))
     }
     .await;
     // Whatever happened, the shadow keeps nothing.
@@ -204,8 +297,11 @@ async fn create_role(client: &Client, role: &str) -> Result<()> {
 
 /// As `load::load_statements`, inside the caller's transaction: each statement under a
 /// savepoint, retried until a pass makes no progress; a role the source names that does not
-/// exist is created in the shadow.
-async fn load_in_transaction(client: &Client, statements: Vec<SourceStatement>) -> Result<()> {
+/// exist is created in the shadow. Returns the statements that never loaded.
+async fn load_in_transaction(
+    client: &Client,
+    statements: Vec<SourceStatement>,
+) -> Result<Vec<LoadFailure>> {
     client
         .batch_execute("SET LOCAL check_function_bodies = false")
         .await
@@ -228,18 +324,17 @@ async fn load_in_transaction(client: &Client, statements: Vec<SourceStatement>) 
                 },
             }
         }
-        let stuck = failed.len() == attempted;
-        match failed.first() {
-            None => return Ok(()),
-            Some((statement, message)) if stuck => {
-                return Err(Error::Source {
-                    file: statement.file.clone(),
-                    line: statement.line,
-                    column: statement.column,
-                    message: format!("does not load into the shadow database: {message}"),
+        if failed.len() == attempted {
+            return Ok(failed
+                .into_iter()
+                .map(|(s, message)| LoadFailure {
+                    len: s.sql.trim_end().len(),
+                    file: s.file,
+                    line: s.line,
+                    column: s.column,
+                    message,
                 })
-            }
-            Some(_) => {}
+                .collect());
         }
         pending = failed.into_iter().map(|(s, _)| s).collect();
     }

@@ -82,6 +82,8 @@ const SYNTAX: &str = "syntax-error";
 const NOT_ROUND_TRIPPABLE: &str = "not-round-trippable";
 const UNDECLARED: &str = "undeclared-live-object";
 const UNAVAILABLE: &str = "database-unavailable";
+const DRIFT: &str = "drift";
+const PENDING: &str = "pending";
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn parse_diagnostics_follow_every_keystroke() {
@@ -586,7 +588,7 @@ async fn hover_definition_and_symbols() {
         .unwrap_or_else(|e| panic!("{e}"));
     let text = hover["contents"]["value"].as_str().unwrap_or("");
     assert!(
-        text.contains("**table public.users** — declared and live"),
+        text.contains("**table public.users** — in sync"),
         "{text}"
     );
     assert!(text.contains("CREATE TABLE public.users"), "{text}");
@@ -828,5 +830,178 @@ async fn dump_and_pull_all_commands() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(result["objects"], json!(0));
     assert!(c.server_requests.is_empty(), "{:?}", c.server_requests);
+    c.shutdown().await;
+}
+
+/// Drift, pending objects and statements that do not load, from the shadow database: a
+/// column changed out of band shows as drift on its table's declaration (property and both
+/// values), hover says so, and the quick fix replaces the declaration with the live definition,
+/// after which everything is in sync again. A new table is pending (once, not per column); a
+/// view the shadow refuses is not round-trippable, with the server's message.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn drift_pending_and_shadow_load_failures() {
+    let db = TestDb::new();
+    db.exec(
+        "CREATE TABLE public.users (id integer PRIMARY KEY, email text NOT NULL); \
+         CREATE FUNCTION public.add(a integer, b integer) RETURNS integer LANGUAGE sql AS 'SELECT a + b';",
+    );
+    let dir = tempdir();
+    let root = dir.path();
+    dump_into(&db, root).await;
+    config_with_env_url(root, "PGFLUX_LSP_DRIFT", &db.url());
+    let schema = root.join("schema");
+    let users = schema.join("tables/public.users.sql");
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    let status = c
+        .execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        status,
+        json!({"status": "connected", "drift": "checked", "drifted": 0})
+    );
+    c.settle(Duration::from_millis(300)).await;
+    assert!(
+        c.diagnostics.values().all(|d| d.is_empty()),
+        "a fresh dump has diagnostics: {:?}",
+        c.diagnostics
+    );
+
+    // Out of band, on live: the column's type changes.
+    db.exec("ALTER TABLE public.users ALTER COLUMN email TYPE varchar(80)");
+    let status = c
+        .execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status["drifted"], json!(1), "{status}");
+    let found = c
+        .wait_diagnostics(&users, "drift on users.email", |d| {
+            with_code(d, DRIFT).len() == 1
+        })
+        .await;
+    assert_eq!(found.len(), 1, "{found:?}");
+    let d = found[0].clone();
+    assert_eq!(d["severity"], json!(2));
+    assert_eq!(d["data"]["identity"], json!("public.users"));
+    assert_eq!(d["data"]["property"], json!("type"));
+    assert_eq!(d["data"]["subObject"], json!({"kind": "column", "name": "email"}));
+    assert_eq!(d["data"]["live"], json!("character varying(80)"));
+    assert_eq!(d["data"]["declared"], json!("text"));
+    assert_eq!(
+        d["message"],
+        json!("table public.users differs from the live database: column email: type is character varying(80) live, text declared")
+    );
+    let text = fs::read_to_string(&users).unwrap_or_default();
+    let create = text.find("CREATE TABLE").unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(start_of(&d), (text[..create].matches('\n').count() as u64, 0));
+
+    // Hover on the table's name says what drifted.
+    let name_at = text[create..].find("users").unwrap_or(0) + create;
+    let line = text[..name_at].matches('\n').count();
+    let line_start = text[..name_at].rfind('\n').map_or(0, |i| i + 1);
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&users)},
+                   "position": {"line": line, "character": name_at - line_start}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        shown.contains("**table public.users** — drift: column email: type is character varying(80) live, text declared"),
+        "{shown}"
+    );
+
+    // The quick fix replaces the declaration with the live definition.
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri(&users)}, "range": d["range"],
+                   "context": {"diagnostics": [d], "only": ["quickfix"]}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let actions = actions.as_array().cloned().unwrap_or_default();
+    assert_eq!(actions.len(), 1, "{actions:?}");
+    assert_eq!(
+        actions[0]["title"],
+        json!("Replace the declaration of table public.users with the live definition")
+    );
+    c.on_request("workspace/applyEdit", apply_workspace_edit);
+    let command = &actions[0]["command"];
+    c.execute(
+        command["command"].as_str().unwrap_or(""),
+        command["arguments"].as_array().cloned().unwrap_or_default(),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("replace: {e}"));
+    let replaced = fs::read_to_string(&users).unwrap_or_default();
+    assert!(
+        replaced.contains("email character varying(80) NOT NULL"),
+        "{replaced}"
+    );
+    assert_eq!(replaced.matches("CREATE TABLE public.users").count(), 1, "{replaced}");
+    // Everything but the replaced statement is as it was.
+    assert_eq!(&replaced[..create], &text[..create]);
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&users), "type": 2}]}),
+    )
+    .await;
+    let status = c
+        .execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(status["drifted"], json!(0), "{status}");
+    c.wait_diagnostics(&users, "no drift once replaced", |d| d.is_empty())
+        .await;
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&users)},
+                   "position": {"line": line, "character": name_at - line_start}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(shown.contains("**table public.users** — in sync"), "{shown}");
+
+    // A new table in an open (unsaved) file: pending, once; a view that cannot load: the
+    // shadow's message on the view's statement.
+    let orders = schema.join("tables/public.orders.sql");
+    let orders_text = "CREATE TABLE public.orders (\n    id integer PRIMARY KEY,\n    total numeric NOT NULL\n);\n\nCREATE VIEW public.order_totals AS SELECT nope FROM public.orders;\n";
+    fs::write(&orders, orders_text).unwrap_or_else(|e| panic!("{e}"));
+    c.open(&orders, 1).await;
+    c.save(&orders).await;
+    let found = c
+        .wait_diagnostics(&orders, "pending and a load failure", |d| {
+            with_code(d, PENDING).len() == 2 && with_code(d, NOT_ROUND_TRIPPABLE).len() == 1
+        })
+        .await;
+    let pending = with_code(&found, PENDING);
+    let identities: Vec<&Value> = pending.iter().map(|d| &d["data"]["identity"]).collect();
+    assert_eq!(
+        identities,
+        [&json!("public.orders"), &json!("public.order_totals")]
+    );
+    assert_eq!(pending[0]["severity"], json!(3));
+    assert_eq!(
+        pending[0]["message"],
+        json!("table public.orders is declared but not live yet (pending)")
+    );
+    let failed = with_code(&found, NOT_ROUND_TRIPPABLE)[0];
+    assert_eq!(failed["severity"], json!(1));
+    assert_eq!(failed["data"]["reason"], json!("shadow-load"));
+    assert_eq!(start_of(failed), (5, 0));
+    // Statement ranges end before the semicolon, as every statement diagnostic's does.
+    assert_eq!(
+        end_of(failed),
+        (5, units("CREATE VIEW public.order_totals AS SELECT nope FROM public.orders"))
+    );
+    assert_eq!(
+        failed["message"],
+        json!("does not load into the shadow database: column \"nope\" does not exist")
+    );
     c.shutdown().await;
 }

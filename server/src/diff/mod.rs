@@ -144,15 +144,27 @@ pub fn differs(live: &Side, j: usize, declared: &Side, i: usize) -> bool {
 }
 
 pub fn changes(live: &Side, declared: &Side) -> Vec<Change> {
+    located_changes(live, declared)
+        .into_iter()
+        .map(|(_, change)| change)
+        .collect()
+}
+
+/// As [`changes`], each with the index of its object in `declared` (`None` for what is only
+/// live), so that a change can be traced to the source that declares the object.
+pub fn located_changes(live: &Side, declared: &Side) -> Vec<(Option<usize>, Change)> {
     let mut out = Vec::new();
     for (i, o) in declared.objects.iter().enumerate() {
         let Some(j) = live.find(&o.key) else {
             if !declared.sql(i).is_empty() {
-                out.push(Change {
-                    kind: o.kind,
-                    object: o.name.clone(),
-                    difference: Difference::OnlyDeclared,
-                });
+                out.push((
+                    Some(i),
+                    Change {
+                        kind: o.kind,
+                        object: o.name.clone(),
+                        difference: Difference::OnlyDeclared,
+                    },
+                ));
             }
             continue;
         };
@@ -161,37 +173,46 @@ pub fn changes(live: &Side, declared: &Side) -> Vec<Change> {
         }
         let props = properties::diff(&live.objects[j].value(), &o.value());
         if props.is_empty() {
-            out.push(Change {
-                kind: o.kind,
-                object: o.name.clone(),
-                difference: Difference::Property {
-                    sub: None,
-                    property: "definition".into(),
-                    live: Some(live.sql(j).trim_end().to_string()),
-                    declared: Some(declared.sql(i).trim_end().to_string()),
+            out.push((
+                Some(i),
+                Change {
+                    kind: o.kind,
+                    object: o.name.clone(),
+                    difference: Difference::Property {
+                        sub: None,
+                        property: "definition".into(),
+                        live: Some(live.sql(j).trim_end().to_string()),
+                        declared: Some(declared.sql(i).trim_end().to_string()),
+                    },
                 },
-            });
+            ));
         }
         for p in props {
-            out.push(Change {
-                kind: o.kind,
-                object: o.name.clone(),
-                difference: Difference::Property {
-                    sub: p.sub,
-                    property: p.property,
-                    live: p.live,
-                    declared: p.declared,
+            out.push((
+                Some(i),
+                Change {
+                    kind: o.kind,
+                    object: o.name.clone(),
+                    difference: Difference::Property {
+                        sub: p.sub,
+                        property: p.property,
+                        live: p.live,
+                        declared: p.declared,
+                    },
                 },
-            });
+            ));
         }
     }
     for (j, o) in live.objects.iter().enumerate() {
         if declared.find(&o.key).is_none() && !live.sql(j).is_empty() {
-            out.push(Change {
-                kind: o.kind,
-                object: o.name.clone(),
-                difference: Difference::OnlyLive,
-            });
+            out.push((
+                None,
+                Change {
+                    kind: o.kind,
+                    object: o.name.clone(),
+                    difference: Difference::OnlyLive,
+                },
+            ));
         }
     }
     out

@@ -16,7 +16,8 @@ use tower_lsp_server::ls_types::{
 
 use super::backend::Shared;
 use super::database::scrub;
-use super::diagnostics::UNDECLARED_LIVE_OBJECT;
+use super::database::{DriftStatus, Status};
+use super::diagnostics::{DRIFT, UNDECLARED_LIVE_OBJECT};
 use super::text::LineIndex;
 use crate::commands::{pull, verify};
 use crate::inspect::Scope;
@@ -29,12 +30,14 @@ pub const REFRESH: &str = "pg-flux.refresh";
 pub const PULL_ALL: &str = "pg-flux.pullAll";
 pub const PULL_OBJECT: &str = "pg-flux.pullObject";
 pub const DUMP: &str = "pg-flux.dump";
-pub const COMMANDS: [&str; 4] = [REFRESH, PULL_ALL, PULL_OBJECT, DUMP];
+pub const REPLACE_WITH_LIVE: &str = "pg-flux.replaceWithLive";
+pub const COMMANDS: [&str; 5] = [REFRESH, PULL_ALL, PULL_OBJECT, DUMP, REPLACE_WITH_LIVE];
 
 const OVERWRITE: &str = "Overwrite";
 const CANCEL: &str = "Cancel";
 
-/// Quick fixes for undeclared objects among the request's diagnostics, and the source actions.
+/// Quick fixes for undeclared and drifted objects among the request's diagnostics, and the
+/// source actions.
 pub fn code_actions(params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
     let wanted = |kind: &CodeActionKind| match &params.context.only {
         None => true,
@@ -45,15 +48,35 @@ pub fn code_actions(params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
     let mut out = Vec::new();
     if wanted(&CodeActionKind::QUICKFIX) {
         for d in &params.context.diagnostics {
+            let Some(data) = &d.data else { continue };
+            let kind = data.get("kind").and_then(Value::as_str).unwrap_or("object");
+            let identity = data.get("identity").and_then(Value::as_str).unwrap_or("");
+            if d.code == Some(NumberOrString::String(DRIFT.to_string())) {
+                let title = format!("Replace the declaration of {kind} {identity} with the live definition");
+                let argument = json!({
+                    "kind": kind,
+                    "identity": identity,
+                    "uri": params.text_document.uri.as_str(),
+                });
+                out.push(CodeActionOrCommand::CodeAction(CodeAction {
+                    title: title.clone(),
+                    kind: Some(CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![d.clone()]),
+                    command: Some(Command::new(
+                        title,
+                        REPLACE_WITH_LIVE.to_string(),
+                        Some(vec![argument]),
+                    )),
+                    ..CodeAction::default()
+                }));
+                continue;
+            }
             if d.code != Some(NumberOrString::String(UNDECLARED_LIVE_OBJECT.to_string())) {
                 continue;
             }
-            let Some(data) = &d.data else { continue };
             if data.get("pullable") != Some(&Value::Bool(true)) {
                 continue;
             }
-            let kind = data.get("kind").and_then(Value::as_str).unwrap_or("object");
-            let identity = data.get("identity").and_then(Value::as_str).unwrap_or("");
             let title = format!("Pull {kind} {identity} into {PULLED_DIR}/");
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: title.clone(),
@@ -96,7 +119,7 @@ pub async fn execute(sh: &Shared, command: &str, arguments: &[Value]) -> Result<
         REFRESH => {
             let db = sh.database().ok_or("the server is not initialized")?;
             let _ = db.refresh().await;
-            Ok(json!({"status": format!("{:?}", db.status())}))
+            Ok(refresh_status(&db))
         }
         PULL_ALL => pull_objects(sh, None).await,
         PULL_OBJECT => {
@@ -109,8 +132,92 @@ pub async fn execute(sh: &Shared, command: &str, arguments: &[Value]) -> Result<
             pull_objects(sh, Some((kind, identity))).await
         }
         DUMP => dump(sh).await,
+        REPLACE_WITH_LIVE => {
+            let arg = arguments
+                .first()
+                .ok_or("replaceWithLive needs the object (the code action's argument)")?;
+            let field = |name: &str| {
+                arg.get(name)
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .ok_or(format!("replaceWithLive: no {name}"))
+            };
+            replace_with_live(sh, &field("kind")?, &field("identity")?, &field("uri")?).await
+        }
         other => Err(format!("unknown command {other}")),
     }
+}
+
+/// The database's state after a refresh, as stable JSON: `status` is `connected`,
+/// `unavailable` (with `cause`), `not-configured` or `pending`; `drift` is `checked` (with the
+/// number of drifted objects) or `unknown`.
+fn refresh_status(db: &super::database::Database) -> Value {
+    let mut out = match db.status() {
+        Status::Connected => json!({"status": "connected"}),
+        Status::Unavailable(cause) => json!({"status": "unavailable", "cause": cause}),
+        Status::NotConfigured => json!({"status": "not-configured"}),
+        Status::Pending => json!({"status": "pending"}),
+    };
+    let drift = match db.drift() {
+        DriftStatus::Checked(map) => json!({"drift": "checked", "drifted": map.len()}),
+        DriftStatus::Unknown => json!({"drift": "unknown"}),
+    };
+    if let (Some(out), Some(drift)) = (out.as_object_mut(), drift.as_object()) {
+        out.extend(drift.clone());
+    }
+    out
+}
+
+/// Replaces the statement declaring a drifted object (in the file of the diagnostic) with the
+/// object's definition as the live database has it, as dump would write it.
+async fn replace_with_live(
+    sh: &Shared,
+    kind: &str,
+    identity: &str,
+    uri: &str,
+) -> Result<Value, String> {
+    let db = sh.database().ok_or("the server is not initialized")?;
+    let live = db
+        .live()
+        .ok_or("the database has not been inspected yet: refresh first")?;
+    let object = live
+        .objects
+        .iter()
+        .find(|o| o.identity.kind.singular() == kind && o.identity.to_string() == identity)
+        .ok_or_else(|| format!("{kind} {identity} is not live (any more)"))?;
+    let definition = live
+        .definition(&object.identity)
+        .ok_or_else(|| format!("pg-flux cannot render {kind} {identity}"))?
+        .trim_end()
+        .to_string();
+    let path = uri
+        .parse::<Uri>()
+        .ok()
+        .and_then(|u| u.to_file_path().map(|p| p.into_owned()))
+        .ok_or_else(|| format!("{uri} is not a file"))?;
+    let declaration = sh
+        .ws
+        .declarations_of(&object.identity)
+        .into_iter()
+        .find(|d| d.span.file == path)
+        .ok_or_else(|| format!("{kind} {identity} is not declared in {}", path.display()))?;
+    let text = sh
+        .ws
+        .text(&path)
+        .ok_or_else(|| format!("{} is not in the workspace", path.display()))?;
+    let changed = || format!("{} changed meanwhile: try again", path.display());
+    let before = text.get(..declaration.span.start).ok_or_else(changed)?;
+    let rest = text.get(declaration.span.end..).ok_or_else(changed)?;
+    // The statement's span stops before its semicolon; the definition brings its own.
+    let after_blank = rest.len() - rest.trim_start().len();
+    let after = match rest[after_blank..].strip_prefix(';') {
+        Some(after) => after,
+        None => rest,
+    };
+    let replaced = format!("{before}{definition}{after}");
+    write_files(sh, vec![(path.clone(), replaced, Some(text.to_string()))]).await?;
+    drop(db.refresh());
+    Ok(json!({"path": path, "replaced": identity}))
 }
 
 async fn read_catalog(sh: &Shared) -> Result<Catalog, String> {

@@ -234,9 +234,18 @@ impl LanguageServer for Backend {
         let sh = self.sh.clone();
         guarded("initialized", (), async move {
             let db_source = Arc::new(SnapshotSource::default());
-            let publisher =
-                Publisher::start(sh.client.clone(), sh.ws.clone(), vec![db_source.clone()]);
-            let database = Database::start(sh.ws.clone(), db_source, publisher.clone());
+            let shadow_source = Arc::new(SnapshotSource::default());
+            let publisher = Publisher::start(
+                sh.client.clone(),
+                sh.ws.clone(),
+                vec![db_source.clone(), shadow_source.clone()],
+            );
+            let database = Database::start(
+                sh.ws.clone(),
+                db_source,
+                shadow_source,
+                publisher.clone(),
+            );
             let _ = sh.publisher.set(publisher);
             let _ = sh.database.set(database);
             let loader = sh.clone();

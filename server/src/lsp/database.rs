@@ -1,9 +1,10 @@
 //! The database side: a worker task that inspects the configured database on request
 //! (debounced: a burst of saves makes one inspection), keeps the latest live state for hover
-//! and code actions, publishes undeclared objects, and reconnects with backoff while the
-//! database is down. Nothing here runs on the request path: typing never waits for it.
+//! and code actions, publishes undeclared and pending objects, then loads the source into the
+//! shadow database and publishes drift; it reconnects with backoff while the database is down.
+//! Nothing here runs on the request path: typing never waits for it.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
@@ -13,6 +14,7 @@ use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity};
 
 use super::diagnostics::{self, SnapshotSource};
+use super::drift::{self, Drift};
 use super::publish::Publisher;
 use super::settings::{one_line, Settings};
 use super::text::LineIndex;
@@ -23,11 +25,14 @@ use crate::identity::Identity;
 use crate::inspect::Scope;
 use crate::inventory::{self, LiveObject, Render};
 use crate::model::Catalog;
+use crate::shadow::ShadowDb;
 
 /// Saves closer together than this make one inspection.
 const DEBOUNCE: Duration = Duration::from_millis(150);
 /// An inspection that takes longer counts as the database being unavailable.
 const INSPECT_TIMEOUT: Duration = Duration::from_secs(30);
+/// Loading the source into the shadow (a cluster may have to start first).
+const SHADOW_TIMEOUT: Duration = Duration::from_secs(120);
 const FIRST_RETRY: Duration = Duration::from_secs(1);
 const LAST_RETRY: Duration = Duration::from_secs(30);
 
@@ -57,12 +62,24 @@ pub enum Status {
     Unavailable(String),
 }
 
+/// What the last shadow comparison found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DriftStatus {
+    /// Not compared (no shadow configured, the source does not parse, or not yet).
+    Unknown,
+    /// Compared: these declared objects differ from the live ones.
+    Checked(Arc<HashMap<Identity, Drift>>),
+}
+
 pub struct Database {
     requests: mpsc::UnboundedSender<Option<oneshot::Sender<()>>>,
     live: RwLock<Option<Arc<LiveState>>>,
     status: RwLock<Status>,
-    /// `undeclared-live-object` and `database-unavailable` diagnostics.
+    drift: RwLock<DriftStatus>,
+    /// `undeclared-live-object`, `pending` and `database-unavailable` diagnostics.
     pub diagnostics: Arc<SnapshotSource>,
+    /// `drift`, and `not-round-trippable` for statements the shadow refuses.
+    pub shadow_diagnostics: Arc<SnapshotSource>,
 }
 
 impl Database {
@@ -70,6 +87,7 @@ impl Database {
     pub fn start(
         ws: Arc<Workspace>,
         diagnostics: Arc<SnapshotSource>,
+        shadow_diagnostics: Arc<SnapshotSource>,
         publisher: Publisher,
     ) -> Arc<Database> {
         let (tx, rx) = mpsc::unbounded_channel();
@@ -77,7 +95,9 @@ impl Database {
             requests: tx,
             live: RwLock::new(None),
             status: RwLock::new(Status::Pending),
+            drift: RwLock::new(DriftStatus::Unknown),
             diagnostics,
+            shadow_diagnostics,
         });
         tokio::spawn(run(db.clone(), ws, publisher, rx));
         db
@@ -101,6 +121,14 @@ impl Database {
             .clone()
     }
 
+    pub fn drift(&self) -> DriftStatus {
+        self.drift.read().unwrap_or_else(|p| p.into_inner()).clone()
+    }
+
+    fn set_drift(&self, drift: DriftStatus) {
+        *self.drift.write().unwrap_or_else(|p| p.into_inner()) = drift;
+    }
+
     fn set(&self, status: Status, live: Option<Option<Arc<LiveState>>>) {
         *self.status.write().unwrap_or_else(|p| p.into_inner()) = status;
         if let Some(live) = live {
@@ -116,6 +144,8 @@ async fn run(
     mut rx: mpsc::UnboundedReceiver<Option<oneshot::Sender<()>>>,
 ) {
     let mut retry: Option<Duration> = None;
+    // Kept between refreshes: a throwaway cluster starts once.
+    let mut shadow: Option<ShadowDb> = None;
     loop {
         let mut waiters = Vec::new();
         let request = match retry {
@@ -132,7 +162,7 @@ async fn run(
             waiters.extend(waiter);
         }
         // A bug in one inspection must not end the worker: it counts as a failed attempt.
-        let attempt = std::panic::AssertUnwindSafe(refresh_once(&db, &ws, &publisher));
+        let attempt = std::panic::AssertUnwindSafe(refresh_once(&db, &ws, &publisher, &mut shadow));
         let ok = futures_util::FutureExt::catch_unwind(attempt)
             .await
             .unwrap_or_else(|_| {
@@ -151,66 +181,145 @@ async fn run(
 }
 
 /// One inspection under the current settings; false when the database was unavailable.
-async fn refresh_once(db: &Database, ws: &Workspace, publisher: &Publisher) -> bool {
+async fn refresh_once(
+    db: &Database,
+    ws: &Arc<Workspace>,
+    publisher: &Publisher,
+    shadow: &mut Option<ShadowDb>,
+) -> bool {
     // Settings changed during the inspection: its result is for the old database; run again.
     for _ in 0..3 {
         let epoch = ws.epoch();
         let settings = ws.settings();
         let Some(url) = settings.database_url.clone() else {
             db.set(Status::NotConfigured, Some(None));
+            db.set_drift(DriftStatus::Unknown);
             publisher.touch(db.diagnostics.replace(HashMap::new()));
+            publisher.touch(db.shadow_diagnostics.replace(HashMap::new()));
             return true;
         };
         let scope = Scope {
             schemas: settings.schemas.clone(),
         };
-        let result = tokio::time::timeout(INSPECT_TIMEOUT, inspect(&url, &scope)).await;
+        // The diff orders blocks as dump does, which needs the dependency edges.
+        let with_dependencies = settings.shadow.is_some();
+        let result =
+            tokio::time::timeout(INSPECT_TIMEOUT, inspect(&url, &scope, with_dependencies)).await;
         if ws.epoch() != epoch {
             continue;
         }
-        let (ok, map) = match result {
-            Ok(Ok(catalog)) => {
-                let objects = inventory::inventory(&catalog);
-                let definitions = inventory::definitions(&catalog, &objects);
-                let by_identity = objects
-                    .iter()
-                    .enumerate()
-                    .map(|(i, o)| (o.identity.clone(), i))
-                    .collect();
-                let live = Arc::new(LiveState {
-                    objects,
-                    definitions,
-                    by_identity,
-                });
-                let map = undeclared_diagnostics(ws, &settings, &live.objects);
-                db.set(Status::Connected, Some(Some(live)));
-                (true, map)
+        let (session, catalog) = match result {
+            Ok(Ok(inspected)) => inspected,
+            Ok(Err(e)) => return unavailable(db, publisher, &settings, &scrub(&e.to_string(), &url)),
+            Err(_) => {
+                let cause = format!("no answer within {}s", INSPECT_TIMEOUT.as_secs());
+                return unavailable(db, publisher, &settings, &cause);
             }
-            Ok(Err(e)) => unavailable(db, &settings, &scrub(&e.to_string(), &url)),
-            Err(_) => unavailable(
-                db,
-                &settings,
-                &format!("no answer within {}s", INSPECT_TIMEOUT.as_secs()),
-            ),
         };
+        let objects = inventory::inventory(&catalog);
+        let definitions = inventory::definitions(&catalog, &objects);
+        let by_identity = objects
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (o.identity.clone(), i))
+            .collect();
+        let live = Arc::new(LiveState {
+            objects,
+            definitions,
+            by_identity,
+        });
+        let mut map = undeclared_diagnostics(ws, &settings, &live.objects);
+        for (path, found) in pending_diagnostics(ws, &live) {
+            map.entry(path).or_default().extend(found);
+        }
+        db.set(Status::Connected, Some(Some(live)));
         publisher.touch(db.diagnostics.replace(map));
-        return ok;
+
+        let Some(target) = settings.shadow.clone() else {
+            db.set_drift(DriftStatus::Unknown);
+            publisher.touch(db.shadow_diagnostics.replace(HashMap::new()));
+            return true;
+        };
+        if shadow.as_ref().is_none_or(|s| *s.target() != target) {
+            *shadow = Some(ShadowDb::new(target));
+        }
+        let Some(shadow_db) = shadow.as_mut() else {
+            return true;
+        };
+        let report = compare_with_shadow(ws, &settings, &session, Arc::new(catalog), shadow_db)
+            .await
+            .unwrap_or_else(|cause| {
+                eprintln!(
+                    "pg-flux lsp: drift not checked: {}",
+                    scrub(&cause, &url)
+                );
+                None
+            });
+        if ws.epoch() != epoch {
+            continue;
+        }
+        match report {
+            Some(report) => {
+                db.set_drift(DriftStatus::Checked(Arc::new(report.drift)));
+                publisher.touch(db.shadow_diagnostics.replace(report.diagnostics));
+            }
+            None => {
+                db.set_drift(DriftStatus::Unknown);
+                publisher.touch(db.shadow_diagnostics.replace(HashMap::new()));
+            }
+        }
+        return true;
     }
     true
 }
 
-async fn inspect(url: &str, scope: &Scope) -> crate::Result<Catalog> {
+async fn inspect(
+    url: &str,
+    scope: &Scope,
+    with_dependencies: bool,
+) -> crate::Result<(crate::connect::Session, Catalog)> {
     let session = crate::connect::Session::open(url).await?;
-    crate::inspect::inspect_session(&session, scope, false).await
+    let catalog = crate::inspect::inspect_session(&session, scope, with_dependencies).await?;
+    Ok((session, catalog))
 }
 
-fn unavailable(
-    db: &Database,
+/// Loads the workspace's source into the shadow and compares it with `live`. `Ok(None)` when
+/// the source does not parse (its syntax errors say so already).
+async fn compare_with_shadow(
+    ws: &Arc<Workspace>,
     settings: &Settings,
-    cause: &str,
-) -> (bool, HashMap<PathBuf, Vec<Diagnostic>>) {
+    session: &crate::connect::Session,
+    live: Arc<Catalog>,
+    shadow: &mut ShadowDb,
+) -> Result<Option<drift::DriftReport>, String> {
+    let Some(statements) = drift::workspace_statements(ws, settings) else {
+        return Ok(None);
+    };
+    let scope = Scope {
+        schemas: settings.schemas.clone(),
+    };
+    let loaded = tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, &scope))
+        .await
+        .map_err(|_| format!("the shadow database took longer than {}s", SHADOW_TIMEOUT.as_secs()))?
+        .map_err(|e| e.to_string())?;
+    for warning in &loaded.warnings {
+        eprintln!("pg-flux lsp: {warning}");
+    }
+    // Emitting and comparing two catalogs is CPU work: off the async threads.
+    let ws = ws.clone();
+    tokio::task::spawn_blocking(move || {
+        Some(drift::report(&ws, &live, &loaded.catalog, &loaded.failures))
+    })
+    .await
+    .map_err(|e| format!("comparing with the shadow failed: {e}"))
+}
+
+/// Publishes the cause on `pg-flux.toml`; database-level diagnostics (undeclared, pending,
+/// drift) are withdrawn until the database answers again. Returns false (retry).
+fn unavailable(db: &Database, publisher: &Publisher, settings: &Settings, cause: &str) -> bool {
     eprintln!("pg-flux lsp: database unavailable: {cause}");
     db.set(Status::Unavailable(cause.to_string()), None);
+    db.set_drift(DriftStatus::Unknown);
     let path = settings.config_file();
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     let diagnostic = diagnostics::diagnostic(
@@ -220,7 +329,9 @@ fn unavailable(
         format!("database unavailable: {cause}"),
         json!({"cause": cause}),
     );
-    (false, HashMap::from([(path, vec![diagnostic])]))
+    publisher.touch(db.diagnostics.replace(HashMap::from([(path, vec![diagnostic])])));
+    publisher.touch(db.shadow_diagnostics.replace(HashMap::new()));
+    false
 }
 
 /// An error message with the connection's password (if any) masked, whatever printed it.
@@ -278,6 +389,55 @@ pub fn undeclared_diagnostics(
                     "pullable": object.render != Render::Nothing,
                 }),
             ));
+    }
+    map
+}
+
+/// Declared objects that are not live, on their declarations. A statement creating a new
+/// object reports that object only, not each of its columns and constraints.
+pub fn pending_diagnostics(ws: &Workspace, live: &LiveState) -> HashMap<PathBuf, Vec<Diagnostic>> {
+    let mut map: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
+    for file in ws.files.iter() {
+        if !file.in_source {
+            continue;
+        }
+        let not_live: Vec<&crate::source::Declaration> = file
+            .model
+            .declarations
+            .iter()
+            .filter(|d| !d.implied && !live.by_identity.contains_key(&d.identity))
+            .collect();
+        if not_live.is_empty() {
+            continue;
+        }
+        let whole_objects: HashSet<usize> = not_live
+            .iter()
+            .filter(|d| d.identity.table.is_none() && d.identity.grant.is_none())
+            .map(|d| d.span.start)
+            .collect();
+        let index = LineIndex::new(&file.text);
+        let mut found = Vec::new();
+        for d in not_live {
+            let part_of_new_object = (d.identity.table.is_some() || d.identity.grant.is_some())
+                && whole_objects.contains(&d.span.start);
+            if part_of_new_object {
+                continue;
+            }
+            let kind = d.identity.kind.singular();
+            found.push(diagnostics::diagnostic(
+                index.range(d.span.start, d.span.end),
+                DiagnosticSeverity::INFORMATION,
+                diagnostics::PENDING,
+                format!(
+                    "{kind} {} is declared but not live yet (pending)",
+                    d.identity
+                ),
+                json!({"kind": kind, "identity": d.identity.to_string()}),
+            ));
+        }
+        if !found.is_empty() {
+            map.insert(file.key().clone(), found);
+        }
     }
     map
 }

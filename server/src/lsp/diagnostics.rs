@@ -1,8 +1,8 @@
 //! Diagnostics: stable codes, exact ranges, one-line messages, machine-readable `data`.
 //!
 //! Sources: the parse of each file (every keystroke, computed on demand from the workspace)
-//! and snapshot sources computed elsewhere and replaced whole (the database's undeclared
-//! objects; later the shadow database's drift and pending objects): see [`SnapshotSource`].
+//! and snapshot sources computed elsewhere and replaced whole (the database's undeclared and
+//! pending objects; the shadow database's drift and load failures): see [`SnapshotSource`].
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -17,6 +17,8 @@ use super::workspace::Workspace;
 pub const SYNTAX_ERROR: &str = "syntax-error";
 pub const NOT_ROUND_TRIPPABLE: &str = "not-round-trippable";
 pub const UNDECLARED_LIVE_OBJECT: &str = "undeclared-live-object";
+pub const DRIFT: &str = "drift";
+pub const PENDING: &str = "pending";
 pub const DATABASE_UNAVAILABLE: &str = "database-unavailable";
 pub const INVALID_CONFIG: &str = "invalid-config";
 

@@ -4,7 +4,8 @@
 //! - [`backend`]: the protocol handlers; state changes apply in arrival order.
 //! - [`workspace`], [`document`]: files (open ones as ropes from the editor) and their models.
 //! - [`diagnostics`], [`publish`]: diagnostic sources and the task that publishes them.
-//! - [`database`]: inspection of the live database, off the request path.
+//! - [`database`]: inspection of the live database, off the request path; [`drift`]: the
+//!   source loaded into a shadow database and compared with it.
 //! - [`actions`], [`navigate`]: code actions and commands; hover, definition, symbols.
 
 mod actions;
@@ -12,6 +13,7 @@ mod backend;
 mod database;
 pub mod diagnostics;
 mod document;
+mod drift;
 mod navigate;
 mod publish;
 mod settings;

@@ -9,7 +9,7 @@ use tower_lsp_server::ls_types::{
     SymbolKind, Uri,
 };
 
-use super::database::{Database, Status};
+use super::database::{Database, DriftStatus, Status};
 use super::text::LineIndex;
 use super::workspace::Workspace;
 use crate::identity::{Identity, ObjectKind};
@@ -159,6 +159,7 @@ pub fn hover(
     }
     let live = db.and_then(Database::live);
     let status = db.map(Database::status).unwrap_or(Status::NotConfigured);
+    let drift = db.map(Database::drift).unwrap_or(DriftStatus::Unknown);
     let mut out = String::new();
     for id in found.iter().take(5) {
         let declared = ws.is_declared(id);
@@ -170,7 +171,13 @@ pub fn hover(
             (Status::Unavailable(cause), _, _) => format!("database unavailable ({cause})"),
             (Status::NotConfigured, _, _) => "no database configured".to_string(),
             (Status::Pending, _, _) => "database not inspected yet".to_string(),
-            (Status::Connected, true, true) => "declared and live".to_string(),
+            (Status::Connected, true, true) => match &drift {
+                DriftStatus::Checked(drifted) => match drifted.get(id) {
+                    Some(d) => format!("drift: {}", d.changes.join("; ")),
+                    None => "in sync".to_string(),
+                },
+                DriftStatus::Unknown => "declared and live (drift not checked)".to_string(),
+            },
             (Status::Connected, true, false) => "pending: declared, not live".to_string(),
             (Status::Connected, false, true) => {
                 "undeclared: live, not declared in source".to_string()

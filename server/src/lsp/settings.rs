@@ -7,6 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::{expand_env, Config, CONFIG_FILE};
+use crate::shadow::ShadowTarget;
 
 /// What the client may set (camelCase, as editors' settings are).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -16,6 +17,11 @@ pub struct ClientSettings {
     pub database_url: Option<String>,
     pub search_path: Option<Vec<String>>,
     pub schemas: Option<Vec<String>>,
+    /// An existing empty database to load the source into (default: `[shadow] url`, else a
+    /// throwaway cluster).
+    pub shadow_database_url: Option<String>,
+    /// `false`: no shadow database, so no drift diagnostics (default: on).
+    pub drift: Option<bool>,
 }
 
 impl ClientSettings {
@@ -39,6 +45,8 @@ pub struct Settings {
     pub database_url: Option<String>,
     pub search_path: Vec<String>,
     pub schemas: Option<Vec<String>>,
+    /// Where drift is checked; `None`: not checked.
+    pub shadow: Option<ShadowTarget>,
     /// `pg-flux.toml` could not be read or parsed (published on the file).
     pub config_error: Option<String>,
 }
@@ -69,6 +77,21 @@ impl Settings {
                 }),
             },
         };
+        let shadow_url = match &client.shadow_database_url {
+            Some(url) => expand_env(url, env)
+                .map_err(|e| config_error = Some(format!("shadowDatabaseUrl: {e}")))
+                .ok(),
+            None => config.shadow.url.as_deref().and_then(|url| {
+                expand_env(url, env)
+                    .map_err(|e| config_error = Some(format!("[shadow] url: {e}")))
+                    .ok()
+            }),
+        };
+        let shadow = match (client.drift, shadow_url.filter(|u| !u.is_empty())) {
+            (Some(false), _) => None,
+            (_, Some(url)) => Some(ShadowTarget::Url(url)),
+            (_, None) => Some(ShadowTarget::Embedded),
+        };
         let schema_dir = client
             .schema_dir
             .as_ref()
@@ -87,6 +110,7 @@ impl Settings {
             database_url: database_url.filter(|u| !u.is_empty()),
             search_path,
             schemas: client.schemas.clone().or(config.database.schemas),
+            shadow,
             config_error,
         }
     }
@@ -138,6 +162,14 @@ mod tests {
         let s = Settings::resolve(dir.path(), &client);
         assert_eq!(s.schema_dir, dir.path().join("other"));
         assert_eq!(s.database_url.as_deref(), Some("postgres://x/y"));
+        assert!(matches!(s.shadow, Some(ShadowTarget::Embedded)));
+        let client = ClientSettings::from_json(&serde_json::json!({
+            "pgFlux": {"shadowDatabaseUrl": "postgres://x/shadow"}
+        }));
+        let s = Settings::resolve(dir.path(), &client);
+        assert!(matches!(s.shadow, Some(ShadowTarget::Url(u)) if u == "postgres://x/shadow"));
+        let client = ClientSettings::from_json(&serde_json::json!({"drift": false}));
+        assert!(Settings::resolve(dir.path(), &client).shadow.is_none());
         assert!(s.is_source(&dir.path().join("other/tables/a.sql")));
         assert!(!s.is_source(&dir.path().join("other/_pulled/a.sql")));
     }
