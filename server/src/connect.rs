@@ -110,6 +110,20 @@ async fn connect_resolved(info: &ConnInfo) -> Result<tokio_postgres::Client> {
     Ok(client)
 }
 
+/// Asks the server to cancel what `token`'s connection is running, without waiting for the
+/// answer (called from destructors: a dropped request's query must not run on).
+pub fn cancel_in_background(token: tokio_postgres::CancelToken, info: &ConnInfo) {
+    let Ok(runtime) = tokio::runtime::Handle::try_current() else {
+        return;
+    };
+    let Ok(connector) = tls::connector(info) else {
+        return;
+    };
+    runtime.spawn(async move {
+        let _ = token.cancel_query(connector).await;
+    });
+}
+
 /// A connection for loading SQL into a scratch database: like [`connect`], in autocommit mode
 /// with the server's default settings (no transaction wrapper, unlike [`Session`]).
 pub async fn connect_writable<C: ToConnInfo + ?Sized>(

@@ -348,6 +348,46 @@ async fn both_readers_of_a_session_see_its_one_snapshot() {
     }
 }
 
+/// A cancelled request (or a timeout) drops an inspection mid-query: its query is cancelled
+/// on the server, not left running. The inspection is held up by a lock on a view (reading a
+/// view's definition waits for it); the lock stays held for the whole test, so only the
+/// cancellation can end the waiting query.
+#[tokio::test]
+async fn a_dropped_inspection_cancels_its_query_on_the_server() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec("CREATE VIEW public.v AS SELECT 1 AS x");
+        let locker = connect(&resolve(&db.url()))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        locker
+            .batch_execute("BEGIN; LOCK TABLE public.v IN ACCESS EXCLUSIVE MODE")
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let session = Session::open(&resolve(&db.url()))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let scope = pg_flux::inspect::Scope::default();
+        let inspection = pg_flux::inspect::inspect_session(&session, &scope, false);
+        let stopped = tokio::time::timeout(Duration::from_millis(1500), inspection).await;
+        assert!(stopped.is_err(), "PostgreSQL {major}: the inspection did not wait for the lock");
+        drop(session);
+        let waiting = "SELECT count(*)::text FROM pg_catalog.pg_stat_activity \
+            WHERE wait_event_type = 'Lock' AND pid <> pg_catalog.pg_backend_pid()";
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if one_string(&locker, waiting).await == "0" {
+                break;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "PostgreSQL {major}: the dropped inspection's query still waits 10 s later"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
 // ---------------------------------------------------------------------------------------------
 // TLS
 

@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 use pg_flux::commands::dump::{dump, DumpOptions};
 use pg_flux::layout::Layout;
 use pg_flux_tests::lsp::{apply_workspace_edit, editor_capabilities, uri, with_code, Client};
-use pg_flux_tests::{majors, read_tree, TestDb};
+use pg_flux_tests::{fixtures, load_fixture, majors, read_tree, TestDb};
 
 fn write(root: &Path, rel: &str, text: &str) -> PathBuf {
     let path = root.join(rel);
@@ -1004,4 +1004,33 @@ async fn drift_pending_and_shadow_load_failures() {
         json!("does not load into the shadow database: column \"nope\" does not exist")
     );
     c.shutdown().await;
+}
+
+/// Right after a dump, the editor has nothing to say about any bundled fixture: no undeclared
+/// object, nothing pending, no drift (the shadow comparison ran), nothing that does not load.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_fixture_is_clean_in_the_editor_after_a_dump() {
+    for fixture in fixtures() {
+        let db = TestDb::new();
+        load_fixture(&db, &fixture);
+        let dir = tempdir();
+        let root = dir.path();
+        dump_into(&db, root).await;
+        config_with_env_url(root, "PGFLUX_LSP_FIXTURE", &db.url());
+        let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+        let status = c
+            .execute("pg-flux.refresh", vec![])
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            status,
+            json!({"status": "connected", "drift": "checked", "drifted": 0}),
+            "{fixture}"
+        );
+        c.settle(Duration::from_millis(300)).await;
+        let noisy: Vec<(&PathBuf, &Vec<Value>)> =
+            c.diagnostics.iter().filter(|(_, d)| !d.is_empty()).collect();
+        assert!(noisy.is_empty(), "{fixture}: {noisy:?}");
+        c.shutdown().await;
+    }
 }

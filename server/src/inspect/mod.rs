@@ -22,27 +22,39 @@ pub use sql::Scope;
 /// Reads every modeled object in `scope` from the database `client` is connected to.
 /// The client must be inside the inspection transaction (see `connect::Session`).
 pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
-    inspect_with(&[client], scope, true).await
+    inspect_with(&[client], scope, true, None).await
 }
 
 /// As [`inspect`], without the dependencies between objects: for readers that order nothing
 /// (verify), which then need not pay for the dependency query.
 pub async fn inspect_objects(client: &Client, scope: &Scope) -> Result<Catalog> {
-    inspect_with(&[client], scope, false).await
+    inspect_with(&[client], scope, false, None).await
 }
 
 /// As [`inspect`] (or [`inspect_objects`] without `dependencies`), over every reader of one
 /// session's snapshot ([`Session::readers`](crate::connect::Session::readers)): the kinds are
-/// split between the readers so that the server works on them in parallel.
+/// split between the readers so that the server works on them in parallel. Dropping the
+/// future mid-query (a cancelled request, a timeout) cancels the query on the server.
 pub async fn inspect_session(
     session: &crate::connect::Session,
     scope: &Scope,
     dependencies: bool,
 ) -> Result<Catalog> {
-    inspect_with(&session.readers(), scope, dependencies).await
+    inspect_with(
+        &session.readers(),
+        scope,
+        dependencies,
+        Some(session.conninfo()),
+    )
+    .await
 }
 
-async fn inspect_with(readers: &[&Client], scope: &Scope, dependencies: bool) -> Result<Catalog> {
+async fn inspect_with(
+    readers: &[&Client],
+    scope: &Scope,
+    dependencies: bool,
+    cancel_with: Option<&crate::connect::ConnInfo>,
+) -> Result<Catalog> {
     let Some(first) = readers.first().copied() else {
         return Err(Error::Database("no connection to inspect".to_string()));
     };
@@ -61,6 +73,7 @@ async fn inspect_with(readers: &[&Client], scope: &Scope, dependencies: bool) ->
         scope,
         server_version_num,
         queries: &queries,
+        cancel_with,
     };
     let (a, b) = (context(first), context(second));
     let mut catalog = Catalog {

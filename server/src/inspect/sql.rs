@@ -20,6 +20,23 @@ pub(crate) struct Context<'a> {
     pub server_version_num: i32,
     /// Shared by every reader of one inspection.
     pub queries: &'a std::sync::atomic::AtomicUsize,
+    /// How to reach the server to cancel a query whose future is dropped (`None`: let it run).
+    pub cancel_with: Option<&'a crate::connect::ConnInfo>,
+}
+
+/// Armed while a query runs: dropped armed (its future was dropped mid-query), it asks the
+/// server to cancel the query. tokio-postgres alone would let it run to the end.
+struct CancelOnDrop<'a> {
+    token: Option<tokio_postgres::CancelToken>,
+    info: &'a crate::connect::ConnInfo,
+}
+
+impl Drop for CancelOnDrop<'_> {
+    fn drop(&mut self) {
+        if let Some(token) = self.token.take() {
+            crate::connect::cancel_in_background(token, self.info);
+        }
+    }
 }
 
 impl Context<'_> {
@@ -43,11 +60,15 @@ impl Context<'_> {
         self.queries
             .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let start = std::time::Instant::now();
-        let rows = self
-            .client
-            .query(sql, params)
-            .await
-            .map_err(|e| query_error(what, e))?;
+        let mut running = self.cancel_with.map(|info| CancelOnDrop {
+            token: Some(self.client.cancel_token()),
+            info,
+        });
+        let rows = self.client.query(sql, params).await;
+        if let Some(running) = running.as_mut() {
+            running.token = None; // finished: nothing to cancel
+        }
+        let rows = rows.map_err(|e| query_error(what, e))?;
         if std::env::var_os("PGFLUX_TRACE_QUERIES").is_some() {
             eprintln!(
                 "inspect: {what}: {} row(s) in {} ms",
