@@ -170,6 +170,42 @@ impl Client {
         }
     }
 
+    /// Sends a request, lets the server work on it for `after`, cancels it
+    /// (`$/cancelRequest`), and returns its response.
+    pub async fn request_then_cancel(
+        &mut self,
+        method: &str,
+        params: Value,
+        after: Duration,
+    ) -> Result<Value, Value> {
+        self.next_id += 1;
+        let id = self.next_id;
+        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
+            .await;
+        let cancel_at = Instant::now() + after;
+        while let Some(message) = self.next_message(cancel_at).await {
+            if message.get("method").is_none() && message["id"] == json!(id) {
+                panic!("{method} answered before it was cancelled: {message}");
+            }
+            self.handle(message).await;
+        }
+        self.notify("$/cancelRequest", json!({"id": id})).await;
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let message = self
+                .next_message(deadline)
+                .await
+                .unwrap_or_else(|| panic!("no response to the cancelled {method}"));
+            if message.get("method").is_none() && message["id"] == json!(id) {
+                return match message.get("error") {
+                    Some(error) => Err(error.clone()),
+                    None => Ok(message["result"].clone()),
+                };
+            }
+            self.handle(message).await;
+        }
+    }
+
     async fn next_message(&mut self, deadline: Instant) -> Option<Value> {
         let left = deadline.saturating_duration_since(Instant::now());
         match tokio::time::timeout(left, self.incoming.recv()).await {

@@ -1034,3 +1034,59 @@ async fn every_fixture_is_clean_in_the_editor_after_a_dump() {
         c.shutdown().await;
     }
 }
+
+/// A cancelled request cancels its query: `pullAll` reads the catalog, which waits for a lock
+/// held on a view; the editor cancels the request; the server answers "cancelled" and the
+/// query no longer waits on the server (the lock is still held).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_cancelled_request_cancels_its_query() {
+    let db = TestDb::new();
+    db.exec("CREATE VIEW public.v AS SELECT 1 AS x");
+    let dir = tempdir();
+    let root = dir.path();
+    config_with_env_url(root, "PGFLUX_LSP_CANCEL", &db.url());
+    let mut c = Client::start(root, json!({"drift": false}), editor_capabilities()).await;
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let locker = pg_flux::connect::connect(&db.url())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    locker
+        .batch_execute("BEGIN; LOCK TABLE public.v IN ACCESS EXCLUSIVE MODE")
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let waiting = || async {
+        let row = locker
+            .query_one(
+                "SELECT count(*) FROM pg_catalog.pg_stat_activity \
+                 WHERE wait_event_type = 'Lock' AND pid <> pg_catalog.pg_backend_pid()",
+                &[],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        row.get::<_, i64>(0)
+    };
+    let response = c
+        .request_then_cancel(
+            "workspace/executeCommand",
+            json!({"command": "pg-flux.pullAll", "arguments": []}),
+            Duration::from_millis(1500),
+        )
+        .await;
+    let error = response.expect_err("a cancelled request has no result");
+    assert_eq!(error["code"], json!(-32800), "{error}");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while waiting().await > 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the cancelled request's query still waits 10 s later"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(
+        !root.join("schema/_pulled").exists(),
+        "a cancelled pull wrote a file"
+    );
+    c.shutdown().await;
+}
