@@ -1,11 +1,14 @@
 // What the extension knows of the pg-flux language server (server/src/lsp): the commands it
-// executes through workspace/executeCommand and the codes of the diagnostics it publishes.
+// executes through workspace/executeCommand (itself, or as the server's quick fixes) and the
+// codes of the diagnostics it publishes.
 
 export const SERVER_COMMANDS = {
   refresh: "pg-flux.refresh",
   pullAll: "pg-flux.pullAll",
   pullObject: "pg-flux.pullObject",
   dump: "pg-flux.dump",
+  /** The quick fix on a drift diagnostic. */
+  replaceWithLive: "pg-flux.replaceWithLive",
 } as const;
 
 export const DIAGNOSTIC_SOURCE = "pg-flux";
@@ -17,6 +20,7 @@ export const DIAGNOSTIC_CODES = {
   databaseUnavailable: "database-unavailable",
   invalidConfig: "invalid-config",
   drift: "drift",
+  pending: "pending",
 } as const;
 
 /** The oldest server this extension works with (the first with `pg-flux lsp`). */

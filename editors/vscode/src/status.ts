@@ -5,13 +5,13 @@ import { DIAGNOSTIC_CODES } from "./protocol";
 
 export type ServerState = "starting" | "running" | "stopped" | "failed";
 
-/** What the server answered to `pg-flux.refresh` (`{"status": ...}`), normalised. */
+/** What the server answered to `pg-flux.refresh` (`{"status": "connected" | "unavailable" | "not-configured" | "pending", ...}`), normalised. */
 export type DatabaseStatus = "unknown" | "connected" | "notConfigured" | "pending" | "unavailable";
 
 export function parseDatabaseStatus(value: unknown): DatabaseStatus {
   const status = typeof value === "object" && value !== null ? (value as { status?: unknown }).status : undefined;
   if (typeof status !== "string") return "unknown";
-  // The server prints its status as `Connected`, `NotConfigured`, `Pending`, `Unavailable("…")`.
+  // Older servers printed `Connected`, `NotConfigured`, `Pending`, `Unavailable("…")`.
   const word = (/^[A-Za-z_-]+/.exec(status)?.[0] ?? "").toLowerCase().replace(/[^a-z]/g, "");
   switch (word) {
     case "connected":

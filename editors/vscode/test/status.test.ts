@@ -5,7 +5,10 @@ import { followDiagnostics, parseDatabaseStatus, statusView, summarizeDiagnostic
 
 const diag = (code: string, message = "m", source = "pg-flux") => ({ source, code, message });
 
-test("the refresh command's status, as the server prints it", () => {
+test("the refresh command's status, as the server answers it", () => {
+  assert.equal(parseDatabaseStatus({ status: "connected", drift: "checked", drifted: 0 }), "connected");
+  assert.equal(parseDatabaseStatus({ status: "unavailable", cause: "connection refused" }), "unavailable");
+  assert.equal(parseDatabaseStatus({ status: "pending", drift: "unknown" }), "pending");
   assert.equal(parseDatabaseStatus({ status: "Connected" }), "connected");
   assert.equal(parseDatabaseStatus({ status: "NotConfigured" }), "notConfigured");
   assert.equal(parseDatabaseStatus({ status: "Pending" }), "pending");

@@ -105,11 +105,14 @@ impl Shared {
             let root = sh.ws.settings().root.clone();
             let settings = sh.settings_for(&root);
             let config = settings.config_file();
-            let ws = sh.ws.clone();
-            let changed = tokio::task::spawn_blocking(move || ws.reconfigure(settings))
-                .await
-                .unwrap_or_default();
-            sh.touch(changed);
+            let (ws, publishing) = (sh.ws.clone(), sh.clone());
+            let reloaded = tokio::task::spawn_blocking(move || {
+                ws.reconfigure(settings, &|changed| publishing.touch(changed))
+            })
+            .await;
+            if reloaded.is_err() {
+                eprintln!("pg-flux lsp: re-reading the source failed with an internal error");
+            }
             sh.touch(vec![config]);
             sh.refresh_database();
         });
@@ -250,17 +253,20 @@ impl LanguageServer for Backend {
             let _ = sh.database.set(database);
             let loader = sh.clone();
             tokio::spawn(async move {
-                let ws = loader.ws.clone();
+                let (ws, publishing) = (loader.ws.clone(), loader.clone());
                 let began = std::time::Instant::now();
-                let changed = tokio::task::spawn_blocking(move || ws.reload())
-                    .await
-                    .unwrap_or_default();
+                let loaded = tokio::task::spawn_blocking(move || {
+                    ws.reload(&|changed| publishing.touch(changed))
+                })
+                .await;
+                if loaded.is_err() {
+                    eprintln!("pg-flux lsp: reading the source failed with an internal error");
+                }
                 eprintln!(
                     "pg-flux lsp: read and parsed {} file(s) in {} ms",
                     loader.ws.files.len(),
                     began.elapsed().as_millis()
                 );
-                loader.touch(changed);
                 loader.touch(vec![loader.ws.settings().config_file()]);
                 loader.refresh_database();
             });

@@ -163,14 +163,14 @@ mod tests {
         assert_eq!(s.schema_dir, dir.path().join("other"));
         assert_eq!(s.database_url.as_deref(), Some("postgres://x/y"));
         assert!(matches!(s.shadow, Some(ShadowTarget::Embedded)));
+        assert!(s.is_source(&dir.path().join("other/tables/a.sql")));
+        assert!(!s.is_source(&dir.path().join("other/_pulled/a.sql")));
         let client = ClientSettings::from_json(&serde_json::json!({
             "pgFlux": {"shadowDatabaseUrl": "postgres://x/shadow"}
         }));
         let s = Settings::resolve(dir.path(), &client);
-        assert!(matches!(s.shadow, Some(ShadowTarget::Url(u)) if u == "postgres://x/shadow"));
+        assert!(matches!(&s.shadow, Some(ShadowTarget::Url(u)) if u == "postgres://x/shadow"));
         let client = ClientSettings::from_json(&serde_json::json!({"drift": false}));
         assert!(Settings::resolve(dir.path(), &client).shadow.is_none());
-        assert!(s.is_source(&dir.path().join("other/tables/a.sql")));
-        assert!(!s.is_source(&dir.path().join("other/_pulled/a.sql")));
     }
 }

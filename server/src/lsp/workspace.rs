@@ -66,34 +66,45 @@ impl Workspace {
         self.epoch.fetch_add(1, Ordering::SeqCst);
     }
 
-    /// Replaces the settings and re-reads the source directory. Returns every path whose
-    /// diagnostics may have changed (old and new files).
-    pub fn reconfigure(&self, settings: Settings) -> Vec<PathBuf> {
+    /// Replaces the settings and re-reads the source directory; `changed` receives, batch by
+    /// batch, every path whose diagnostics may have changed (old and new files).
+    pub fn reconfigure(&self, settings: Settings, changed: &(dyn Fn(Vec<PathBuf>) + Sync)) {
         *self.settings.write().unwrap_or_else(|p| p.into_inner()) = Arc::new(settings);
         self.epoch.fetch_add(1, Ordering::SeqCst);
-        self.reload()
+        self.reload(changed)
     }
 
     /// Reads every source file from disk (open documents from the editor), parsing on two
-    /// threads. Returns every path whose diagnostics may have changed.
-    pub fn reload(&self) -> Vec<PathBuf> {
+    /// threads. `changed` receives the paths whose diagnostics may have changed as batches
+    /// of files are parsed, so the first diagnostics need not wait for the last file.
+    pub fn reload(&self, changed: &(dyn Fn(Vec<PathBuf>) + Sync)) {
         let settings = self.settings();
-        let mut changed: Vec<PathBuf> = self.files.iter().map(|f| f.key().clone()).collect();
+        let old: Vec<PathBuf> = self.files.iter().map(|f| f.key().clone()).collect();
         let disk = crate::load::source_files(&settings.schema_dir).unwrap_or_default();
         let default_schema = settings.default_schema().to_string();
-        let parsed: Vec<(PathBuf, SourceFile)> =
-            parse_all(&disk, &default_schema, |path| {
-                match self.documents.get(path) {
-                    Some(doc) => Some(doc.text()),
-                    None => std::fs::read_to_string(path).ok(),
-                }
-            });
         self.files.clear();
         self.declared().clear();
-        for (path, file) in parsed {
-            changed.push(path.clone());
-            self.insert(path, file);
-        }
+        changed(old);
+        let mut batch: Vec<PathBuf> = Vec::new();
+        let mut flushed = std::time::Instant::now();
+        parse_all(
+            &disk,
+            &default_schema,
+            |path| match self.documents.get(path) {
+                Some(doc) => Some(doc.text()),
+                None => std::fs::read_to_string(path).ok(),
+            },
+            |path, file| {
+                let identities = self.identities_of(&file);
+                self.insert(path.clone(), file);
+                batch.extend(self.files_declaring(identities, &path));
+                if batch.len() >= BATCH || flushed.elapsed() >= BATCH_TIME {
+                    changed(std::mem::take(&mut batch));
+                    flushed = std::time::Instant::now();
+                }
+            },
+        );
+        changed(batch);
         // Open documents: the editor's latest text (it may have changed during the load), and
         // those outside the source directory keep their syntax diagnostics.
         let open: Vec<(PathBuf, String)> = self
@@ -101,12 +112,11 @@ impl Workspace {
             .iter()
             .map(|d| (d.key().clone(), d.text()))
             .collect();
+        let mut touched = Vec::new();
         for (path, text) in open {
-            self.set_text(&path, text);
+            touched.extend(self.set_text(&path, text));
         }
-        changed.sort();
-        changed.dedup();
-        changed
+        changed(touched);
     }
 
     /// Re-parses one file from its new text. Returns the paths whose diagnostics may have
@@ -246,38 +256,42 @@ impl Workspace {
     }
 }
 
-/// Reads and parses `paths` on two threads (the machine's cores are shared).
+/// Files parsed between two reports of a reload.
+const BATCH: usize = 500;
+const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// Reads and parses `paths` on two threads (the machine's cores are shared), handing each
+/// parsed file to `done` on the calling thread as soon as it is ready.
 fn parse_all(
     paths: &[PathBuf],
     default_schema: &str,
     read: impl Fn(&Path) -> Option<String> + Sync,
-) -> Vec<(PathBuf, SourceFile)> {
-    let half = paths.len().div_ceil(2).max(1);
-    let parse = |chunk: &[PathBuf]| -> Vec<(PathBuf, SourceFile)> {
-        chunk
-            .iter()
-            .filter_map(|path| {
-                let text = read(path)?;
-                let model = parse_file(path, &text, default_schema);
-                Some((
-                    path.clone(),
-                    SourceFile {
-                        text: Arc::from(text),
-                        model,
-                        in_source: true,
-                    },
-                ))
-            })
-            .collect()
-    };
+    mut done: impl FnMut(PathBuf, SourceFile),
+) {
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::channel::<(PathBuf, SourceFile)>();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = paths
-            .chunks(half)
-            .map(|chunk| scope.spawn(move || parse(chunk)))
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| h.join().unwrap_or_default())
-            .collect()
-    })
+        for _ in 0..2 {
+            let tx = tx.clone();
+            let (next, read) = (&next, &read);
+            scope.spawn(move || loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(i) else { break };
+                let Some(text) = read(path) else { continue };
+                let model = parse_file(path, &text, default_schema);
+                let file = SourceFile {
+                    text: Arc::from(text),
+                    model,
+                    in_source: true,
+                };
+                if tx.send((path.clone(), file)).is_err() {
+                    break;
+                }
+            });
+        }
+        drop(tx);
+        for (path, file) in rx {
+            done(path, file);
+        }
+    });
 }
