@@ -42,7 +42,14 @@ enum Command {
         command: MigrateCommand,
     },
     /// Language server on stdio (Language Server Protocol; logs on stderr).
-    Lsp,
+    Lsp(LspArgs),
+}
+
+#[derive(clap::Args)]
+struct LspArgs {
+    /// Append the server's log to this file instead of stderr.
+    #[arg(long, value_name = "PATH")]
+    log_file: Option<PathBuf>,
 }
 
 #[derive(Subcommand)]
@@ -164,7 +171,10 @@ fn main() -> ExitCode {
             Command::Dump(args) => run_dump(args).await,
             Command::Verify(args) => run_verify(args).await,
             Command::Pull(args) => run_pull(args).await,
-            Command::Lsp => {
+            Command::Lsp(args) => {
+                if let Some(path) = &args.log_file {
+                    pg_flux::lsp::log_to_file(path)?;
+                }
                 pg_flux::lsp::run_stdio().await;
                 Ok(ExitCode::SUCCESS)
             }

@@ -370,7 +370,10 @@ async fn a_dropped_inspection_cancels_its_query_on_the_server() {
         let scope = pg_flux::inspect::Scope::default();
         let inspection = pg_flux::inspect::inspect_session(&session, &scope, false);
         let stopped = tokio::time::timeout(Duration::from_millis(1500), inspection).await;
-        assert!(stopped.is_err(), "PostgreSQL {major}: the inspection did not wait for the lock");
+        assert!(
+            stopped.is_err(),
+            "PostgreSQL {major}: the inspection did not wait for the lock"
+        );
         drop(session);
         let waiting = "SELECT count(*)::text FROM pg_catalog.pg_stat_activity \
             WHERE wait_event_type = 'Lock' AND pid <> pg_catalog.pg_backend_pid()";

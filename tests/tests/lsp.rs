@@ -587,10 +587,7 @@ async fn hover_definition_and_symbols() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let text = hover["contents"]["value"].as_str().unwrap_or("");
-    assert!(
-        text.contains("**table public.users** — in sync"),
-        "{text}"
-    );
+    assert!(text.contains("**table public.users** — in sync"), "{text}");
     assert!(text.contains("CREATE TABLE public.users"), "{text}");
     let target = |result: Value| -> Vec<PathBuf> {
         result
@@ -884,7 +881,10 @@ async fn drift_pending_and_shadow_load_failures() {
     assert_eq!(d["severity"], json!(2));
     assert_eq!(d["data"]["identity"], json!("public.users"));
     assert_eq!(d["data"]["property"], json!("type"));
-    assert_eq!(d["data"]["subObject"], json!({"kind": "column", "name": "email"}));
+    assert_eq!(
+        d["data"]["subObject"],
+        json!({"kind": "column", "name": "email"})
+    );
     assert_eq!(d["data"]["live"], json!("character varying(80)"));
     assert_eq!(d["data"]["declared"], json!("text"));
     assert_eq!(
@@ -892,8 +892,13 @@ async fn drift_pending_and_shadow_load_failures() {
         json!("table public.users differs from the live database: column email: type is character varying(80) live, text declared")
     );
     let text = fs::read_to_string(&users).unwrap_or_default();
-    let create = text.find("CREATE TABLE").unwrap_or_else(|| panic!("{text}"));
-    assert_eq!(start_of(&d), (text[..create].matches('\n').count() as u64, 0));
+    let create = text
+        .find("CREATE TABLE")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(
+        start_of(&d),
+        (text[..create].matches('\n').count() as u64, 0)
+    );
 
     // Hover on the table's name says what drifted.
     let name_at = text[create..].find("users").unwrap_or(0) + create;
@@ -941,7 +946,11 @@ async fn drift_pending_and_shadow_load_failures() {
         replaced.contains("email character varying(80) NOT NULL"),
         "{replaced}"
     );
-    assert_eq!(replaced.matches("CREATE TABLE public.users").count(), 1, "{replaced}");
+    assert_eq!(
+        replaced.matches("CREATE TABLE public.users").count(),
+        1,
+        "{replaced}"
+    );
     // Everything but the replaced statement is as it was.
     assert_eq!(&replaced[..create], &text[..create]);
     c.notify(
@@ -965,7 +974,10 @@ async fn drift_pending_and_shadow_load_failures() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     let shown = hover["contents"]["value"].as_str().unwrap_or("");
-    assert!(shown.contains("**table public.users** — in sync"), "{shown}");
+    assert!(
+        shown.contains("**table public.users** — in sync"),
+        "{shown}"
+    );
 
     // A new table in an open (unsaved) file: pending, once; a view that cannot load: the
     // shadow's message on the view's statement.
@@ -997,7 +1009,10 @@ async fn drift_pending_and_shadow_load_failures() {
     // Statement ranges end before the semicolon, as every statement diagnostic's does.
     assert_eq!(
         end_of(failed),
-        (5, units("CREATE VIEW public.order_totals AS SELECT nope FROM public.orders"))
+        (
+            5,
+            units("CREATE VIEW public.order_totals AS SELECT nope FROM public.orders")
+        )
     );
     assert_eq!(
         failed["message"],
@@ -1028,8 +1043,11 @@ async fn every_fixture_is_clean_in_the_editor_after_a_dump() {
             "{fixture}"
         );
         c.settle(Duration::from_millis(300)).await;
-        let noisy: Vec<(&PathBuf, &Vec<Value>)> =
-            c.diagnostics.iter().filter(|(_, d)| !d.is_empty()).collect();
+        let noisy: Vec<(&PathBuf, &Vec<Value>)> = c
+            .diagnostics
+            .iter()
+            .filter(|(_, d)| !d.is_empty())
+            .collect();
         assert!(noisy.is_empty(), "{fixture}: {noisy:?}");
         c.shutdown().await;
     }
@@ -1088,5 +1106,41 @@ async fn a_cancelled_request_cancels_its_query() {
         !root.join("schema/_pulled").exists(),
         "a cancelled pull wrote a file"
     );
+    c.shutdown().await;
+}
+
+/// A `pg-flux.toml` that does not parse: `invalid-config` on its first line, with the parser's
+/// message; fixed on disk (a watched-file change), the diagnostic goes away without a restart.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invalid_config_file_is_reported_until_fixed() {
+    let dir = tempdir();
+    let root = dir.path();
+    let config = write(root, "pg-flux.toml", "schema_dir = [\n");
+    write(
+        root,
+        "schema/tables/t.sql",
+        "CREATE TABLE public.t (id integer);\n",
+    );
+    let mut c = Client::start(root, json!({"drift": false}), editor_capabilities()).await;
+    let found = c
+        .wait_diagnostics(&config, "invalid-config", |d| {
+            with_code(d, "invalid-config").len() == 1
+        })
+        .await;
+    let d = with_code(&found, "invalid-config")[0];
+    assert_eq!(d["severity"], json!(1));
+    assert_eq!(start_of(d), (0, 0));
+    let message = d["message"].as_str().unwrap_or("");
+    assert!(message.starts_with("pg-flux.toml: "), "{message}");
+    assert!(!message.contains('\n'), "{message}");
+
+    fs::write(&config, "schema_dir = \"schema\"\n").unwrap_or_else(|e| panic!("{e}"));
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({"changes": [{"uri": uri(&config), "type": 2}]}),
+    )
+    .await;
+    c.wait_diagnostics(&config, "no invalid-config once fixed", |d| d.is_empty())
+        .await;
     c.shutdown().await;
 }

@@ -180,3 +180,58 @@ fn stdio_framing_shutdown_and_exit() {
         }
     }
 }
+
+/// `--log-file`: the log goes to the file (appended), nothing to stderr, and stdout carries the
+/// protocol only.
+#[test]
+fn the_log_goes_to_the_log_file() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let log = dir.path().join("lsp.log");
+    std::fs::write(&log, "earlier line\n").unwrap_or_else(|e| panic!("{e}"));
+    let mut child = Command::new(pg_flux_bin())
+        .args(["lsp", "--log-file"])
+        .arg(&log)
+        .current_dir(dir.path())
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("starting pg-flux lsp: {e}"));
+    let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("no stdin"));
+    let (tx, rx) = mpsc::channel();
+    read_frames(
+        child.stdout.take().unwrap_or_else(|| panic!("no stdout")),
+        tx,
+    );
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+                "params": {"processId": null, "rootUri": uri(dir.path()), "capabilities": {}}}),
+    );
+    wait(&rx, "initialize", |m| m["id"] == json!(1));
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+    );
+    // The load is logged; wait for it rather than racing the shutdown.
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while !std::fs::read_to_string(&log)
+        .unwrap_or_default()
+        .contains("pg-flux lsp: read and parsed")
+    {
+        assert!(Instant::now() < deadline, "nothing logged to the file");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    send(
+        &mut stdin,
+        &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+    );
+    wait(&rx, "shutdown", |m| m["id"] == json!(2));
+    send(&mut stdin, &json!({"jsonrpc": "2.0", "method": "exit"}));
+    let output = child.wait_with_output().unwrap_or_else(|e| panic!("{e}"));
+    assert!(output.status.success(), "exit status {}", output.status);
+    assert_eq!(String::from_utf8_lossy(&output.stderr), "");
+    let logged = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(logged.starts_with("earlier line\n"), "{logged}");
+}

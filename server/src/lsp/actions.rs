@@ -52,7 +52,9 @@ pub fn code_actions(params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
             let kind = data.get("kind").and_then(Value::as_str).unwrap_or("object");
             let identity = data.get("identity").and_then(Value::as_str).unwrap_or("");
             if d.code == Some(NumberOrString::String(DRIFT.to_string())) {
-                let title = format!("Replace the declaration of {kind} {identity} with the live definition");
+                let title = format!(
+                    "Replace the declaration of {kind} {identity} with the live definition"
+                );
                 let argument = json!({
                     "kind": kind,
                     "identity": identity,

@@ -243,12 +243,8 @@ impl LanguageServer for Backend {
                 sh.ws.clone(),
                 vec![db_source.clone(), shadow_source.clone()],
             );
-            let database = Database::start(
-                sh.ws.clone(),
-                db_source,
-                shadow_source,
-                publisher.clone(),
-            );
+            let database =
+                Database::start(sh.ws.clone(), db_source, shadow_source, publisher.clone());
             let _ = sh.publisher.set(publisher);
             let _ = sh.database.set(database);
             let loader = sh.clone();

@@ -210,7 +210,9 @@ async fn refresh_once(
         }
         let (session, catalog) = match result {
             Ok(Ok(inspected)) => inspected,
-            Ok(Err(e)) => return unavailable(db, publisher, &settings, &scrub(&e.to_string(), &url)),
+            Ok(Err(e)) => {
+                return unavailable(db, publisher, &settings, &scrub(&e.to_string(), &url))
+            }
             Err(_) => {
                 let cause = format!("no answer within {}s", INSPECT_TIMEOUT.as_secs());
                 return unavailable(db, publisher, &settings, &cause);
@@ -249,10 +251,7 @@ async fn refresh_once(
         let report = compare_with_shadow(ws, &settings, &session, Arc::new(catalog), shadow_db)
             .await
             .unwrap_or_else(|cause| {
-                eprintln!(
-                    "pg-flux lsp: drift not checked: {}",
-                    scrub(&cause, &url)
-                );
+                eprintln!("pg-flux lsp: drift not checked: {}", scrub(&cause, &url));
                 None
             });
         if ws.epoch() != epoch {
@@ -300,7 +299,12 @@ async fn compare_with_shadow(
     };
     let loaded = tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, &scope))
         .await
-        .map_err(|_| format!("the shadow database took longer than {}s", SHADOW_TIMEOUT.as_secs()))?
+        .map_err(|_| {
+            format!(
+                "the shadow database took longer than {}s",
+                SHADOW_TIMEOUT.as_secs()
+            )
+        })?
         .map_err(|e| e.to_string())?;
     for warning in &loaded.warnings {
         eprintln!("pg-flux lsp: {warning}");
@@ -329,7 +333,10 @@ fn unavailable(db: &Database, publisher: &Publisher, settings: &Settings, cause:
         format!("database unavailable: {cause}"),
         json!({"cause": cause}),
     );
-    publisher.touch(db.diagnostics.replace(HashMap::from([(path, vec![diagnostic])])));
+    publisher.touch(
+        db.diagnostics
+            .replace(HashMap::from([(path, vec![diagnostic])])),
+    );
     publisher.touch(db.shadow_diagnostics.replace(HashMap::new()));
     false
 }

@@ -51,3 +51,22 @@ pub async fn run_stdio() {
     tokio::spawn(transport::forward_frames(tokio::io::stdin(), frames));
     serve(server_input, tokio::io::stdout()).await;
 }
+
+/// Sends the server's log (everything it writes to stderr, panics included) to the end of
+/// `path` instead. stdout stays the protocol's alone.
+pub fn log_to_file(path: &std::path::Path) -> crate::Result<()> {
+    use std::os::fd::AsRawFd;
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(path)
+        .map_err(|e| crate::Error::io(path, e))?;
+    // SAFETY: dup2 on two open descriptors; stderr (2) then refers to the log file, which
+    // stays open (the `File` is leaked on purpose: fd 2 must outlive it).
+    let done = unsafe { libc::dup2(file.as_raw_fd(), 2) };
+    if done < 0 {
+        return Err(crate::Error::io(path, std::io::Error::last_os_error()));
+    }
+    std::mem::forget(file);
+    Ok(())
+}
