@@ -306,6 +306,10 @@ async fn load_in_transaction(
         .batch_execute("SET LOCAL check_function_bodies = false")
         .await
         .map_err(|e| db_error("setting up the shadow session", &e))?;
+    // Event triggers the source declares (one that refuses DDL, say) must not fire on the rest
+    // of the load: they do not fire for a replica's session. Only a superuser may say so; any
+    // other shadow role loads without it.
+    run_one(client, "SET LOCAL session_replication_role = replica").await?;
     let mut pending = statements;
     loop {
         let attempted = pending.len();

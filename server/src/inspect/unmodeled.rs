@@ -34,9 +34,20 @@ const CATALOGS: &[(&str, &str)] = &[
     ),
 ];
 
+/// Before PostgreSQL 14 only a superuser may read `pg_subscription.oid`; every role may read
+/// the names, through `pg_stat_subscription` and the granted columns.
+const SUBSCRIPTIONS_BEFORE_14: &str =
+    "SELECT 'subscription'::text, pg_catalog.quote_ident(s.subname::text) \
+     FROM (SELECT DISTINCT subname FROM pg_catalog.pg_stat_subscription) s \
+     WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_subscription o WHERE o.subname = s.subname \
+       AND o.subdbid = (SELECT db.oid FROM pg_catalog.pg_database db \
+                        WHERE db.datname = pg_catalog.current_database()))";
+
 pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>> {
+    let before_14 = ctx.server_version_num < 140_000;
     let branches: Vec<String> = CATALOGS
         .iter()
+        .filter(|(catalog, _)| !(before_14 && *catalog == "pg_subscription"))
         .map(|(catalog, condition)| {
             format!(
                 "SELECT 'pg_catalog.{catalog}'::pg_catalog.regclass AS classid, o.oid AS objid \
@@ -49,16 +60,21 @@ pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>>
     // (deptype 'i': a range type's constructors and its cast to the multirange) are made and
     // dropped with their owner, so they are not objects of their own.
     let sql = format!(
-        "SELECT i.type, i.identity \
+        "SELECT * FROM (SELECT i.type, i.identity \
          FROM ({union}) u \
          CROSS JOIN LATERAL pg_catalog.pg_identify_object(u.classid, u.objid, 0) i \
          LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = i.schema \
          WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend d \
                            WHERE d.classid = u.classid AND d.objid = u.objid AND d.deptype IN ('e', 'i')) \
-           AND (i.schema IS NULL OR {scope}) \
+           AND (i.schema IS NULL OR {scope}) {subscriptions}) found \
          ORDER BY 1, 2",
         union = branches.join(" UNION ALL "),
         scope = in_scope("n"),
+        subscriptions = if before_14 {
+            format!("UNION ALL {SUBSCRIPTIONS_BEFORE_14}")
+        } else {
+            String::new()
+        },
     );
     let rows = ctx.query("objects of unmodeled kinds", &sql).await?;
     Ok(rows
