@@ -44,8 +44,9 @@ pub async fn dump(options: &DumpOptions) -> Result<DumpReport> {
     })
 }
 
-/// Reads the catalog of the database at `conninfo` in one read-only snapshot.
+/// Reads the catalog of the database at `conninfo` in one read-only snapshot, its tables
+/// locked against concurrent DDL as pg_dump locks them.
 pub async fn read_catalog(conninfo: &str, scope: &Scope) -> Result<Catalog> {
-    let session = crate::connect::Session::open(conninfo).await?;
+    let session = crate::connect::Session::open_locked(conninfo, scope).await?;
     inspect::inspect_session(&session, scope, true).await
 }

@@ -35,21 +35,93 @@ impl Session {
         let info = conninfo.to_conn_info()?;
         let info: &ConnInfo = &info;
         let client = connect(info).await?;
-        let setup_error = |e: tokio_postgres::Error| {
-            Error::Database(format!(
-                "could not start the inspection session ({}): {}",
-                info.redacted(),
-                e.as_db_error()
-                    .map(|d| d.message().to_string())
-                    .unwrap_or_else(|| e.to_string())
-            ))
-        };
+        let setup_error = |e| setup_error(info, e);
         client
             .batch_execute(&format!(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n{OPTIONS}"
             ))
             .await
             .map_err(setup_error)?;
+        Session::start(client, info, &[]).await
+    }
+
+    /// As [`Session::open`], holding pg_dump's ACCESS SHARE lock on every table in `scope`
+    /// from before the snapshot to the end: the server's deparse functions read the current
+    /// catalog, not the snapshot, so a table (or an index, constraint, trigger of it) dropped or
+    /// altered while it is read would tear the result. Concurrent DDL on those tables waits
+    /// for the session instead. The tables are listed and locked before the snapshot starts;
+    /// those created in between are locked just after; one dropped before its lock is held
+    /// makes it start over (five times at most).
+    pub async fn open_locked<C: ToConnInfo + ?Sized>(
+        conninfo: &C,
+        scope: &crate::inspect::Scope,
+    ) -> Result<Session> {
+        let info = conninfo.to_conn_info()?;
+        let info: &ConnInfo = &info;
+        let client = connect(info).await?;
+        let setup_error = |e| setup_error(info, e);
+        let tables_sql = format!(
+            "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) \
+             FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+             WHERE c.relkind IN ('r', 'p') AND {} ORDER BY 1",
+            crate::inspect::in_scope_sql("n")
+        );
+        for _ in 0..5 {
+            let listed = table_names(&client, &tables_sql, scope)
+                .await
+                .map_err(setup_error)?;
+            client
+                .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                .await
+                .map_err(setup_error)?;
+            // Before the first query of the transaction: the snapshot starts after the locks.
+            let mut locked = true;
+            for chunk in listed.chunks(1000) {
+                let lock = format!("LOCK TABLE {} IN ACCESS SHARE MODE", chunk.join(", "));
+                if let Err(e) = client.batch_execute(&lock).await {
+                    if e.as_db_error().is_none() {
+                        return Err(setup_error(e));
+                    }
+                    locked = false; // dropped since it was listed
+                    break;
+                }
+            }
+            if locked {
+                client.batch_execute(OPTIONS).await.map_err(setup_error)?;
+                let seen = table_names(&client, &tables_sql, scope)
+                    .await
+                    .map_err(setup_error)?;
+                // Tables created between the listing and the snapshot: locked now (one
+                // dropped meanwhile fails the lock and starts over).
+                let created: Vec<String> = seen
+                    .iter()
+                    .filter(|t| listed.binary_search(t).is_err())
+                    .cloned()
+                    .collect();
+                let lock = format!("LOCK TABLE {} IN ACCESS SHARE MODE", created.join(", "));
+                if created.is_empty() || client.batch_execute(&lock).await.is_ok() {
+                    return Session::start(client, info, &seen).await;
+                }
+            }
+            client
+                .batch_execute("ROLLBACK")
+                .await
+                .map_err(setup_error)?;
+        }
+        Err(Error::Database(
+            "tables kept being created or dropped while the inspection tried to lock them; run again"
+                .to_string(),
+        ))
+    }
+
+    /// The rest of opening, once `client` is inside the transaction with the options set and
+    /// holds its locks on `locked` (the second reader must hold them too).
+    async fn start(
+        client: tokio_postgres::Client,
+        info: &ConnInfo,
+        locked: &[String],
+    ) -> Result<Session> {
+        let setup_error = |e| setup_error(info, e);
         let row = client
             .query_one(
                 "SELECT pg_catalog.current_setting('server_version_num')",
@@ -62,7 +134,7 @@ impl Session {
             .trim()
             .parse::<i32>()
             .map_err(|_| Error::Database(format!("unexpected server_version_num {text:?}")))?;
-        let second = join_snapshot(&client, info).await;
+        let second = join_snapshot(&client, info, locked).await;
         Ok(Session {
             client,
             second,
@@ -104,12 +176,36 @@ impl Session {
     }
 }
 
+async fn table_names(
+    client: &tokio_postgres::Client,
+    sql: &str,
+    scope: &crate::inspect::Scope,
+) -> std::result::Result<Vec<String>, tokio_postgres::Error> {
+    let rows = client.query(sql, &[&scope.schemas]).await?;
+    rows.iter().map(|r| r.try_get::<_, String>(0)).collect()
+}
+
+fn setup_error(info: &ConnInfo, e: tokio_postgres::Error) -> Error {
+    Error::Database(format!(
+        "could not start the inspection session ({}): {}",
+        info.redacted(),
+        e.as_db_error()
+            .map(|d| d.message().to_string())
+            .unwrap_or_else(|| e.to_string())
+    ))
+}
+
 /// Opens a second connection that reads `client`'s snapshot. Best effort: a server that cannot
 /// export snapshots (a standby before 10) or has no connection to spare leaves the session
 /// with one connection, which reads the same data, only slower.
+///
+/// A locked session's second reader takes the same locks, without waiting (as `pg_dump -j`'s
+/// workers do): DDL queued on a table behind the first connection's lock would otherwise make
+/// it wait for ever. If it cannot have them at once, the session reads with one connection.
 async fn join_snapshot(
     client: &tokio_postgres::Client,
     info: &ConnInfo,
+    locked: &[String],
 ) -> Option<tokio_postgres::Client> {
     let snapshot: String = client
         .query_one("SELECT pg_catalog.pg_export_snapshot()", &[])
@@ -120,9 +216,18 @@ async fn join_snapshot(
     let second = connect(info).await.ok()?;
     // The snapshot id comes from the server (`00000003-0000001B-1`); it is quoted all the same.
     let literal = snapshot.replace('\'', "''");
+    let locks: String = locked
+        .chunks(1000)
+        .map(|chunk| {
+            format!(
+                "LOCK TABLE {} IN ACCESS SHARE MODE NOWAIT;\n",
+                chunk.join(", ")
+            )
+        })
+        .collect();
     second
         .batch_execute(&format!(
-            "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n\
+            "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n{locks}\
              SET TRANSACTION SNAPSHOT '{literal}';\n{OPTIONS}"
         ))
         .await

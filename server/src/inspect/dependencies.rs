@@ -2,6 +2,7 @@
 //! pg-flux emits (a view's rewrite rule is the view, a column default is its table, an array
 //! type is its element type, a table's row type is the table). The emitter orders by them.
 
+use super::sql::Field;
 use std::collections::HashMap;
 
 use super::sql::Context;
@@ -111,8 +112,8 @@ pub(crate) async fn dependencies(ctx: &Context<'_>) -> Result<Vec<Dependency>> {
     let mut deps: Vec<Dependency> = rows
         .iter()
         .filter_map(|r| {
-            let dependent = catalog_ref(r.get("dkind"), r.get("doid"))?;
-            let referenced = catalog_ref(r.get("rkind"), r.get("roid"))?;
+            let dependent = catalog_ref(r.field("dkind").ok()?, r.field("doid").ok()?)?;
+            let referenced = catalog_ref(r.field("rkind").ok()?, r.field("roid").ok()?)?;
             let (dependent, referenced) = (lift(dependent), lift(referenced));
             (dependent != referenced).then_some(Dependency {
                 dependent,
@@ -146,8 +147,8 @@ async fn extension_members(ctx: &Context<'_>) -> Result<HashMap<CatalogRef, Oid>
         .iter()
         .filter_map(|r| {
             Some((
-                catalog_ref(r.get("kind"), r.get("objid"))?,
-                r.get("refobjid"),
+                catalog_ref(r.field("kind").ok()?, r.field("objid").ok()?)?,
+                r.field("refobjid").ok()?,
             ))
         })
         .collect())

@@ -3,6 +3,7 @@
 //! nested `jsonb` columns of their owner's query.
 
 use super::relations::{json, options_json, COLUMN_ACL};
+use super::sql::Field;
 use super::sql::{acl, acl_json, comment, in_scope, not_extension_member, Context};
 use crate::error::Result;
 use crate::model::{ForeignDataWrapper, ForeignServer, ForeignTable, QualifiedName};
@@ -50,15 +51,15 @@ pub(crate) async fn wrappers(ctx: &Context<'_>) -> Result<Vec<ForeignDataWrapper
     rows.iter()
         .map(|r| {
             Ok(ForeignDataWrapper {
-                oid: r.get("oid"),
-                name: r.get("fdwname"),
-                owner: r.get("owner"),
-                handler: r.get("handler"),
-                validator: r.get("validator"),
+                oid: r.field("oid")?,
+                name: r.field("fdwname")?,
+                owner: r.field("owner")?,
+                handler: r.field("handler")?,
+                validator: r.field("validator")?,
                 options: json(r, "options")?,
-                comment: r.get("comment"),
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
-                extension: r.get("extension"),
+                extension: r.field("extension")?,
             })
         })
         .collect()
@@ -100,14 +101,14 @@ pub(crate) async fn servers(ctx: &Context<'_>) -> Result<Vec<ForeignServer>> {
     rows.iter()
         .map(|r| {
             Ok(ForeignServer {
-                oid: r.get("oid"),
-                name: r.get("srvname"),
-                wrapper: r.get("fdwname"),
-                owner: r.get("owner"),
-                server_type: r.get("srvtype"),
-                version: r.get("srvversion"),
+                oid: r.field("oid")?,
+                name: r.field("srvname")?,
+                wrapper: r.field("fdwname")?,
+                owner: r.field("owner")?,
+                server_type: r.field("srvtype")?,
+                version: r.field("srvversion")?,
                 options: json(r, "options")?,
-                comment: r.get("comment"),
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
                 user_mappings: json(r, "user_mappings")?,
             })
@@ -187,20 +188,20 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<ForeignTable>> {
     rows.iter()
         .map(|r| {
             Ok(ForeignTable {
-                oid: r.get("oid"),
+                oid: r.field("oid")?,
                 name: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("relname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("relname")?,
                 ),
-                owner: r.get("owner"),
-                server: r.get("srvname"),
-                server_oid: r.get("server_oid"),
+                owner: r.field("owner")?,
+                server: r.field("srvname")?,
+                server_oid: r.field("server_oid")?,
                 options: json(r, "options")?,
                 parents: json(r, "parents")?,
-                partition_bound: r.get("partition_bound"),
+                partition_bound: r.field("partition_bound")?,
                 columns: json(r, "columns")?,
                 constraints: json(r, "constraints")?,
-                comment: r.get("comment"),
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
             })
         })

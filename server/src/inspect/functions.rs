@@ -1,5 +1,6 @@
 //! Functions, procedures, aggregates, triggers and event triggers. One query per kind.
 
+use super::sql::Field;
 use serde::de::DeserializeOwned;
 use tokio_postgres::Row;
 
@@ -101,27 +102,27 @@ pub(crate) async fn functions(ctx: &Context<'_>) -> Result<Vec<Function>> {
     let rows = ctx.query("functions", &sql).await?;
     rows.iter()
         .map(|r| {
-            let prokind: String = r.get("prokind");
+            let prokind: String = r.field("prokind")?;
             let kind = match prokind.as_str() {
                 "p" => FunctionKind::Procedure,
                 "a" => FunctionKind::Aggregate,
                 "w" => FunctionKind::Window,
                 _ => FunctionKind::Function,
             };
-            let definition: Option<String> = r.get("definition");
+            let definition: Option<String> = r.field("definition")?;
             Ok(Function {
-                oid: r.get("oid"),
+                oid: r.field("oid")?,
                 name: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("proname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("proname")?,
                 ),
                 kind,
-                identity_arguments: r.get("identity_arguments"),
-                identity_types: r.get("identity_types"),
+                identity_arguments: r.field("identity_arguments")?,
+                identity_types: r.field("identity_types")?,
                 definition: definition.map(trim_definition),
                 aggregate: json(r, "aggregate")?,
-                owner: r.get("owner"),
-                comment: r.get("comment"),
+                owner: r.field("owner")?,
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
             })
         })
@@ -164,15 +165,15 @@ pub(crate) async fn triggers(ctx: &Context<'_>) -> Result<Vec<Trigger>> {
     rows.iter()
         .map(|r| {
             Ok(Trigger {
-                oid: r.get("oid"),
-                name: r.get("tgname"),
+                oid: r.field("oid")?,
+                name: r.field("tgname")?,
                 table: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("relname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("relname")?,
                 ),
-                definition: trim_definition(r.get("definition")),
-                enabled: r.get("enabled"),
-                comment: r.get("comment"),
+                definition: trim_definition(r.field("definition")?),
+                enabled: r.field("enabled")?,
+                comment: r.field("comment")?,
                 clone_states: json(r, "clone_states")?.unwrap_or_default(),
             })
         })
@@ -199,18 +200,19 @@ pub(crate) async fn event_triggers(ctx: &Context<'_>) -> Result<Vec<EventTrigger
         not_member = not_extension_member("pg_event_trigger", "e.oid"),
     );
     let rows = ctx.query("event triggers", &sql).await?;
-    Ok(rows
-        .iter()
-        .map(|r| EventTrigger {
-            oid: r.get("oid"),
-            name: r.get("evtname"),
-            event: r.get("evtevent"),
-            tags: r.get("evttags"),
-            function: r.get("function"),
-            function_oid: r.get("evtfoid"),
-            enabled: r.get("enabled"),
-            owner: r.get("owner"),
-            comment: r.get("comment"),
+    rows.iter()
+        .map(|r| {
+            Ok(EventTrigger {
+                oid: r.field("oid")?,
+                name: r.field("evtname")?,
+                event: r.field("evtevent")?,
+                tags: r.field("evttags")?,
+                function: r.field("function")?,
+                function_oid: r.field("evtfoid")?,
+                enabled: r.field("enabled")?,
+                owner: r.field("owner")?,
+                comment: r.field("comment")?,
+            })
         })
-        .collect())
+        .collect()
 }

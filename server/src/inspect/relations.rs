@@ -1,6 +1,7 @@
 //! Tables, sequences and indexes: one query each, nested per-table data (columns,
 //! constraints, parents) as `jsonb` columns of the same query.
 
+use super::sql::Field;
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
@@ -190,31 +191,31 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
     rows.iter()
         .map(|r| {
             Ok(Table {
-                oid: r.get("oid"),
+                oid: r.field("oid")?,
                 name: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("relname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("relname")?,
                 ),
-                owner: r.get("owner"),
-                kind: r.get("kind"),
-                unlogged: r.get("unlogged"),
-                of_type: r.get("of_type"),
-                access_method: r.get("access_method"),
+                owner: r.field("owner")?,
+                kind: r.field("kind")?,
+                unlogged: r.field("unlogged")?,
+                of_type: r.field("of_type")?,
+                access_method: r.field("access_method")?,
                 options: json(r, "options")?,
                 toast_options: json(r, "toast_options")?,
-                replica_identity: r.get("replica_identity"),
-                row_security: r.get("relrowsecurity"),
-                force_row_security: r.get("relforcerowsecurity"),
-                partition_key: r.get("partition_key"),
-                partition_bound: r.get("partition_bound"),
+                replica_identity: r.field("replica_identity")?,
+                row_security: r.field("relrowsecurity")?,
+                force_row_security: r.field("relforcerowsecurity")?,
+                partition_key: r.field("partition_key")?,
+                partition_bound: r.field("partition_bound")?,
                 parents: json(r, "parents")?,
-                columns: columns.remove(&r.get::<_, Oid>("oid")).unwrap_or_default(),
+                columns: columns.remove(&r.field::<Oid>("oid")?).unwrap_or_default(),
                 constraints: constraints
-                    .remove(&r.get::<_, Oid>("oid"))
+                    .remove(&r.field::<Oid>("oid")?)
                     .unwrap_or_default(),
-                cluster_constraint_index: r.get("cluster_index"),
-                replica_constraint_index: r.get("replica_index"),
-                comment: r.get("comment"),
+                cluster_constraint_index: r.field("cluster_index")?,
+                replica_constraint_index: r.field("replica_index")?,
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
             })
         })
@@ -324,10 +325,10 @@ pub(crate) async fn sequences(ctx: &Context<'_>) -> Result<Vec<Sequence>> {
         .map(|r| {
             let options: SequenceOptions = json(r, "options")?;
             let owned_by = match (
-                r.get::<_, Option<u32>>("own_oid"),
-                r.get::<_, Option<String>>("own_schema"),
-                r.get::<_, Option<String>>("own_table"),
-                r.get::<_, Option<String>>("own_column"),
+                r.field::<Option<u32>>("own_oid")?,
+                r.field::<Option<String>>("own_schema")?,
+                r.field::<Option<String>>("own_table")?,
+                r.field::<Option<String>>("own_column")?,
             ) {
                 (Some(oid), Some(schema), Some(table), Some(column)) => {
                     Some((oid, QualifiedName::new(schema, table), column))
@@ -335,16 +336,16 @@ pub(crate) async fn sequences(ctx: &Context<'_>) -> Result<Vec<Sequence>> {
                 _ => None,
             };
             Ok(Sequence {
-                oid: r.get("oid"),
+                oid: r.field("oid")?,
                 name: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("relname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("relname")?,
                 ),
-                owner: r.get("owner"),
-                unlogged: r.get("unlogged"),
+                owner: r.field("owner")?,
+                unlogged: r.field("unlogged")?,
                 options,
                 owned_by,
-                comment: r.get("comment"),
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
             })
         })
@@ -385,9 +386,9 @@ pub(crate) async fn indexes(ctx: &Context<'_>) -> Result<Vec<Index>> {
     rows.iter()
         .map(|r| {
             let parent = match (
-                r.get::<_, Option<u32>>("parent_oid"),
-                r.get::<_, Option<String>>("parent_schema"),
-                r.get::<_, Option<String>>("parent_name"),
+                r.field::<Option<u32>>("parent_oid")?,
+                r.field::<Option<String>>("parent_schema")?,
+                r.field::<Option<String>>("parent_name")?,
             ) {
                 (Some(oid), Some(schema), Some(name)) => {
                     Some((oid, QualifiedName::new(schema, name)))
@@ -396,22 +397,22 @@ pub(crate) async fn indexes(ctx: &Context<'_>) -> Result<Vec<Index>> {
             };
             let stattargets: Vec<(i32, i32)> = json(r, "stattargets")?;
             Ok(Index {
-                oid: r.get("oid"),
+                oid: r.field("oid")?,
                 name: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("relname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("relname")?,
                 ),
                 table: QualifiedName::new(
-                    r.get::<_, String>("table_schema"),
-                    r.get::<_, String>("table_name"),
+                    r.field::<String>("table_schema")?,
+                    r.field::<String>("table_name")?,
                 ),
-                table_oid: r.get("table_oid"),
-                definition: r.get("definition"),
+                table_oid: r.field("table_oid")?,
+                definition: r.field("definition")?,
                 parent,
-                clustered: r.get("indisclustered"),
-                replica_identity: r.get("indisreplident"),
+                clustered: r.field("indisclustered")?,
+                replica_identity: r.field("indisreplident")?,
                 stattargets,
-                comment: r.get("comment"),
+                comment: r.field("comment")?,
             })
         })
         .collect()

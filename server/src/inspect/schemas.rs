@@ -1,5 +1,6 @@
 //! Schemas and extensions.
 
+use super::sql::Field;
 use super::sql::{acl, acl_json, comment, in_scope, Context};
 use crate::error::Result;
 use crate::model::{Extension, Schema};
@@ -30,13 +31,13 @@ pub(crate) async fn schemas(ctx: &Context<'_>) -> Result<Vec<Schema>> {
     rows.iter()
         .map(|r| {
             Ok(Schema {
-                oid: r.get("oid"),
-                name: r.get("nspname"),
-                owner: r.get("owner"),
-                initial_owner: r.get("initial_owner"),
-                comment: r.get("comment"),
+                oid: r.field("oid")?,
+                name: r.field("nspname")?,
+                owner: r.field("owner")?,
+                initial_owner: r.field("initial_owner")?,
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
-                preexisting: r.get("preexisting"),
+                preexisting: r.field("preexisting")?,
             })
         })
         .collect()
@@ -53,14 +54,15 @@ pub(crate) async fn extensions(ctx: &Context<'_>) -> Result<Vec<Extension>> {
         scope = in_scope("n"),
     );
     let rows = ctx.query("extensions", &sql).await?;
-    Ok(rows
-        .iter()
-        .map(|r| Extension {
-            oid: r.get("oid"),
-            name: r.get("extname"),
-            schema: r.get("nspname"),
-            version: r.get("extversion"),
-            comment: r.get("comment"),
+    rows.iter()
+        .map(|r| {
+            Ok(Extension {
+                oid: r.field("oid")?,
+                name: r.field("extname")?,
+                schema: r.field("nspname")?,
+                version: r.field("extversion")?,
+                comment: r.field("comment")?,
+            })
         })
-        .collect())
+        .collect()
 }

@@ -1,6 +1,7 @@
 //! Row-level security policies, extended statistics, rules, collations, publications and
 //! default privileges. One query per kind.
 
+use super::sql::Field;
 use serde::de::DeserializeOwned;
 use tokio_postgres::Row;
 
@@ -57,19 +58,19 @@ pub(crate) async fn policies(ctx: &Context<'_>) -> Result<Vec<Policy>> {
     rows.iter()
         .map(|r| {
             Ok(Policy {
-                oid: r.get("oid"),
-                table_oid: r.get("polrelid"),
+                oid: r.field("oid")?,
+                table_oid: r.field("polrelid")?,
                 table: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("relname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("relname")?,
                 ),
-                name: r.get("polname"),
-                permissive: r.get("polpermissive"),
-                command: r.get("polcmd"),
+                name: r.field("polname")?,
+                permissive: r.field("polpermissive")?,
+                command: r.field("polcmd")?,
                 roles: json(r, "roles")?,
-                using: r.get("using_expr"),
-                with_check: r.get("check_expr"),
-                comment: r.get("comment"),
+                using: r.field("using_expr")?,
+                with_check: r.field("check_expr")?,
+                comment: r.field("comment")?,
             })
         })
         .collect()
@@ -92,18 +93,22 @@ pub(crate) async fn statistics(ctx: &Context<'_>) -> Result<Vec<Statistics>> {
         not_member = not_extension_member("pg_statistic_ext", "s.oid"),
     );
     let rows = ctx.query("extended statistics", &sql).await?;
-    Ok(rows
-        .iter()
-        .map(|r| Statistics {
-            oid: r.get("oid"),
-            name: QualifiedName::new(r.get::<_, String>("nspname"), r.get::<_, String>("stxname")),
-            table_oid: r.get("stxrelid"),
-            definition: statement(r.get("definition")),
-            stattarget: r.get("stattarget"),
-            owner: r.get("owner"),
-            comment: r.get("comment"),
+    rows.iter()
+        .map(|r| {
+            Ok(Statistics {
+                oid: r.field("oid")?,
+                name: QualifiedName::new(
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("stxname")?,
+                ),
+                table_oid: r.field("stxrelid")?,
+                definition: statement(r.field("definition")?),
+                stattarget: r.field("stattarget")?,
+                owner: r.field("owner")?,
+                comment: r.field("comment")?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub(crate) async fn rules(ctx: &Context<'_>) -> Result<Vec<Rule>> {
@@ -123,22 +128,23 @@ pub(crate) async fn rules(ctx: &Context<'_>) -> Result<Vec<Rule>> {
         not_member = not_extension_member("pg_class", "c.oid"),
     );
     let rows = ctx.query("rules", &sql).await?;
-    Ok(rows
-        .iter()
-        .map(|r| Rule {
-            oid: r.get("oid"),
-            name: r.get("rulename"),
-            relation_oid: r.get("ev_class"),
-            relation: QualifiedName::new(
-                r.get::<_, String>("nspname"),
-                r.get::<_, String>("relname"),
-            ),
-            relkind: r.get("relkind"),
-            definition: statement(r.get("definition")),
-            enabled: r.get("enabled"),
-            comment: r.get("comment"),
+    rows.iter()
+        .map(|r| {
+            Ok(Rule {
+                oid: r.field("oid")?,
+                name: r.field("rulename")?,
+                relation_oid: r.field("ev_class")?,
+                relation: QualifiedName::new(
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("relname")?,
+                ),
+                relkind: r.field("relkind")?,
+                definition: statement(r.field("definition")?),
+                enabled: r.field("enabled")?,
+                comment: r.field("comment")?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 pub(crate) async fn collations(ctx: &Context<'_>) -> Result<Vec<Collation>> {
@@ -172,24 +178,25 @@ pub(crate) async fn collations(ctx: &Context<'_>) -> Result<Vec<Collation>> {
         not_member = not_extension_member("pg_collation", "co.oid"),
     );
     let rows = ctx.query("collations", &sql).await?;
-    Ok(rows
-        .iter()
-        .map(|r| Collation {
-            oid: r.get("oid"),
-            name: QualifiedName::new(
-                r.get::<_, String>("nspname"),
-                r.get::<_, String>("collname"),
-            ),
-            owner: r.get("owner"),
-            comment: r.get("comment"),
-            provider: r.get("provider"),
-            deterministic: r.get("collisdeterministic"),
-            lc_collate: r.get("lc_collate"),
-            lc_ctype: r.get("lc_ctype"),
-            locale: r.get("locale"),
-            rules: r.get("rules"),
+    rows.iter()
+        .map(|r| {
+            Ok(Collation {
+                oid: r.field("oid")?,
+                name: QualifiedName::new(
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("collname")?,
+                ),
+                owner: r.field("owner")?,
+                comment: r.field("comment")?,
+                provider: r.field("provider")?,
+                deterministic: r.field("collisdeterministic")?,
+                lc_collate: r.field("lc_collate")?,
+                lc_ctype: r.field("lc_ctype")?,
+                locale: r.field("locale")?,
+                rules: r.field("rules")?,
+            })
         })
-        .collect())
+        .collect()
 }
 
 /// Publications are database-wide: all of them are read, with the tables and schemas (in
@@ -252,20 +259,20 @@ pub(crate) async fn publications(ctx: &Context<'_>) -> Result<Vec<Publication>> 
                 ("pubtruncate", "truncate"),
             ]
             .iter()
-            .filter(|(col, _)| r.get::<_, bool>(*col))
+            .filter(|(col, _)| r.try_get::<_, bool>(*col).unwrap_or(false))
             .map(|(_, name)| name.to_string())
             .collect();
             let tables: Vec<PublicationTable> = json(r, "tables")?;
             let schemas: Vec<(u32, String)> = json(r, "schemas")?;
             Ok(Publication {
-                oid: r.get("oid"),
-                name: r.get("pubname"),
-                owner: r.get("owner"),
-                comment: r.get("comment"),
-                all_tables: r.get("puballtables"),
+                oid: r.field("oid")?,
+                name: r.field("pubname")?,
+                owner: r.field("owner")?,
+                comment: r.field("comment")?,
+                all_tables: r.field("puballtables")?,
                 publish,
-                via_partition_root: r.get("pubviaroot"),
-                generated_columns: r.get("generated_columns"),
+                via_partition_root: r.field("pubviaroot")?,
+                generated_columns: r.field("generated_columns")?,
                 tables,
                 schemas,
             })
@@ -293,13 +300,13 @@ pub(crate) async fn default_privileges(ctx: &Context<'_>) -> Result<Vec<DefaultP
     let rows = ctx.query("default privileges", &sql).await?;
     rows.iter()
         .map(|r| {
-            let nsp: u32 = r.get("defaclnamespace");
-            let nspname: Option<String> = r.get("nspname");
+            let nsp: u32 = r.field("defaclnamespace")?;
+            let nspname: Option<String> = r.field("nspname")?;
             Ok(DefaultPrivileges {
-                oid: r.get("oid"),
-                role: r.get("role"),
+                oid: r.field("oid")?,
+                role: r.field("role")?,
                 schema: nspname.filter(|_| nsp != 0).map(|name| (nsp, name)),
-                object_type: r.get("objtype"),
+                object_type: r.field("objtype")?,
                 acl: acl(r, "acl")?,
             })
         })

@@ -80,6 +80,29 @@ impl Context<'_> {
     }
 }
 
+/// A column of a catalog row, as an error rather than a panic when it does not hold what the
+/// query promises: the server's deparse functions read the current catalog, not the snapshot,
+/// so an object dropped while it is read comes back as NULL.
+pub(crate) trait Field {
+    fn field<'a, T: tokio_postgres::types::FromSql<'a>>(&'a self, column: &str) -> Result<T>;
+}
+
+impl Field for Row {
+    fn field<'a, T: tokio_postgres::types::FromSql<'a>>(&'a self, column: &str) -> Result<T> {
+        self.try_get(column).map_err(|e| {
+            let null = format!("{e:?}").contains("WasNull");
+            Error::Database(if null {
+                format!(
+                    "the database changed while it was read ({column} of an object is gone: \
+                     was it dropped meanwhile?); run again"
+                )
+            } else {
+                format!("unexpected catalog value in column {column}: {e}")
+            })
+        })
+    }
+}
+
 /// SQL condition: the schema aliased `nsp` is in scope (uses `$1`, the scope's schema list).
 pub(crate) fn in_scope(nsp: &str) -> String {
     format!(

@@ -1,6 +1,7 @@
 //! Types (enum, composite, range), domains, views and materialized views. One query per kind;
 //! nested data (labels, attributes, constraints, columns) comes as `jsonb` columns.
 
+use super::sql::Field;
 use serde::de::DeserializeOwned;
 use tokio_postgres::Row;
 
@@ -93,7 +94,7 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
     let rows = ctx.query("types", &sql).await?;
     rows.iter()
         .map(|r| {
-            let typtype: String = r.get("typtype");
+            let typtype: String = r.field("typtype")?;
             let kind = match typtype.as_str() {
                 "e" => TypeKind::Enum {
                     labels: json(r, "labels")?,
@@ -102,23 +103,23 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
                     attributes: json(r, "attributes")?,
                 },
                 _ => TypeKind::Range(RangeDef {
-                    subtype: r.get("subtype"),
-                    subtype_opclass: r.get("subtype_opclass"),
-                    collation: r.get("range_collation"),
-                    canonical: r.get("canonical"),
-                    subtype_diff: r.get("subtype_diff"),
-                    multirange: r.get("multirange"),
-                    multirange_comment: r.get("multirange_comment"),
+                    subtype: r.field("subtype")?,
+                    subtype_opclass: r.field("subtype_opclass")?,
+                    collation: r.field("range_collation")?,
+                    canonical: r.field("canonical")?,
+                    subtype_diff: r.field("subtype_diff")?,
+                    multirange: r.field("multirange")?,
+                    multirange_comment: r.field("multirange_comment")?,
                 }),
             };
             Ok(TypeDef {
-                oid: r.get("oid"),
+                oid: r.field("oid")?,
                 name: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("typname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("typname")?,
                 ),
-                owner: r.get("owner"),
-                comment: r.get("comment"),
+                owner: r.field("owner")?,
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
                 kind,
             })
@@ -161,22 +162,22 @@ pub(crate) async fn domains(ctx: &Context<'_>) -> Result<Vec<Domain>> {
     let rows = ctx.query("domains", &sql).await?;
     rows.iter()
         .map(|r| {
-            let default_expr: Option<String> = r.get("default_expr");
-            let default_literal: Option<String> = r.get("typdefault");
+            let default_expr: Option<String> = r.field("default_expr")?;
+            let default_literal: Option<String> = r.field("typdefault")?;
             let default =
                 default_expr.or_else(|| default_literal.map(|d| crate::emit::sql::literal(&d)));
             Ok(Domain {
-                oid: r.get("oid"),
+                oid: r.field("oid")?,
                 name: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("typname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("typname")?,
                 ),
-                owner: r.get("owner"),
-                comment: r.get("comment"),
+                owner: r.field("owner")?,
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
-                base_type: r.get("base_type"),
-                collation: r.get("collation"),
-                not_null: r.get("typnotnull"),
+                base_type: r.field("base_type")?,
+                collation: r.field("collation")?,
+                not_null: r.field("typnotnull")?,
                 default,
                 constraints: json(r, "constraints")?,
             })
@@ -226,27 +227,27 @@ pub(crate) async fn views(ctx: &Context<'_>) -> Result<Vec<View>> {
     let rows = ctx.query("views", &sql).await?;
     rows.iter()
         .map(|r| {
-            let definition: String = r.get("definition");
+            let definition: String = r.field("definition")?;
             let definition = definition.trim_end();
             let definition = definition
                 .strip_suffix(';')
                 .unwrap_or(definition)
                 .to_string();
             Ok(View {
-                oid: r.get("oid"),
+                oid: r.field("oid")?,
                 name: QualifiedName::new(
-                    r.get::<_, String>("nspname"),
-                    r.get::<_, String>("relname"),
+                    r.field::<String>("nspname")?,
+                    r.field::<String>("relname")?,
                 ),
-                materialized: r.get("materialized"),
-                owner: r.get("owner"),
-                comment: r.get("comment"),
+                materialized: r.field("materialized")?,
+                owner: r.field("owner")?,
+                comment: r.field("comment")?,
                 acl: acl(r, "acl")?,
                 definition,
-                options: r.get("options"),
-                check_option: r.get("check_option"),
-                access_method: r.get("access_method"),
-                populated: r.get("relispopulated"),
+                options: r.field("options")?,
+                check_option: r.field("check_option")?,
+                access_method: r.field("access_method")?,
+                populated: r.field("relispopulated")?,
                 columns: json(r, "columns")?,
             })
         })

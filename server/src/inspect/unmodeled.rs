@@ -1,6 +1,7 @@
 //! Live objects of kinds pg-flux does not model yet. Listing them keeps the promise that
 //! nothing is dropped silently: dump and verify name each one.
 
+use super::sql::Field;
 use super::sql::{in_scope, Context};
 use crate::error::Result;
 use crate::model::UnmodeledObject;
@@ -77,11 +78,12 @@ pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>>
         },
     );
     let rows = ctx.query("objects of unmodeled kinds", &sql).await?;
-    Ok(rows
-        .iter()
-        .map(|r| UnmodeledObject {
-            kind: r.get(0),
-            identity: r.get(1),
+    rows.iter()
+        .map(|r| {
+            Ok(UnmodeledObject {
+                kind: r.field("type")?,
+                identity: r.field("identity")?,
+            })
         })
-        .collect())
+        .collect()
 }

@@ -1,0 +1,103 @@
+//! No torn dumps: while tables are created and dropped on the live database, every dump still
+//! matches one snapshot. The churn keeps exactly one `churn_<n>` table (with its primary key
+//! and index) in every committed state; a dump that mixed two moments would show none, two, or
+//! a table without its index. (Dump holds pg_dump's ACCESS SHARE locks on the tables it reads,
+//! so the DDL waits for it rather than tearing it.)
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
+
+use pg_flux::commands::dump::{dump, DumpOptions};
+use pg_flux::layout::Layout;
+use pg_flux_tests::{majors, read_tree, TestDb};
+
+const DUMPS: usize = 8;
+
+fn churn_sql(n: usize) -> String {
+    format!(
+        "BEGIN; \
+         CREATE TABLE public.churn_{n} (id integer PRIMARY KEY, note text); \
+         CREATE INDEX churn_{n}_note ON public.churn_{n} (note); \
+         DROP TABLE IF EXISTS public.churn_{}; \
+         COMMIT;",
+        n.wrapping_sub(1)
+    )
+}
+
+/// The numbers of the `churn_<n>` tables, primary keys and indexes in a dump's text.
+fn churn_numbers(text: &str, pattern: &str) -> Vec<usize> {
+    let mut found: Vec<usize> = text
+        .match_indices(pattern)
+        .filter_map(|(at, _)| {
+            let digits: String = text[at + pattern.len()..]
+                .chars()
+                .take_while(char::is_ascii_digit)
+                .collect();
+            digits.parse().ok()
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dumps_during_ddl_each_match_one_snapshot() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec("CREATE TABLE public.base (id integer PRIMARY KEY)");
+        db.exec(&churn_sql(0));
+        let stop = Arc::new(AtomicBool::new(false));
+        let rounds = Arc::new(AtomicUsize::new(0));
+        let churner = pg_flux::connect::connect(&db.url())
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        let churn = {
+            let (stop, rounds) = (stop.clone(), rounds.clone());
+            tokio::spawn(async move {
+                let mut n = 1;
+                while !stop.load(Ordering::SeqCst) {
+                    churner
+                        .batch_execute(&churn_sql(n))
+                        .await
+                        .unwrap_or_else(|e| panic!("churn {n}: {e}"));
+                    rounds.fetch_add(1, Ordering::SeqCst);
+                    n += 1;
+                    // Busy, not a tight loop: dozens of DDL transactions per dump.
+                    tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                }
+            })
+        };
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        for i in 0..DUMPS {
+            let output = dir.path().join(format!("dump{i}"));
+            dump(&DumpOptions {
+                conninfo: db.url(),
+                output: output.clone(),
+                layout: Layout::Flat,
+                scope: Default::default(),
+                force: false,
+            })
+            .await
+            .unwrap_or_else(|e| panic!("PostgreSQL {major}: dump {i} during DDL: {e}"));
+            let text: String = read_tree(&output).into_values().collect();
+            let tables = churn_numbers(&text, "CREATE TABLE public.churn_");
+            let keys = churn_numbers(&text, "CONSTRAINT churn_");
+            let indexes = churn_numbers(&text, "CREATE INDEX churn_");
+            assert_eq!(
+                tables.len(),
+                1,
+                "PostgreSQL {major}, dump {i}: tables {tables:?}"
+            );
+            assert_eq!(keys, tables, "PostgreSQL {major}, dump {i}: primary keys");
+            assert_eq!(indexes, tables, "PostgreSQL {major}, dump {i}: indexes");
+            assert!(text.contains("CREATE TABLE public.base"));
+        }
+        stop.store(true, Ordering::SeqCst);
+        churn.await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            rounds.load(Ordering::SeqCst) >= DUMPS,
+            "PostgreSQL {major}: the DDL did not run during the dumps"
+        );
+    }
+}
