@@ -186,12 +186,17 @@ async fn table_names(
 }
 
 fn setup_error(info: &ConnInfo, e: tokio_postgres::Error) -> Error {
+    // The server's hint matters here: "increase max_locks_per_transaction" for locks.
+    let message = match e.as_db_error() {
+        Some(d) => match d.hint() {
+            Some(hint) => format!("{} ({hint})", d.message()),
+            None => d.message().to_string(),
+        },
+        None => e.to_string(),
+    };
     Error::Database(format!(
-        "could not start the inspection session ({}): {}",
-        info.redacted(),
-        e.as_db_error()
-            .map(|d| d.message().to_string())
-            .unwrap_or_else(|| e.to_string())
+        "could not start the inspection session ({}): {message}",
+        info.redacted()
     ))
 }
 
