@@ -73,10 +73,24 @@ fn dir_rank(root: &Path, path: &Path) -> usize {
 }
 
 /// Splits a file's text into statements with their positions.
-pub fn split(file: &Path, text: &str) -> Result<Vec<SourceStatement>> {
+pub fn split(file: &Path, original: &str) -> Result<Vec<SourceStatement>> {
+    if let Some(error) = nul_byte(file, original) {
+        return Err(error);
+    }
+    let masked = parser_text(original);
+    let text: &str = &masked;
     let pieces = pg_query::split_with_parser(text).map_err(|e| {
         // The parser reports no position: find the first statement that does not parse.
-        let (line, column, message) = first_syntax_error(text).unwrap_or((1, 1, e.to_string()));
+        let (line, column, message) = first_syntax_error(text).unwrap_or_else(|| {
+            // The scanner failed (an unterminated quote, dollar quote, comment): its message
+            // quotes the text from the bad token to the end.
+            let message = e.to_string();
+            let message = message
+                .strip_prefix("Error splitting: ")
+                .unwrap_or(&message);
+            let (line, column) = near(text, message).map_or((1, 1), |at| line_column(original, at));
+            (line, column, first_line_of_quote(message))
+        });
         Error::Source {
             file: file.to_path_buf(),
             line,
@@ -91,7 +105,7 @@ pub fn split(file: &Path, text: &str) -> Result<Vec<SourceStatement>> {
         .map(|piece| {
             let offset = (piece.as_ptr() as usize).saturating_sub(base);
             let leading = piece.len() - piece.trim_start().len();
-            let (line, column) = line_column(text, offset + leading);
+            let (line, column) = line_column(original, offset + leading);
             SourceStatement {
                 file: file.to_path_buf(),
                 line,
@@ -100,6 +114,29 @@ pub fn split(file: &Path, text: &str) -> Result<Vec<SourceStatement>> {
             }
         })
         .collect())
+}
+
+/// Where the text a parser message quotes (`at or near "…"`) starts: the occurrence that runs
+/// to the end of the text when there is one (what an unterminated token quotes), else the first.
+fn near(text: &str, message: &str) -> Option<usize> {
+    let quoted = message.split_once("at or near \"")?.1;
+    let quoted = quoted.strip_suffix('"').unwrap_or(quoted);
+    if quoted.is_empty() {
+        return None;
+    }
+    if text.ends_with(quoted) {
+        return Some(text.len() - quoted.len());
+    }
+    text.find(quoted)
+}
+
+/// A message whose quoted text runs over several lines, cut to the first: one line for the
+/// terminal and the editor.
+fn first_line_of_quote(message: &str) -> String {
+    match message.split_once('\n') {
+        Some((first, _)) => format!("{}…\"", first.trim_end()),
+        None => message.to_string(),
+    }
 }
 
 fn first_syntax_error(text: &str) -> Option<(usize, usize, String)> {
@@ -122,11 +159,70 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, before[line_start..].chars().count() + 1)
 }
 
+/// Reads a source file as UTF-8; anything else is an error at the first invalid byte.
+pub fn read_source(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    decode_source(path, bytes)
+}
+
+/// A source file's bytes as UTF-8 text, or an error at the first invalid byte.
+pub fn decode_source(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        let before = String::from_utf8_lossy(valid);
+        let (line, column) = line_column(&before, before.len());
+        let byte = e.as_bytes().get(valid.len()).copied().unwrap_or(0);
+        Error::Source {
+            file: path.to_path_buf(),
+            line,
+            column,
+            message: format!("not valid UTF-8 (byte 0x{byte:02X}): source files must be UTF-8"),
+        }
+    })
+}
+
+/// The text the parser is given: a leading byte-order mark becomes three spaces (the same
+/// bytes long, so every offset still points into the original text). PostgreSQL would take
+/// the mark for part of the first word.
+pub fn parser_text(text: &str) -> std::borrow::Cow<'_, str> {
+    match text.strip_prefix('\u{FEFF}') {
+        Some(rest) => std::borrow::Cow::Owned(format!("   {rest}")),
+        None => std::borrow::Cow::Borrowed(text),
+    }
+}
+
+/// A NUL byte, which no SQL text may hold (the parser takes C strings): where it is.
+pub fn nul_byte(file: &Path, text: &str) -> Option<Error> {
+    let at = text.find('\0')?;
+    let (line, column) = line_column(text, at);
+    Some(Error::Source {
+        file: file.to_path_buf(),
+        line,
+        column,
+        message: "a NUL byte (\\0) cannot appear in SQL text".to_string(),
+    })
+}
+
+/// The byte offset of a 1-based line and character column (the end of the text when past it).
+pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
+}
+
 /// Reads and splits every source file under `root`, in load order.
 pub fn read_statements(root: &Path) -> Result<Vec<SourceStatement>> {
     let mut statements = Vec::new();
     for file in source_files(root)? {
-        let text = std::fs::read_to_string(&file).map_err(|e| Error::io(&file, e))?;
+        let text = read_source(&file)?;
         statements.extend(split(&file, &text)?);
     }
     Ok(statements)
@@ -179,4 +275,40 @@ pub async fn load_statements(client: &Client, statements: Vec<SourceStatement>) 
 pub async fn load_tree(client: &Client, root: &Path) -> Result<usize> {
     let statements = read_statements(root)?;
     load_statements(client, statements).await
+}
+
+#[cfg(test)]
+mod offset_tests {
+    use super::*;
+
+    #[test]
+    fn offsets_of_lines_and_columns() {
+        let text = "a;\n  é; b;\n";
+        assert_eq!(offset_of(text, 1, 1), 0);
+        assert_eq!(offset_of(text, 2, 3), 5);
+        assert_eq!(&text[offset_of(text, 2, 6)..offset_of(text, 2, 6) + 1], "b");
+        assert_eq!(offset_of(text, 9, 1), text.len());
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_sql() {
+        let split = split(Path::new("f.sql"), "\u{FEFF}CREATE TABLE t (id int);\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(split[0].sql, "CREATE TABLE t (id int)");
+        assert!(matches!(
+            split_err("SELECT 1;\nSELECT\u{0}2;"),
+            Error::Source {
+                line: 2,
+                column: 7,
+                ..
+            }
+        ));
+    }
+
+    fn split_err(text: &str) -> Error {
+        match split(Path::new("f.sql"), text) {
+            Err(e) => e,
+            Ok(_) => panic!("{text:?} split"),
+        }
+    }
 }

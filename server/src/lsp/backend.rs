@@ -351,11 +351,10 @@ impl LanguageServer for Backend {
             };
             self.sh.ws.documents.remove(&path);
             // The file on disk is the truth again (or, outside the source, nothing).
-            let changed = match std::fs::read_to_string(&path) {
-                Ok(text) if self.sh.ws.settings().is_source(&path) => {
-                    self.sh.ws.set_text(&path, text)
-                }
-                _ => self.sh.ws.remove(&path),
+            let changed = if self.sh.ws.settings().is_source(&path) {
+                self.sh.ws.set_from_disk(&path)
+            } else {
+                self.sh.ws.remove(&path)
             };
             self.sh.touch(changed);
         })
@@ -406,10 +405,7 @@ impl LanguageServer for Backend {
                         changed.extend(self.sh.ws.remove(&p));
                     }
                 } else if settings.is_source(&path) {
-                    match std::fs::read_to_string(&path) {
-                        Ok(text) => changed.extend(self.sh.ws.set_text(&path, text)),
-                        Err(_) => changed.extend(self.sh.ws.remove(&path)),
-                    }
+                    changed.extend(self.sh.ws.set_from_disk(&path));
                 }
             }
             self.sh.touch(changed);

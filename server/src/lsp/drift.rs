@@ -193,7 +193,7 @@ fn push_load_failure(
     let Some(text) = ws.text(&failure.file) else {
         return;
     };
-    let start = offset_of(&text, failure.line, failure.column);
+    let start = load::offset_of(&text, failure.line, failure.column);
     let range = LineIndex::new(&text).range(start, start + failure.len);
     out.entry(failure.file.clone())
         .or_default()
@@ -207,21 +207,6 @@ fn push_load_failure(
             ),
             json!({"reason": "shadow-load", "message": failure.message}),
         ));
-}
-
-/// The byte offset of a 1-based line and character column.
-fn offset_of(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(i, _)| i + 1)
-    };
-    text[line_start..]
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| line_start + i)
 }
 
 fn shown(value: Option<&str>) -> String {
@@ -240,15 +225,6 @@ fn shown(value: Option<&str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn offsets_of_lines_and_columns() {
-        let text = "a;\n  é; b;\n";
-        assert_eq!(offset_of(text, 1, 1), 0);
-        assert_eq!(offset_of(text, 2, 3), 5);
-        assert_eq!(&text[offset_of(text, 2, 6)..offset_of(text, 2, 6) + 1], "b");
-        assert_eq!(offset_of(text, 9, 1), text.len());
-    }
 
     #[test]
     fn long_values_are_cut_in_messages() {

@@ -12,7 +12,7 @@ use dashmap::DashMap;
 use super::document::Document;
 use super::settings::Settings;
 use crate::identity::Identity;
-use crate::source::{parse_file, Declaration, FileModel};
+use crate::source::{parse_file, Declaration, FileModel, Problem, Span};
 
 /// One file's text and what it declares.
 pub struct SourceFile {
@@ -91,8 +91,8 @@ impl Workspace {
             &disk,
             &default_schema,
             |path| match self.documents.get(path) {
-                Some(doc) => Some(doc.text()),
-                None => std::fs::read_to_string(path).ok(),
+                Some(doc) => Some((doc.text(), None)),
+                None => read_disk(path),
             },
             |path, file| {
                 let identities = self.identities_of(&file);
@@ -119,12 +119,25 @@ impl Workspace {
         changed(touched);
     }
 
+    /// Re-reads a file from disk (it changed there, or its editor closed it); a file that is
+    /// gone is forgotten. Returns what [`Workspace::set_text`] returns.
+    pub fn set_from_disk(&self, path: &Path) -> Vec<PathBuf> {
+        match read_disk(path) {
+            Some((text, problem)) => self.set_parsed(path, text, problem),
+            None => self.remove(path),
+        }
+    }
+
     /// Re-parses one file from its new text. Returns the paths whose diagnostics may have
     /// changed: the file and every file sharing a declaration with it (duplicates).
     pub fn set_text(&self, path: &Path, text: String) -> Vec<PathBuf> {
+        self.set_parsed(path, text, None)
+    }
+
+    fn set_parsed(&self, path: &Path, text: String, unreadable: Option<Problem>) -> Vec<PathBuf> {
         let settings = self.settings();
         let in_source = settings.is_source(path);
-        let model = parse_file(path, &text, settings.default_schema());
+        let model = model_of(path, &text, settings.default_schema(), unreadable);
         let file = SourceFile {
             text: Arc::from(text),
             model,
@@ -265,7 +278,7 @@ const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(100);
 fn parse_all(
     paths: &[PathBuf],
     default_schema: &str,
-    read: impl Fn(&Path) -> Option<String> + Sync,
+    read: impl Fn(&Path) -> Option<(String, Option<Problem>)> + Sync,
     mut done: impl FnMut(PathBuf, SourceFile),
 ) {
     let next = std::sync::atomic::AtomicUsize::new(0);
@@ -277,8 +290,10 @@ fn parse_all(
             scope.spawn(move || loop {
                 let i = next.fetch_add(1, Ordering::Relaxed);
                 let Some(path) = paths.get(i) else { break };
-                let Some(text) = read(path) else { continue };
-                let model = parse_file(path, &text, default_schema);
+                let Some((text, unreadable)) = read(path) else {
+                    continue;
+                };
+                let model = model_of(path, &text, default_schema, unreadable);
                 let file = SourceFile {
                     text: Arc::from(text),
                     model,
@@ -294,4 +309,50 @@ fn parse_all(
             done(path, file);
         }
     });
+}
+
+/// A file's text from disk. A file that is not UTF-8 still gets a text (invalid bytes as
+/// U+FFFD) and the problem to show at its first invalid byte; `None` when it cannot be read.
+fn read_disk(path: &Path) -> Option<(String, Option<Problem>)> {
+    let bytes = std::fs::read(path).ok()?;
+    let lossy = String::from_utf8_lossy(&bytes).into_owned();
+    match crate::load::decode_source(path, bytes) {
+        Ok(text) => Some((text, None)),
+        Err(crate::Error::Source {
+            line,
+            column,
+            message,
+            ..
+        }) => {
+            let start = crate::load::offset_of(&lossy, line, column);
+            let problem = Problem {
+                span: Span {
+                    file: path.to_path_buf(),
+                    start,
+                    end: (start + 3).min(lossy.len()),
+                    line,
+                    column,
+                },
+                message,
+            };
+            Some((lossy, Some(problem)))
+        }
+        Err(_) => Some((lossy, None)),
+    }
+}
+
+/// The parsed model of a file, or only its reading problem when it has one.
+fn model_of(
+    path: &Path,
+    text: &str,
+    default_schema: &str,
+    unreadable: Option<Problem>,
+) -> FileModel {
+    match unreadable {
+        Some(problem) => FileModel {
+            syntax_error: Some(problem),
+            ..FileModel::default()
+        },
+        None => parse_file(path, text, default_schema),
+    }
 }

@@ -17,7 +17,31 @@ use crate::error::Error;
 use crate::identity::{GrantClass, GrantOf, Identity, ObjectKind};
 use crate::load;
 
-pub(super) fn file_model(path: &Path, text: &str, default_schema: &str) -> FileModel {
+pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> FileModel {
+    if let Some(Error::Source {
+        line,
+        column,
+        message,
+        ..
+    }) = load::nul_byte(path, original)
+    {
+        let at = load::offset_of(original, line, column);
+        return FileModel {
+            syntax_error: Some(Problem {
+                span: Span {
+                    file: path.to_path_buf(),
+                    start: at,
+                    end: at + 1,
+                    line,
+                    column,
+                },
+                message,
+            }),
+            ..FileModel::default()
+        };
+    }
+    let masked = load::parser_text(original);
+    let text: &str = &masked;
     let parsed = match pg_query::parse(text, 0) {
         Ok(parsed) => parsed,
         Err(e) => {
@@ -33,7 +57,10 @@ pub(super) fn file_model(path: &Path, text: &str, default_schema: &str) -> FileM
                         column,
                         message,
                         ..
-                    }) => (0, text.len(), line, column, message),
+                    }) => {
+                        let at = load::offset_of(original, line, column);
+                        (at, text.len(), line, column, message)
+                    }
                     _ => (0, text.len(), 1, 1, e.to_string()),
                 },
             };

@@ -97,8 +97,7 @@ impl SourceModel {
                     scope.spawn(move || {
                         part.iter()
                             .map(|file| {
-                                let text = std::fs::read_to_string(file)
-                                    .map_err(|e| Error::io(file, e))?;
+                                let text = load::read_source(file)?;
                                 Ok((
                                     file.clone(),
                                     extract::file_model(file, &text, default_schema),
