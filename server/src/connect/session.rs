@@ -46,7 +46,9 @@ impl Session {
     }
 
     /// As [`Session::open`], holding pg_dump's ACCESS SHARE lock on every table in `scope`
-    /// from before the snapshot to the end: the server's deparse functions read the current
+    /// that the role may read (taking one needs SELECT; the others go unlocked rather than
+    /// failing, since their definitions are readable all the same) from before the snapshot
+    /// to the end: the server's deparse functions read the current
     /// catalog, not the snapshot, so a table (or an index, constraint, trigger of it) dropped or
     /// altered while it is read would tear the result. Concurrent DDL on those tables waits
     /// for the session instead. The tables are listed and locked before the snapshot starts;
@@ -63,7 +65,8 @@ impl Session {
         let tables_sql = format!(
             "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) \
              FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
-             WHERE c.relkind IN ('r', 'p') AND {} ORDER BY 1",
+             WHERE c.relkind IN ('r', 'p') AND pg_catalog.has_table_privilege(c.oid, 'SELECT') \
+             AND {} ORDER BY 1",
             crate::inspect::in_scope_sql("n")
         );
         for _ in 0..5 {
@@ -79,7 +82,9 @@ impl Session {
             for chunk in listed.chunks(1000) {
                 let lock = format!("LOCK TABLE {} IN ACCESS SHARE MODE", chunk.join(", "));
                 if let Err(e) = client.batch_execute(&lock).await {
-                    if e.as_db_error().is_none() {
+                    let dropped =
+                        e.code() == Some(&tokio_postgres::error::SqlState::UNDEFINED_TABLE);
+                    if !dropped {
                         return Err(setup_error(e));
                     }
                     locked = false; // dropped since it was listed
