@@ -72,7 +72,9 @@ fn passwords_from_the_url_the_environment_and_pgpass_are_never_shown() {
     let with_password = format!("postgres://{role}:{SECRET}@127.0.0.1:{port}/{}", db.name);
     let without = format!("postgres://{role}@127.0.0.1:{port}/{}", db.name);
     let wrong_db = |url: &str| url.replace(&db.name, "no_such_database");
-    let ways: [(&str, String, Vec<(&str, &str)>); 3] = [
+    // How the password is given: the URL, the environment, the password file.
+    type Way<'a> = (&'a str, String, Vec<(&'a str, &'a str)>);
+    let ways: [Way; 3] = [
         ("URL", with_password.clone(), vec![("HOME", "/nonexistent")]),
         (
             "PGPASSWORD",
