@@ -376,7 +376,7 @@ async fn a_dropped_inspection_cancels_its_query_on_the_server() {
         );
         drop(session);
         let waiting = "SELECT count(*)::text FROM pg_catalog.pg_stat_activity \
-            WHERE wait_event_type = 'Lock' AND pid <> pg_catalog.pg_backend_pid()";
+            WHERE wait_event_type = 'Lock' AND datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()";
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             if one_string(&locker, waiting).await == "0" {

@@ -1078,7 +1078,7 @@ async fn a_cancelled_request_cancels_its_query() {
         let row = locker
             .query_one(
                 "SELECT count(*) FROM pg_catalog.pg_stat_activity \
-                 WHERE wait_event_type = 'Lock' AND pid <> pg_catalog.pg_backend_pid()",
+                 WHERE wait_event_type = 'Lock' AND datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()",
                 &[],
             )
             .await

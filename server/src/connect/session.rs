@@ -69,6 +69,11 @@ impl Session {
              AND {} ORDER BY 1",
             crate::inspect::in_scope_sql("n")
         );
+        // The role's own timeouts must not cut the listing short (OPTIONS resets them too).
+        client
+            .batch_execute("SET statement_timeout = 0; SET lock_timeout = 0")
+            .await
+            .map_err(setup_error)?;
         for _ in 0..5 {
             let listed = table_names(&client, &tables_sql, scope)
                 .await
