@@ -15,7 +15,7 @@ fn a_connection_dropped_mid_dump_is_a_clear_error_and_leaves_nothing() {
     // Reading the view's definition waits for this lock (held by a psql session in the
     // background) until the dump's backend is terminated.
     let cluster = db.cluster.clone();
-    let holder = Command::new(pg_flux_tests::client_tool("psql", db.major()))
+    let mut holder = Command::new(pg_flux_tests::client_tool("psql", db.major()))
         .args([
             &db.url(),
             "-c",
@@ -68,6 +68,7 @@ fn a_connection_dropped_mid_dump_is_a_clear_error_and_leaves_nothing() {
         .unwrap_or_default();
     assert!(leftovers.is_empty(), "{leftovers:?}");
     db.exec("SELECT pg_catalog.pg_terminate_backend(pid) FROM pg_catalog.pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' AND pid <> pg_backend_pid() AND datname = current_database()");
+    let _ = holder.wait();
 }
 
 #[test]
