@@ -129,6 +129,45 @@ pub fn check_target(target: &Path, force: bool) -> Result<()> {
     }
 }
 
+/// Directories a write is staging (and the previous tree it is replacing): what an interrupted
+/// write must not leave behind. Held locked while the staged tree is swapped into place.
+static IN_PROGRESS: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+fn in_progress() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
+    IN_PROGRESS.lock().unwrap_or_else(|p| p.into_inner())
+}
+
+/// A staged directory or file, unregistered when the write is over (whichever way).
+pub(crate) struct Staged(PathBuf);
+
+impl Staged {
+    pub(crate) fn new(path: &Path) -> Staged {
+        in_progress().push(path.to_path_buf());
+        Staged(path.to_path_buf())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        in_progress().retain(|p| *p != self.0);
+    }
+}
+
+/// For a signal handler, just before the process exits: removes what interrupted writes had
+/// staged. A swap in progress finishes first (it holds the lock), so the target is the old
+/// tree or the new one, never a mix; no write starts afterwards (the lock is kept).
+pub fn abandon_writes() {
+    let staged = in_progress();
+    for path in staged.iter() {
+        let _ = if path.is_dir() {
+            fs::remove_dir_all(path)
+        } else {
+            fs::remove_file(path)
+        };
+    }
+    std::mem::forget(staged);
+}
+
 /// Writes `files` as the tree at `target`, all or nothing: the tree is written into a staging
 /// directory beside the target and renamed into place, so a failure leaves the target exactly
 /// as it was. With `force`, what a previous dump wrote is replaced; other entries of the
@@ -144,7 +183,11 @@ pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool)
         .prefix(".pg-flux-dump-")
         .tempdir_in(&parent)
         .map_err(|e| Error::io(&parent, e))?;
+    let _staged = Staged::new(staging.path());
     write_files(staging.path(), target, files)?;
+    // From here to the end, an interrupting signal waits (declared after `_staged`, so
+    // released before it).
+    let _swapping = in_progress();
     if !target.exists() {
         fs::rename(staging.path(), target).map_err(|e| Error::io(target, e))?;
         // The staging directory now is the target: nothing left to clean up.
@@ -162,6 +205,11 @@ pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool)
         .prefix(".pg-flux-old-")
         .tempdir_in(&parent)
         .map_err(|e| Error::io(&parent, e))?;
+    // Removed at the end, or by a signal handler once the swap is over.
+    let backup_path = backup.path().to_path_buf();
+    drop(_swapping);
+    let _backup_staged = Staged::new(&backup_path);
+    let _swapping = in_progress();
     let backup_tree = backup.path().join("tree");
     fs::rename(target, &backup_tree).map_err(|e| Error::io(target, e))?;
     let swap = (|| -> std::io::Result<()> {

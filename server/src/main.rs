@@ -167,6 +167,7 @@ fn main() -> ExitCode {
         Err(e) => return fail(&Error::Usage(format!("could not start the runtime: {e}"))),
     };
     let result = runtime.block_on(async {
+        tokio::spawn(exit_on_signal());
         match cli.command {
             Command::Dump(args) => run_dump(args).await,
             Command::Verify(args) => run_verify(args).await,
@@ -190,6 +191,26 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(e) => fail(&e),
     }
+}
+
+/// SIGINT or SIGTERM: whatever a write had staged is removed (a swap in progress finishes
+/// first, see `layout::abandon_writes`), then the process exits with 130, as shells expect.
+async fn exit_on_signal() {
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
+    pg_flux::layout::abandon_writes();
+    eprintln!("pg-flux: interrupted; nothing half-written was left behind");
+    std::process::exit(130);
 }
 
 fn fail(error: &Error) -> ExitCode {

@@ -79,8 +79,17 @@ pub async fn pull(options: &PullOptions) -> Result<PullReport> {
         {
             Ok(mut file) => {
                 use std::io::Write;
-                file.write_all(report.text.as_bytes())
-                    .map_err(|e| Error::io(&path, e))?;
+                // Until it is whole, the file is removed on failure or interruption.
+                let staged = crate::layout::Staged::new(&path);
+                if let Err(e) = file
+                    .write_all(report.text.as_bytes())
+                    .and_then(|_| file.sync_all())
+                {
+                    drop(file);
+                    let _ = std::fs::remove_file(&path);
+                    return Err(Error::io(&path, e));
+                }
+                drop(staged);
                 break;
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
