@@ -49,3 +49,74 @@ fn a_write_that_fails_midway_leaves_the_previous_tree_and_no_debris() {
         "staging debris left"
     );
 }
+
+/// Out of space, for real binaries: a file-size limit (`ulimit -f`, with SIGXFSZ ignored, so a
+/// write past it fails with EFBIG exactly where a full disk fails with ENOSPC). `dump --force`
+/// over an existing tree and `pull` both fail with one clear error, the previous tree intact,
+/// no partial file and no debris.
+#[test]
+fn running_out_of_space_leaves_the_previous_tree_and_no_partial_file() {
+    let db = pg_flux_tests::TestDb::new();
+    let columns: String = (0..300)
+        .map(|i| format!(", column_with_a_long_name_{i} text DEFAULT 'some default text'"))
+        .collect();
+    db.exec(&format!(
+        "CREATE TABLE public.wide (id integer PRIMARY KEY{columns})"
+    ));
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = tmp.path();
+    let first = pg_flux_tests::pg_flux(root, &["dump", "--db", &db.url(), "--output", "schema"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = read_tree(&root.join("schema"));
+    let limited = |args: &str| {
+        // 16 blocks of 512 bytes: the table's file (over 20 KB) does not fit.
+        let script = format!(
+            "trap '' XFSZ; ulimit -f 16; exec '{}' {args}",
+            pg_flux_tests::pg_flux_bin().display()
+        );
+        std::process::Command::new("sh")
+            .args(["-c", &script])
+            .current_dir(root)
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    db.exec("ALTER TABLE public.wide ADD COLUMN added integer");
+    let out = limited(&format!("dump --db '{}' --output schema --force", db.url()));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.starts_with("error: ") && stderr.contains("wide"),
+        "{stderr}"
+    );
+    assert_eq!(
+        read_tree(&root.join("schema")),
+        before,
+        "the previous tree changed"
+    );
+
+    // pull cannot write its file whole either (a second wide table): nothing is left.
+    db.exec(&format!(
+        "CREATE TABLE public.wide2 (id integer PRIMARY KEY{columns})"
+    ));
+    let out = limited(&format!("pull --db '{}' --schema-dir schema", db.url()));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.starts_with("error: "), "{stderr}");
+    // (An empty `_pulled/` directory may remain: it holds no file.)
+    assert_eq!(
+        read_tree(&root.join("schema")),
+        before,
+        "a partial pulled file"
+    );
+    let entries: Vec<_> = fs::read_dir(root)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        entries,
+        vec![Path::new("schema").as_os_str().to_owned()],
+        "debris left"
+    );
+}

@@ -84,4 +84,74 @@ mod tests {
         edit(&mut doc, (5, 0), (5, 0), "-- end\n");
         assert_eq!(doc.text(), "CREATE TABLE users ();\n-- end\n");
     }
+
+    /// LSP semantics on a plain string, for comparison: lines end at `\n`, `\r\n` or `\r`
+    /// (nothing else); a character past a line's content is its end; a line past the last is
+    /// the end of the text; a position inside a surrogate pair is that character.
+    fn reference_offset(text: &str, position: Position) -> usize {
+        let mut line_start = 0;
+        let mut line = 0;
+        let bytes = text.as_bytes();
+        while line < position.line {
+            let Some(at) = text[line_start..].find(['\n', '\r']) else {
+                return text.len();
+            };
+            let mut next = line_start + at + 1;
+            if bytes[line_start + at] == b'\r' && bytes.get(next) == Some(&b'\n') {
+                next += 1;
+            }
+            line_start = next;
+            line += 1;
+        }
+        let content_end = text[line_start..]
+            .find(['\n', '\r'])
+            .map_or(text.len(), |i| line_start + i);
+        let mut units = 0;
+        for (i, c) in text[line_start..content_end].char_indices() {
+            if units + c.len_utf16() > position.character as usize {
+                return line_start + i;
+            }
+            units += c.len_utf16();
+        }
+        content_end
+    }
+
+    /// Thousands of random edits (surrogate pairs, CR, CRLF, U+2028, positions past the end
+    /// and inside characters) give the text the protocol says they give.
+    #[test]
+    fn random_edits_agree_with_the_protocol() {
+        let pieces = [
+            "a", "é", "𝄞", "\n", "\r", "\r\n", "\u{2028}", "\u{85}", " ", ";", "",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n.max(1) as u64) as usize
+        };
+        for _ in 0..200 {
+            let mut expected = String::new();
+            let mut doc = Document::new("", 1);
+            for _ in 0..40 {
+                let lines = expected.matches('\n').count() + expected.matches('\r').count() + 2;
+                let a = Position::new(next(lines) as u32, next(12) as u32);
+                let b = Position::new(next(lines) as u32, next(12) as u32);
+                let insert: String = (0..next(5)).map(|_| pieces[next(pieces.len())]).collect();
+                let (start, end) = (
+                    reference_offset(&expected, a),
+                    reference_offset(&expected, b),
+                );
+                let end = end.max(start);
+                expected.replace_range(start..end, &insert);
+                edit(
+                    &mut doc,
+                    (a.line, a.character),
+                    (b.line, b.character),
+                    &insert,
+                );
+                assert_eq!(doc.text(), expected, "after {a:?}..{b:?} += {insert:?}");
+            }
+        }
+    }
 }

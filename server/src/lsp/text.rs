@@ -10,8 +10,14 @@ pub struct LineIndex<'a> {
 
 impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
+        // Lines end at LF, CRLF or a lone CR, as the protocol counts them.
+        let bytes = text.as_bytes();
         let mut starts = vec![0];
-        starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        starts.extend(bytes.iter().enumerate().filter_map(|(i, b)| match b {
+            b'\n' => Some(i + 1),
+            b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+            _ => None,
+        }));
         LineIndex { text, starts }
     }
 
@@ -82,5 +88,10 @@ mod tests {
             index.first_line(),
             Range::new(Position::new(0, 0), Position::new(0, 2))
         );
+        let cr = "a\rb\r\nc\u{2028}d";
+        let index = LineIndex::new(cr);
+        assert_eq!(index.position(2), Position::new(1, 0));
+        assert_eq!(index.position(5), Position::new(2, 0));
+        assert_eq!(index.position(cr.len()), Position::new(2, 3));
     }
 }
