@@ -12,7 +12,7 @@ mod actions;
 mod backend;
 mod database;
 pub mod diagnostics;
-mod document;
+pub mod document;
 mod drift;
 mod navigate;
 mod publish;
