@@ -6,4 +6,5 @@ scripts/setup.sh
 export RUST_BACKTRACE="${RUST_BACKTRACE:-0}"
 export PGFLUX_TEST_MAJORS="${PGFLUX_TEST_MAJORS:-13,14,15,16,17,18}"
 cargo test --workspace --quiet "$@"
+PGFLUX_FUZZ_TARGET_DIR="${CARGO_TARGET_DIR:-$PWD/target}/fuzz" scripts/fuzz.sh 30
 scripts/test-editors.sh
