@@ -120,3 +120,68 @@ fn running_out_of_space_leaves_the_previous_tree_and_no_partial_file() {
         "debris left"
     );
 }
+
+/// A target directory that cannot be written: `dump --force` and `pull` fail with one clear
+/// error and leave the tree as it was. (Root writes anywhere, so as root the commands run as
+/// `nobody`, through `runuser`.)
+#[test]
+fn a_read_only_target_is_left_as_it_was() {
+    use std::os::unix::fs::PermissionsExt;
+    let db = pg_flux_tests::TestDb::new();
+    db.exec("CREATE TABLE public.t (id integer PRIMARY KEY)");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = tmp.path();
+    let first = pg_flux_tests::pg_flux(root, &["dump", "--db", &db.url(), "--output", "schema"]);
+    assert_eq!(first.code, 0, "{}", first.stderr);
+    let before = read_tree(&root.join("schema"));
+    db.exec("CREATE INDEX t_hot ON public.t (id)");
+    // A copy of the binary that `nobody` may run, then everything read-only.
+    let bin = root.join("pg-flux");
+    fs::copy(pg_flux_tests::pg_flux_bin(), &bin).unwrap_or_else(|e| panic!("{e}"));
+    let chmod = std::process::Command::new("chmod")
+        .args(["-R", "a+rX,a-w"])
+        .arg(root)
+        .status()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(chmod.success());
+    let as_root = unsafe { libc::geteuid() } == 0;
+    let run = |args: &[&str]| {
+        let mut command = if as_root {
+            let mut c = std::process::Command::new("runuser");
+            c.args(["-u", "nobody", "--"]).arg(&bin);
+            c
+        } else {
+            std::process::Command::new(&bin)
+        };
+        command
+            .args(args)
+            .current_dir(root)
+            .env_remove("DATABASE_URL")
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"))
+    };
+    for args in [
+        vec!["dump", "--db", &db.url(), "--output", "schema", "--force"],
+        vec!["pull", "--db", &db.url(), "--schema-dir", "schema"],
+    ] {
+        let out = run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.starts_with("error: ") && stderr.contains("ermission denied"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+        assert_eq!(
+            read_tree(&root.join("schema")),
+            before,
+            "{args:?} changed the tree"
+        );
+    }
+    // Writable again, so that the temporary directory can be removed.
+    let _ = std::process::Command::new("chmod")
+        .args(["-R", "u+w"])
+        .arg(root)
+        .status();
+    let _ = fs::set_permissions(root, fs::Permissions::from_mode(0o700));
+}
