@@ -53,7 +53,7 @@ impl Session {
     /// altered while it is read would tear the result. Concurrent DDL on those tables waits
     /// for the session instead. The tables are listed and locked before the snapshot starts;
     /// those created in between are locked just after; one dropped before its lock is held
-    /// makes it start over (five times at most).
+    /// makes it start over (ten times at most).
     pub async fn open_locked<C: ToConnInfo + ?Sized>(
         conninfo: &C,
         scope: &crate::inspect::Scope,
@@ -74,7 +74,7 @@ impl Session {
             .batch_execute("SET statement_timeout = 0; SET lock_timeout = 0")
             .await
             .map_err(setup_error)?;
-        for _ in 0..5 {
+        for _ in 0..10 {
             let listed = table_names(&client, &tables_sql, scope)
                 .await
                 .map_err(setup_error)?;
