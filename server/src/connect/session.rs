@@ -67,7 +67,7 @@ impl Session {
              FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
              WHERE c.relkind IN ('r', 'p') AND pg_catalog.has_table_privilege(c.oid, 'SELECT') \
              AND {} ORDER BY 1",
-            crate::inspect::in_scope_sql("n")
+            crate::inspect::in_scope("n")
         );
         // The role's own timeouts must not cut the listing short (OPTIONS resets them too).
         client

@@ -171,21 +171,15 @@ pub fn located_changes(live: &Side, declared: &Side) -> Vec<(Option<usize>, Chan
         if !differs(live, j, declared, i) {
             continue;
         }
-        let props = properties::diff(&live.objects[j].value(), &o.value());
+        let mut props = properties::diff(&live.objects[j].value(), &o.value());
         if props.is_empty() {
-            out.push((
-                Some(i),
-                Change {
-                    kind: o.kind,
-                    object: o.name.clone(),
-                    difference: Difference::Property {
-                        sub: None,
-                        property: "definition".into(),
-                        live: Some(live.sql(j).trim_end().to_string()),
-                        declared: Some(declared.sql(i).trim_end().to_string()),
-                    },
-                },
-            ));
+            // The models agree but dump's SQL does not: the SQL is what differs.
+            props.push(properties::PropertyDiff {
+                sub: None,
+                property: "definition".into(),
+                live: Some(live.sql(j).trim_end().to_string()),
+                declared: Some(declared.sql(i).trim_end().to_string()),
+            });
         }
         for p in props {
             out.push((

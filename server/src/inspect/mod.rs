@@ -17,12 +17,8 @@ use tokio_postgres::Client;
 use crate::error::{Error, Result};
 use crate::model::Catalog;
 
+pub(crate) use sql::in_scope;
 pub use sql::Scope;
-
-/// SQL condition: the schema aliased `nsp` is in scope (`$1` is the scope's schema list).
-pub fn in_scope_sql(nsp: &str) -> String {
-    sql::in_scope(nsp)
-}
 
 /// Reads every modeled object in `scope` from the database `client` is connected to.
 /// The client must be inside the inspection transaction (see `connect::Session`).

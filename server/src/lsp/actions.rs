@@ -51,45 +51,41 @@ pub fn code_actions(params: &CodeActionParams) -> Vec<CodeActionOrCommand> {
             let Some(data) = &d.data else { continue };
             let kind = data.get("kind").and_then(Value::as_str).unwrap_or("object");
             let identity = data.get("identity").and_then(Value::as_str).unwrap_or("");
-            if d.code == Some(NumberOrString::String(DRIFT.to_string())) {
-                let title = format!(
-                    "Replace the declaration of {kind} {identity} with the live definition"
-                );
-                let argument = json!({
-                    "kind": kind,
-                    "identity": identity,
-                    "uri": params.text_document.uri.as_str(),
-                });
-                out.push(CodeActionOrCommand::CodeAction(CodeAction {
-                    title: title.clone(),
-                    kind: Some(CodeActionKind::QUICKFIX),
-                    diagnostics: Some(vec![d.clone()]),
-                    command: Some(Command::new(
-                        title,
-                        REPLACE_WITH_LIVE.to_string(),
-                        Some(vec![argument]),
-                    )),
-                    ..CodeAction::default()
-                }));
-                continue;
-            }
-            if d.code != Some(NumberOrString::String(UNDECLARED_LIVE_OBJECT.to_string())) {
-                continue;
-            }
-            if data.get("pullable") != Some(&Value::Bool(true)) {
-                continue;
-            }
-            let title = format!("Pull {kind} {identity} into {PULLED_DIR}/");
+            let code = match &d.code {
+                Some(NumberOrString::String(code)) => code.as_str(),
+                _ => continue,
+            };
+            let (title, command, argument, preferred) = match code {
+                DRIFT => (
+                    format!(
+                        "Replace the declaration of {kind} {identity} with the live definition"
+                    ),
+                    REPLACE_WITH_LIVE,
+                    json!({
+                        "kind": kind,
+                        "identity": identity,
+                        "uri": params.text_document.uri.as_str(),
+                    }),
+                    None,
+                ),
+                UNDECLARED_LIVE_OBJECT if data.get("pullable") == Some(&Value::Bool(true)) => (
+                    format!("Pull {kind} {identity} into {PULLED_DIR}/"),
+                    PULL_OBJECT,
+                    data.clone(),
+                    Some(true),
+                ),
+                _ => continue,
+            };
             out.push(CodeActionOrCommand::CodeAction(CodeAction {
                 title: title.clone(),
                 kind: Some(CodeActionKind::QUICKFIX),
                 diagnostics: Some(vec![d.clone()]),
                 command: Some(Command::new(
                     title,
-                    PULL_OBJECT.to_string(),
-                    Some(vec![data.clone()]),
+                    command.to_string(),
+                    Some(vec![argument]),
                 )),
-                is_preferred: Some(true),
+                is_preferred: preferred,
                 ..CodeAction::default()
             }));
         }
