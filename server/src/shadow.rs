@@ -244,13 +244,18 @@ async fn load_and_inspect(
                 .await
                 .map_err(|e| db_error("setting up the shadow session", &e))?;
         }
+        let start = std::time::Instant::now();
         create_roles(client, roles).await?;
         let failures = load_in_transaction(client, statements).await?;
+        inspect::trace_phase("shadow load", start);
         client
             .batch_execute(INSPECT_SETTINGS)
             .await
             .map_err(|e| db_error("setting up the shadow session", &e))?;
-        Ok((inspect::inspect(client, scope).await?, failures))
+        let start = std::time::Instant::now();
+        let catalog = inspect::inspect(client, scope).await?;
+        inspect::trace_phase("shadow inspect", start);
+        Ok((catalog, failures))
     }
     .await;
     // Whatever happened, the shadow keeps nothing.

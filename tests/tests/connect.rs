@@ -335,9 +335,13 @@ async fn both_readers_of_a_session_see_its_one_snapshot() {
                 "on"
             );
         }
-        let catalog = pg_flux::inspect::inspect_session(&session, &Default::default(), true)
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let catalog = pg_flux::inspect::inspect_session(
+            &session,
+            &Default::default(),
+            pg_flux::inspect::Depth::Ordered,
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
         let tables: Vec<_> = catalog
             .tables
             .iter()
@@ -368,7 +372,11 @@ async fn a_dropped_inspection_cancels_its_query_on_the_server() {
             .await
             .unwrap_or_else(|e| panic!("{e}"));
         let scope = pg_flux::inspect::Scope::default();
-        let inspection = pg_flux::inspect::inspect_session(&session, &scope, false);
+        let inspection = pg_flux::inspect::inspect_session(
+            &session,
+            &scope,
+            pg_flux::inspect::Depth::Definitions,
+        );
         let stopped = tokio::time::timeout(Duration::from_millis(1500), inspection).await;
         assert!(
             stopped.is_err(),

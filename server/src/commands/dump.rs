@@ -33,9 +33,15 @@ pub struct DumpReport {
 pub async fn dump(options: &DumpOptions) -> Result<DumpReport> {
     layout::check_target(&options.output, options.force)?;
     let catalog = read_catalog(&options.conninfo, &options.scope).await?;
+    let start = std::time::Instant::now();
     let blocks = emit::emit(&catalog);
+    inspect::trace_phase("emit", start);
+    let start = std::time::Instant::now();
     let files = layout::render(&blocks, options.layout);
+    inspect::trace_phase("render", start);
+    let start = std::time::Instant::now();
     layout::write_tree(&options.output, &files, options.force)?;
+    inspect::trace_phase("write", start);
     Ok(DumpReport {
         objects: blocks.len(),
         files: files.len(),
@@ -47,6 +53,11 @@ pub async fn dump(options: &DumpOptions) -> Result<DumpReport> {
 /// Reads the catalog of the database at `conninfo` in one read-only snapshot, its tables
 /// locked against concurrent DDL as pg_dump locks them.
 pub async fn read_catalog(conninfo: &str, scope: &Scope) -> Result<Catalog> {
+    let start = std::time::Instant::now();
     let session = crate::connect::Session::open_locked(conninfo, scope).await?;
-    inspect::inspect_session(&session, scope, true).await
+    inspect::trace_phase("session (locks, snapshot, second reader)", start);
+    let start = std::time::Instant::now();
+    let catalog = inspect::inspect_session(&session, scope, inspect::Depth::Ordered).await;
+    inspect::trace_phase("inspect", start);
+    catalog
 }

@@ -52,8 +52,20 @@ pub async fn catalogs(
         )));
     }
     let session = Session::open(conninfo).await?;
-    let live = inspect::inspect_session(&session, scope, true).await?;
-    let shadow = shadow::declared_catalog(&session, schema_dir, target, scope).await?;
+    // The live database is read while the shadow starts, loads and is read.
+    let live = async {
+        let start = std::time::Instant::now();
+        let live = inspect::inspect_session(&session, scope, inspect::Depth::Ordered).await;
+        inspect::trace_phase("live inspect", start);
+        live
+    };
+    let shadow = async {
+        let start = std::time::Instant::now();
+        let shadow = shadow::declared_catalog(&session, schema_dir, target, scope).await;
+        inspect::trace_phase("shadow (start, load, inspect)", start);
+        shadow
+    };
+    let (live, shadow) = tokio::try_join!(live, shadow)?;
     Ok((live, shadow.catalog, shadow.warnings))
 }
 
@@ -71,7 +83,9 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
         &options.scope,
     )
     .await?;
+    let start = std::time::Instant::now();
     let planned = statements(&live, &declared, options.plan);
+    inspect::trace_phase("plan", start);
     let hazards: Vec<String> = planned.iter().filter_map(|s| s.hazard.clone()).collect();
     let mut warnings = warnings;
     warnings.extend(

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::Result;
 use crate::identity::{Identity, ObjectKind};
-use crate::inspect::Scope;
+use crate::inspect::{Depth, Scope};
 use crate::inventory::{inventory, LiveObject};
 use crate::model::Catalog;
 use crate::source::{Problem, SourceModel};
@@ -42,11 +42,19 @@ impl VerifyReport {
 pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
     // The source is parsed while the server answers the catalog queries.
     let (dir, schema) = (options.schema_dir.clone(), options.default_schema.clone());
-    let source = tokio::task::spawn_blocking(move || load_source(&dir, &schema));
-    // Nothing is ordered here: the dependency query is not needed.
+    let start = std::time::Instant::now();
+    let source = tokio::task::spawn_blocking(move || {
+        let source = load_source(&dir, &schema);
+        crate::inspect::trace_phase("source", start);
+        source
+    });
+    // Identities only: no dependency query, no deparse function.
     let catalog = async {
         let session = crate::connect::Session::open(&options.conninfo).await?;
-        crate::inspect::inspect_session(&session, &options.scope, false).await
+        let catalog =
+            crate::inspect::inspect_session(&session, &options.scope, Depth::Identities).await;
+        crate::inspect::trace_phase("inspect", start);
+        catalog
     };
     let (source, catalog) = tokio::join!(source, catalog);
     let source = source.map_err(|e| {

@@ -4,7 +4,7 @@
 
 use super::relations::{json, options_json, COLUMN_ACL};
 use super::sql::Field;
-use super::sql::{acl, acl_json, comment, in_scope, not_extension_member, Context};
+use super::sql::{acl, acl_items, comment, in_scope, not_extension_member, Context};
 use crate::error::Result;
 use crate::model::{ForeignDataWrapper, ForeignServer, ForeignTable, QualifiedName};
 
@@ -41,7 +41,7 @@ pub(crate) async fn wrappers(ctx: &Context<'_>) -> Result<Vec<ForeignDataWrapper
         validator = function_name("NULLIF(w.fdwvalidator, 0)"),
         options = options_json("w.fdwoptions"),
         comment = comment("pg_foreign_data_wrapper", "w.oid"),
-        acl = acl_json(
+        acl = acl_items(
             "w.fdwacl",
             "COALESCE(ip.initprivs, pg_catalog.acldefault('F', w.fdwowner))"
         ),
@@ -94,7 +94,7 @@ pub(crate) async fn servers(ctx: &Context<'_>) -> Result<Vec<ForeignServer>> {
         um_options = options_json("um.umoptions"),
         visible = MAPPING_OPTIONS_VISIBLE,
         comment = comment("pg_foreign_server", "s.oid"),
-        acl = acl_json("s.srvacl", "pg_catalog.acldefault('S', s.srvowner)"),
+        acl = acl_items("s.srvacl", "pg_catalog.acldefault('S', s.srvowner)"),
         not_ext = not_extension_member("pg_foreign_server", "s.oid"),
     );
     let rows = ctx.query_all("foreign servers", &sql).await?;
@@ -180,7 +180,7 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<ForeignTable>> {
          ORDER BY n.nspname, c.relname",
         options = options_json("ft.ftoptions"),
         comment = comment("pg_class", "c.oid"),
-        acl = acl_json("c.relacl", "pg_catalog.acldefault('r', c.relowner)"),
+        acl = acl_items("c.relacl", "pg_catalog.acldefault('r', c.relowner)"),
         scope = in_scope("n"),
         not_ext = not_extension_member("pg_class", "c.oid"),
     );

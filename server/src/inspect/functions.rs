@@ -5,7 +5,7 @@ use serde::de::DeserializeOwned;
 use tokio_postgres::Row;
 
 use super::query_error;
-use super::sql::{acl, acl_json, comment, in_scope, not_extension_member, Context};
+use super::sql::{acl, acl_items, comment, in_scope, not_extension_member, Context};
 use crate::error::{Error, Result};
 use crate::model::{EventTrigger, Function, FunctionKind, QualifiedName, Trigger};
 
@@ -46,7 +46,7 @@ pub(crate) async fn functions(ctx: &Context<'_>) -> Result<Vec<Function>> {
                        WHERE COALESCE(a.m, 'i') IN ('i', 'b', 'v') \
                           OR (a.m = 'o' AND p.prokind = 'p') \
                        ORDER BY a.o) AS identity_types, \
-                CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END AS definition, \
+                {functiondef} AS definition, \
                 pg_catalog.pg_get_userbyid(p.proowner) AS owner, \
                 {comment} AS comment, \
                 {acl} AS acl, \
@@ -88,7 +88,7 @@ pub(crate) async fn functions(ctx: &Context<'_>) -> Result<Vec<Function>> {
          ORDER BY n.nspname COLLATE \"C\", p.proname COLLATE \"C\", \
                   pg_catalog.pg_get_function_identity_arguments(p.oid) COLLATE \"C\"",
         comment = comment("pg_proc", "p.oid"),
-        acl = acl_json("p.proacl", "pg_catalog.acldefault('f', p.proowner)"),
+        acl = acl_items("p.proacl", "pg_catalog.acldefault('f', p.proowner)"),
         finalfn = regproc("a.aggfinalfn"),
         combinefn = regproc("a.aggcombinefn"),
         serialfn = regproc("a.aggserialfn"),
@@ -98,6 +98,10 @@ pub(crate) async fn functions(ctx: &Context<'_>) -> Result<Vec<Function>> {
         mfinalfn = regproc("a.aggmfinalfn"),
         scope = in_scope("n"),
         not_member = not_extension_member("pg_proc", "p.oid"),
+        functiondef = ctx.deparsed(
+            "CASE WHEN p.prokind <> 'a' THEN pg_catalog.pg_get_functiondef(p.oid) END",
+            "p.prokind <> 'a'"
+        ),
     );
     let rows = ctx.query("functions", &sql).await?;
     rows.iter()
@@ -135,7 +139,7 @@ pub(crate) async fn triggers(ctx: &Context<'_>) -> Result<Vec<Trigger>> {
     // partitioned tables have clones, and tgparentid has no index: look only there.
     let sql = format!(
         "SELECT t.oid, t.tgname, n.nspname, c.relname, \
-                pg_catalog.pg_get_triggerdef(t.oid, false) AS definition, \
+                {triggerdef} AS definition, \
                 t.tgenabled::text AS enabled, \
                 {comment} AS comment, \
                 CASE WHEN c.relkind = 'p' THEN (WITH RECURSIVE clones AS ( \
@@ -160,6 +164,7 @@ pub(crate) async fn triggers(ctx: &Context<'_>) -> Result<Vec<Trigger>> {
         comment = comment("pg_trigger", "t.oid"),
         scope = in_scope("n"),
         not_member = not_extension_member("pg_class", "c.oid"),
+        triggerdef = ctx.deparsed("pg_catalog.pg_get_triggerdef(t.oid, false)", "true"),
     );
     let rows = ctx.query("triggers", &sql).await?;
     rows.iter()

@@ -18,42 +18,48 @@ use crate::error::{Error, Result};
 use crate::model::Catalog;
 
 pub(crate) use sql::in_scope;
-pub use sql::Scope;
+pub use sql::{trace_phase, Scope};
+
+/// How much of each object an inspection reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Depth {
+    /// Everything, and the dependencies between objects that order them (dump, migrate).
+    Ordered,
+    /// Everything but the dependencies: for readers that order nothing.
+    Definitions,
+    /// What names objects (names, owners, privileges, signatures), not their definitions:
+    /// no deparse function is called (index, constraint, default, view, function and trigger
+    /// texts come back empty). For verify, which compares identities only.
+    Identities,
+}
 
 /// Reads every modeled object in `scope` from the database `client` is connected to.
 /// The client must be inside the inspection transaction (see `connect::Session`).
 pub async fn inspect(client: &Client, scope: &Scope) -> Result<Catalog> {
-    inspect_with(&[client], scope, true, None).await
+    inspect_with(&[client], scope, Depth::Ordered, None).await
 }
 
-/// As [`inspect`], without the dependencies between objects: for readers that order nothing
-/// (verify), which then need not pay for the dependency query.
+/// As [`inspect`], without the dependencies between objects ([`Depth::Definitions`]).
 pub async fn inspect_objects(client: &Client, scope: &Scope) -> Result<Catalog> {
-    inspect_with(&[client], scope, false, None).await
+    inspect_with(&[client], scope, Depth::Definitions, None).await
 }
 
-/// As [`inspect`] (or [`inspect_objects`] without `dependencies`), over every reader of one
-/// session's snapshot ([`Session::readers`](crate::connect::Session::readers)): the kinds are
-/// split between the readers so that the server works on them in parallel. Dropping the
-/// future mid-query (a cancelled request, a timeout) cancels the query on the server.
+/// As [`inspect`] to `depth`, over every reader of one session's snapshot
+/// ([`Session::readers`](crate::connect::Session::readers)): the kinds are split between the
+/// readers so that the server works on them in parallel. Dropping the future mid-query (a
+/// cancelled request, a timeout) cancels the query on the server.
 pub async fn inspect_session(
     session: &crate::connect::Session,
     scope: &Scope,
-    dependencies: bool,
+    depth: Depth,
 ) -> Result<Catalog> {
-    inspect_with(
-        &session.readers(),
-        scope,
-        dependencies,
-        Some(session.conninfo()),
-    )
-    .await
+    inspect_with(&session.readers(), scope, depth, Some(session.conninfo())).await
 }
 
 async fn inspect_with(
     readers: &[&Client],
     scope: &Scope,
-    dependencies: bool,
+    depth: Depth,
     cancel_with: Option<&crate::connect::ConnInfo>,
 ) -> Result<Catalog> {
     let Some(first) = readers.first().copied() else {
@@ -75,31 +81,50 @@ async fn inspect_with(
         server_version_num,
         queries: &queries,
         cancel_with,
+        definitions: depth != Depth::Identities,
     };
     let (a, b) = (context(first), context(second));
     let mut catalog = Catalog {
         server_version_num,
         ..Catalog::default()
     };
-    // Two halves of about equal server time (tables with their columns and constraints on
-    // one side; indexes and dependencies on the other), each run in order on its reader.
+    // Two halves of about equal server time, each run in order on its reader. The tables are
+    // split between the readers too (see `relations::Part`): each reads the columns,
+    // constraints and indexes of its own share. The dependencies (the costliest query left)
+    // go with the smaller kinds on one side, the tables and everything else on the other.
+    let two = readers.len() > 1;
+    let share = |index| relations::Part {
+        index,
+        count: if two { 2 } else { 1 },
+    };
+    let mut parts = relations::TableParts::default();
     let half_a = async {
+        parts = relations::table_parts(&a, share(0)).await?;
+        catalog.indexes = relations::indexes(&a, share(0)).await?;
         catalog.schemas = schemas::schemas(&a).await?;
         catalog.extensions = schemas::extensions(&a).await?;
-        catalog.types = types::types(&a).await?;
-        catalog.domains = types::domains(&a).await?;
-        catalog.sequences = relations::sequences(&a).await?;
-        catalog.tables = relations::tables(&a).await?;
-        catalog.views = types::views(&a).await?;
+        if depth == Depth::Ordered {
+            catalog.dependencies = dependencies::dependencies(&a).await?;
+        }
         catalog.functions = functions::functions(&a).await?;
         catalog.foreign_data_wrappers = foreign::wrappers(&a).await?;
         catalog.foreign_servers = foreign::servers(&a).await?;
         catalog.foreign_tables = foreign::tables(&a).await?;
+        catalog.unmodeled = unmodeled::unmodeled(&a).await?;
         Ok::<_, Error>(())
     };
     let mut rest = Catalog::default();
+    let mut parts_b = relations::TableParts::default();
     let half_b = async {
-        rest.indexes = relations::indexes(&b).await?;
+        if two {
+            parts_b = relations::table_parts(&b, share(1)).await?;
+            rest.indexes = relations::indexes(&b, share(1)).await?;
+        }
+        rest.tables = relations::tables(&b).await?;
+        rest.types = types::types(&b).await?;
+        rest.domains = types::domains(&b).await?;
+        rest.sequences = relations::sequences(&b).await?;
+        rest.views = types::views(&b).await?;
         rest.policies = security::policies(&b).await?;
         rest.statistics = security::statistics(&b).await?;
         rest.rules = security::rules(&b).await?;
@@ -108,14 +133,21 @@ async fn inspect_with(
         rest.default_privileges = security::default_privileges(&b).await?;
         rest.triggers = functions::triggers(&b).await?;
         rest.event_triggers = functions::event_triggers(&b).await?;
-        if dependencies {
-            rest.dependencies = dependencies::dependencies(&b).await?;
-        }
-        rest.unmodeled = unmodeled::unmodeled(&b).await?;
         Ok::<_, Error>(())
     };
     tokio::try_join!(half_a, half_b)?;
-    catalog.indexes = rest.indexes;
+    parts.merge(parts_b);
+    catalog.tables = rest.tables;
+    parts.attach(&mut catalog.tables);
+    // In the order one query would give: by table, then by name.
+    catalog.indexes.append(&mut rest.indexes);
+    catalog
+        .indexes
+        .sort_by(|x, y| (&x.table, &x.name.name).cmp(&(&y.table, &y.name.name)));
+    catalog.types = rest.types;
+    catalog.domains = rest.domains;
+    catalog.sequences = rest.sequences;
+    catalog.views = rest.views;
     catalog.policies = rest.policies;
     catalog.statistics = rest.statistics;
     catalog.rules = rest.rules;
@@ -124,8 +156,6 @@ async fn inspect_with(
     catalog.default_privileges = rest.default_privileges;
     catalog.triggers = rest.triggers;
     catalog.event_triggers = rest.event_triggers;
-    catalog.dependencies = rest.dependencies;
-    catalog.unmodeled = rest.unmodeled;
     catalog.query_count = queries.load(std::sync::atomic::Ordering::Relaxed);
     Ok(catalog)
 }

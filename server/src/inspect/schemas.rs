@@ -1,7 +1,7 @@
 //! Schemas and extensions.
 
 use super::sql::Field;
-use super::sql::{acl, acl_json, comment, in_scope, Context};
+use super::sql::{acl, acl_items, comment, in_scope, Context};
 use crate::error::Result;
 use crate::model::{Extension, Schema};
 
@@ -21,7 +21,7 @@ pub(crate) async fn schemas(ctx: &Context<'_>) -> Result<Vec<Schema>> {
          WHERE {scope} \
          ORDER BY n.nspname",
         comment = comment("pg_namespace", "n.oid"),
-        acl = acl_json(
+        acl = acl_items(
             "n.nspacl",
             "COALESCE(ip.initprivs, pg_catalog.acldefault('n', n.nspowner))"
         ),

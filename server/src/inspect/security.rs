@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use tokio_postgres::Row;
 
 use super::query_error;
-use super::sql::{acl, acl_json, comment, in_scope, not_extension_member, Context};
+use super::sql::{acl, acl_items, comment, in_scope, not_extension_member, Context};
 use crate::error::{Error, Result};
 use crate::model::{
     Collation, DefaultPrivileges, Policy, Publication, PublicationTable, QualifiedName, Rule,
@@ -42,8 +42,8 @@ pub(crate) async fn policies(ctx: &Context<'_>) -> Result<Vec<Policy>> {
                 (SELECT pg_catalog.jsonb_agg(CASE WHEN r.role = 0 THEN NULL \
                           ELSE pg_catalog.pg_get_userbyid(r.role)::text END ORDER BY r.ord) \
                    FROM pg_catalog.unnest(p.polroles) WITH ORDINALITY r(role, ord)) AS roles, \
-                pg_catalog.pg_get_expr(p.polqual, p.polrelid) AS using_expr, \
-                pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) AS check_expr, \
+                {using_expr} AS using_expr, \
+                {check_expr} AS check_expr, \
                 {comment} AS comment \
          FROM pg_catalog.pg_policy p \
          JOIN pg_catalog.pg_class c ON c.oid = p.polrelid \
@@ -53,6 +53,14 @@ pub(crate) async fn policies(ctx: &Context<'_>) -> Result<Vec<Policy>> {
         comment = comment("pg_policy", "p.oid"),
         scope = in_scope("n"),
         not_member = not_extension_member("pg_class", "c.oid"),
+        using_expr = ctx.deparsed(
+            "pg_catalog.pg_get_expr(p.polqual, p.polrelid)",
+            "p.polqual IS NOT NULL"
+        ),
+        check_expr = ctx.deparsed(
+            "pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid)",
+            "p.polwithcheck IS NOT NULL"
+        ),
     );
     let rows = ctx.query("policies", &sql).await?;
     rows.iter()
@@ -294,7 +302,7 @@ pub(crate) async fn default_privileges(ctx: &Context<'_>) -> Result<Vec<DefaultP
          LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace \
          WHERE d.defaclnamespace = 0 OR {scope} \
          ORDER BY pg_catalog.pg_get_userbyid(d.defaclrole) COLLATE \"C\", n.nspname COLLATE \"C\" NULLS FIRST, d.defaclobjtype",
-        acl = acl_json("d.defaclacl", base),
+        acl = acl_items("d.defaclacl", base),
         scope = in_scope("n"),
     );
     let rows = ctx.query("default privileges", &sql).await?;

@@ -6,7 +6,7 @@ use tokio_postgres::{Client, Row};
 
 use super::query_error;
 use crate::error::{Error, Result};
-use crate::model::Acl;
+use crate::model::{Acl, Grant};
 
 /// Which schemas to read. `None`: every schema except the system ones.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,6 +22,8 @@ pub(crate) struct Context<'a> {
     pub queries: &'a std::sync::atomic::AtomicUsize,
     /// How to reach the server to cancel a query whose future is dropped (`None`: let it run).
     pub cancel_with: Option<&'a crate::connect::ConnInfo>,
+    /// False: read identities only ([`Depth::Identities`](super::Depth::Identities)).
+    pub definitions: bool,
 }
 
 /// Armed while a query runs: dropped armed (its future was dropped mid-query), it asks the
@@ -42,6 +44,16 @@ impl Drop for CancelOnDrop<'_> {
 impl Context<'_> {
     pub fn major(&self) -> i32 {
         self.server_version_num / 10000
+    }
+
+    /// SQL expression: `deparse` (a call of a deparse function), or, when only identities are
+    /// read, an empty text wherever `present` holds (NULL elsewhere, as `deparse` would be).
+    pub fn deparsed(&self, deparse: &str, present: &str) -> String {
+        if self.definitions {
+            deparse.to_string()
+        } else {
+            format!("CASE WHEN {present} THEN ''::pg_catalog.text END")
+        }
     }
 
     /// Runs a catalog query that takes no parameter.
@@ -69,14 +81,25 @@ impl Context<'_> {
             running.token = None; // finished: nothing to cancel
         }
         let rows = rows.map_err(|e| query_error(what, e))?;
-        if std::env::var_os("PGFLUX_TRACE_QUERIES").is_some() {
+        if let Some(trace) = std::env::var_os("PGFLUX_TRACE_QUERIES") {
             eprintln!(
                 "inspect: {what}: {} row(s) in {} ms",
                 rows.len(),
                 start.elapsed().as_millis()
             );
+            // `PGFLUX_TRACE_QUERIES=sql`: the text too, to EXPLAIN it by hand.
+            if trace == "sql" {
+                eprintln!("{sql};");
+            }
         }
         Ok(rows)
+    }
+}
+
+/// With `PGFLUX_TRACE_QUERIES` set, says how long a phase of a command took (for profiling).
+pub fn trace_phase(what: &str, since: std::time::Instant) {
+    if std::env::var_os("PGFLUX_TRACE_QUERIES").is_some() {
+        eprintln!("phase: {what} in {} ms", since.elapsed().as_millis());
     }
 }
 
@@ -156,11 +179,152 @@ pub(crate) fn acl_json(acl: &str, default_acl: &str) -> String {
     )
 }
 
-/// Reads an [`acl_json`] column.
+/// SQL expression: `acl` and `default_acl` as one `text[]` of aclitems, the live ones, a NULL,
+/// then the default ones (NULL when `acl` is NULL: the default). Read with [`acl`]: parsing
+/// the items here, as pg_dump does, saves the server two `aclexplode` calls (~30 µs) an object.
+pub(crate) fn acl_items(acl: &str, default_acl: &str) -> String {
+    format!(
+        "CASE WHEN {acl} IS NOT NULL THEN \
+         {acl}::pg_catalog.text[] || NULL::pg_catalog.text || {default_acl}::pg_catalog.text[] END"
+    )
+}
+
+/// Reads an [`acl_items`] column: the grants beyond the default and the default's privileges
+/// that are revoked, in the ACL's order (as `acl_json` computes them on the server).
 pub(crate) fn acl(row: &Row, column: &str) -> Result<Acl> {
-    let value: serde_json::Value = row.try_get(column).map_err(|e| query_error(column, e))?;
-    serde_json::from_value(value).map_err(|e| Error::Inspect {
-        what: column.to_string(),
-        message: e.to_string(),
+    let items: Option<Vec<Option<String>>> =
+        row.try_get(column).map_err(|e| query_error(column, e))?;
+    let Some(items) = items else {
+        return Ok(Acl::default());
+    };
+    let split = items
+        .iter()
+        .position(Option::is_none)
+        .unwrap_or(items.len());
+    let explode = |items: &[Option<String>]| -> Result<Vec<Grant>> {
+        let mut grants = Vec::new();
+        for item in items.iter().flatten() {
+            grants.extend(parse_aclitem(item).ok_or_else(|| Error::Inspect {
+                what: column.to_string(),
+                message: format!("unexpected aclitem {item:?}"),
+            })?);
+        }
+        Ok(grants)
+    };
+    let live = explode(&items[..split])?;
+    let default = explode(items.get(split + 1..).unwrap_or_default())?;
+    Ok(Acl {
+        grants: live
+            .iter()
+            .filter(|g| !default.contains(g))
+            .cloned()
+            .collect(),
+        revokes: default
+            .iter()
+            .filter(|g| !live.contains(g))
+            .cloned()
+            .collect(),
     })
+}
+
+/// The privilege letters of `aclitemout`, in its (and `aclexplode`'s) order.
+const PRIVILEGES: [(char, &str); 15] = [
+    ('a', "INSERT"),
+    ('r', "SELECT"),
+    ('w', "UPDATE"),
+    ('d', "DELETE"),
+    ('D', "TRUNCATE"),
+    ('x', "REFERENCES"),
+    ('t', "TRIGGER"),
+    ('X', "EXECUTE"),
+    ('U', "USAGE"),
+    ('C', "CREATE"),
+    ('T', "TEMPORARY"),
+    ('c', "CONNECT"),
+    ('s', "SET"),
+    ('A', "ALTER SYSTEM"),
+    ('m', "MAINTAIN"),
+];
+
+/// One aclitem as the server prints it, `grantee=privileges/grantor` (an empty grantee is
+/// PUBLIC; a name with anything but letters, digits and `_` is double-quoted, `"` doubled;
+/// `*` after a letter is the grant option), as one [`Grant`] per privilege.
+fn parse_aclitem(item: &str) -> Option<Vec<Grant>> {
+    let (grantee, rest) = role_name(item)?;
+    let rest = rest.strip_prefix('=')?;
+    let (privileges, _grantor) = rest.split_once('/')?;
+    let mut grants = Vec::new();
+    let mut letters = privileges.chars().peekable();
+    while let Some(letter) = letters.next() {
+        let (_, privilege) = PRIVILEGES.iter().find(|(l, _)| *l == letter)?;
+        let grantable = letters.next_if_eq(&'*').is_some();
+        grants.push(Grant {
+            grantee: (!grantee.is_empty()).then(|| grantee.clone()),
+            privilege: privilege.to_string(),
+            grantable,
+        });
+    }
+    Some(grants)
+}
+
+/// A role name at the start of an aclitem, and what follows it.
+fn role_name(text: &str) -> Option<(String, &str)> {
+    let Some(quoted) = text.strip_prefix('"') else {
+        let end = text.find(['=', '/']).unwrap_or(text.len());
+        return Some((text[..end].to_string(), &text[end..]));
+    };
+    let mut name = String::new();
+    let mut chars = quoted.char_indices();
+    while let Some((i, c)) = chars.next() {
+        if c == '"' {
+            if quoted[i + 1..].starts_with('"') {
+                name.push('"');
+                chars.next();
+            } else {
+                return Some((name, &quoted[i + 1..]));
+            }
+        } else {
+            name.push(c);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn grant(grantee: Option<&str>, privilege: &str, grantable: bool) -> Grant {
+        Grant {
+            grantee: grantee.map(str::to_string),
+            privilege: privilege.to_string(),
+            grantable,
+        }
+    }
+
+    #[test]
+    fn aclitems_parse_as_aclexplode_reads_them() {
+        assert_eq!(
+            parse_aclitem("alice=arwdDxtm/alice").map(|g| g.len()),
+            Some(8)
+        );
+        assert_eq!(
+            parse_aclitem("=r*U/owner"),
+            Some(vec![
+                grant(None, "SELECT", true),
+                grant(None, "USAGE", false)
+            ])
+        );
+        assert_eq!(
+            parse_aclitem(r#""we ""quote""=/x"=X/"a/b""#),
+            Some(vec![grant(Some(r#"we "quote"=/x"#), "EXECUTE", false)])
+        );
+        assert_eq!(
+            parse_aclitem("r\u{e9}le=TcA/postgres").map(|g| g.len()),
+            Some(3)
+        );
+        assert_eq!(parse_aclitem("bob=Q/alice"), None);
+        assert_eq!(parse_aclitem("\"unterminated=r/x"), None);
+        assert_eq!(parse_aclitem("no-equals"), None);
+    }
 }

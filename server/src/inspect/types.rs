@@ -6,7 +6,7 @@ use serde::de::DeserializeOwned;
 use tokio_postgres::Row;
 
 use super::query_error;
-use super::sql::{acl, acl_json, comment, in_scope, not_extension_member, Context};
+use super::sql::{acl, acl_items, acl_json, comment, in_scope, not_extension_member, Context};
 use crate::error::{Error, Result};
 use crate::model::{Domain, QualifiedName, RangeDef, TypeDef, TypeKind, View};
 
@@ -84,7 +84,7 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
            AND (c.oid IS NULL OR {not_member_class}) \
          ORDER BY n.nspname COLLATE \"C\", t.typname COLLATE \"C\"",
         comment = comment("pg_type", "t.oid"),
-        acl = acl_json("t.typacl", "pg_catalog.acldefault('T', t.typowner)"),
+        acl = acl_items("t.typacl", "pg_catalog.acldefault('T', t.typowner)"),
         attcoll = collation_name("att.attcollation"),
         rngcoll = collation_name("r.rngcollation"),
         scope = in_scope("n"),
@@ -154,7 +154,7 @@ pub(crate) async fn domains(ctx: &Context<'_>) -> Result<Vec<Domain>> {
          WHERE t.typtype = 'd' AND {scope} AND {not_member} \
          ORDER BY n.nspname COLLATE \"C\", t.typname COLLATE \"C\"",
         comment = comment("pg_type", "t.oid"),
-        acl = acl_json("t.typacl", "pg_catalog.acldefault('T', t.typowner)"),
+        acl = acl_items("t.typacl", "pg_catalog.acldefault('T', t.typowner)"),
         coll = collation_name("t.typcollation"),
         scope = in_scope("n"),
         not_member = not_extension_member("pg_type", "t.oid"),
@@ -191,7 +191,7 @@ pub(crate) async fn views(ctx: &Context<'_>) -> Result<Vec<View>> {
                 pg_catalog.pg_get_userbyid(c.relowner) AS owner, \
                 {comment} AS comment, \
                 {acl} AS acl, \
-                pg_catalog.pg_get_viewdef(c.oid) AS definition, \
+                {viewdef} AS definition, \
                 COALESCE(pg_catalog.array_remove(pg_catalog.array_remove(c.reloptions, \
                   'check_option=local'), 'check_option=cascaded'), '{{}}')::text[] AS options, \
                 CASE WHEN 'check_option=local' = ANY (c.reloptions) THEN 'LOCAL' \
@@ -218,11 +218,12 @@ pub(crate) async fn views(ctx: &Context<'_>) -> Result<Vec<View>> {
          WHERE c.relkind IN ('v', 'm') AND {scope} AND {not_member} \
          ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"",
         comment = comment("pg_class", "c.oid"),
-        acl = acl_json("c.relacl", "pg_catalog.acldefault('r', c.relowner)"),
+        acl = acl_items("c.relacl", "pg_catalog.acldefault('r', c.relowner)"),
         column_acl = acl_json("att.attacl", "pg_catalog.acldefault('c', c.relowner)"),
         viewcoll = collation_name("att.attcollation"),
         scope = in_scope("n"),
         not_member = not_extension_member("pg_class", "c.oid"),
+        viewdef = ctx.deparsed("pg_catalog.pg_get_viewdef(c.oid)", "true"),
     );
     let rows = ctx.query("views", &sql).await?;
     rows.iter()

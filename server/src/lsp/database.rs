@@ -278,7 +278,16 @@ async fn inspect(
     with_dependencies: bool,
 ) -> crate::Result<(crate::connect::Session, Catalog)> {
     let session = crate::connect::Session::open(url).await?;
-    let catalog = crate::inspect::inspect_session(&session, scope, with_dependencies).await?;
+    let catalog = crate::inspect::inspect_session(
+        &session,
+        scope,
+        if with_dependencies {
+            crate::inspect::Depth::Ordered
+        } else {
+            crate::inspect::Depth::Definitions
+        },
+    )
+    .await?;
     Ok((session, catalog))
 }
 

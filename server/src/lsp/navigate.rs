@@ -84,19 +84,23 @@ fn is_named_object(id: &Identity) -> bool {
 /// The objects (declared or live) a name refers to: `schema.name`, or `name` in the first
 /// schema of `search_path` that has it (or an object outside schemas).
 pub fn resolve(ws: &Workspace, db: Option<&Database>, name: &NameAt) -> Vec<Identity> {
-    let mut candidates: Vec<Identity> = ws.identities();
-    if let Some(live) = db.and_then(Database::live) {
-        candidates.extend(live.objects.iter().map(|o| o.identity.clone()));
-    }
-    candidates.retain(is_named_object);
-    candidates.sort();
-    candidates.dedup();
+    let live = db.and_then(Database::live);
     let matching = |schema: Option<&str>, object: &str| -> Vec<Identity> {
-        candidates
-            .iter()
-            .filter(|id| id.name == object && id.schema.as_deref() == schema)
-            .cloned()
-            .collect()
+        let named = |id: &Identity| {
+            id.name == object && id.schema.as_deref() == schema && is_named_object(id)
+        };
+        let mut found = ws.identities_where(named);
+        if let Some(live) = &live {
+            found.extend(
+                live.objects
+                    .iter()
+                    .filter(|o| named(&o.identity))
+                    .map(|o| o.identity.clone()),
+            );
+        }
+        found.sort();
+        found.dedup();
+        found
     };
     match name.parts.as_slice() {
         [.., schema, object] => matching(Some(schema), object),

@@ -255,8 +255,14 @@ impl Workspace {
     }
 
     /// Every declared identity (for name lookups).
-    pub fn identities(&self) -> Vec<Identity> {
-        self.declared().keys().cloned().collect()
+    /// The declared identities that `keep` accepts (without copying the others: a hover looks
+    /// up one name among every object of the workspace).
+    pub fn identities_where(&self, keep: impl Fn(&Identity) -> bool) -> Vec<Identity> {
+        self.declared()
+            .keys()
+            .filter(|id| keep(id))
+            .cloned()
+            .collect()
     }
 
     pub fn text(&self, path: &Path) -> Option<Arc<str>> {

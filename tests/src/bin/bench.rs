@@ -1,7 +1,8 @@
 //! Benchmark: `pg-flux dump` against `pg_dump --schema-only` on the same synthetic database, in
-//! the same run, on a throwaway cluster. Prints wall time, peak memory, their ratios, and
-//! pg-flux's catalog query count, and `pg-flux verify` against the dumped tree; writes the
-//! table to `bench/results/`.
+//! the same run, on a throwaway cluster: wall time, CPU time, peak memory and their ratios,
+//! pg-flux's catalog query count, `pg-flux verify` against the dumped tree, and
+//! `pg-flux migrate generate` right after the dump (zero statements, checked) with its shadow
+//! load time. Writes the table to `bench/results/`.
 //!
 //! Usage: bench N [N …]   (numbers of tables; default 1000)
 
@@ -11,7 +12,14 @@ use std::time::Instant;
 
 use pg_flux_tests::{block_on, client_tool, release_binary, repo_root, TestDb};
 
-const RUNS: usize = 3;
+/// Runs per command (median): 3, or 1 from 50,000 tables on (each run takes minutes there).
+fn runs(tables: usize) -> usize {
+    if tables >= 50_000 {
+        1
+    } else {
+        3
+    }
+}
 
 fn main() {
     // `bench --sql N` prints the synthetic schema instead, for profiling by hand.
@@ -31,13 +39,15 @@ fn main() {
     let db0 = TestDb::new();
     let _ = writeln!(
         report,
-        "# pg-flux dump vs pg_dump --schema-only\n\nPostgreSQL {}, {} runs each, median; machine: {}\n\n\
-         | tables | objects | pg-flux dump | pg_dump | speed-up | pg-flux peak RSS | pg_dump peak RSS | catalog queries | pg-flux verify |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "# pg-flux vs pg_dump --schema-only\n\nPostgreSQL {}, {} runs each (1 from 50,000 tables on), median wall and CPU \
+         (user + system of the client process), highest peak RSS; machine: {}\n\n\
+         | tables | objects | pg-flux dump | CPU | peak RSS | pg_dump | CPU | peak RSS | speed-up | memory | catalog queries | verify | migrate, 0 changes | of which shadow load |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         db0.cluster.binaries().version,
-        RUNS,
+        runs(0),
         machine()
     );
+    drop(db0);
     for n in sizes {
         let db = TestDb::new();
         eprintln!("bench: generating {n} tables…");
@@ -47,61 +57,134 @@ fn main() {
         db.load_file(&file);
         let _ = std::fs::remove_file(&file);
         let objects = db.query(
-            "SELECT count(*) FROM pg_class WHERE relnamespace::regnamespace::text LIKE 'bench%'",
+            "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
+               WHERE n.nspname LIKE 'bench%') + (SELECT count(*) FROM pg_constraint k \
+               JOIN pg_namespace n ON n.oid = k.connamespace WHERE n.nspname LIKE 'bench%')",
         );
         let out = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let target = out.path().join("schema");
         let target_s = target.to_string_lossy().into_owned();
         let url = db.url();
-        let flux = measure(|| {
-            let mut c = Command::new(&bin);
-            c.args(["dump", "--db", &url, "--output", &target_s, "--force"]);
-            c
-        });
-        // verify of the database against the tree just dumped (a clean verify: exit 0).
-        let verify = measure(|| {
-            let mut c = Command::new(&bin);
-            c.args([
-                "verify",
-                "--db",
-                &url,
-                "--schema-dir",
-                &target_s,
-                "--strict",
-            ]);
-            c
-        });
+        eprintln!("bench: {n} tables: pg-flux dump…");
+        // A new tree every run, as pg_dump writes a new file (removing the last one is not timed).
+        let flux = measure(
+            runs(n),
+            || {
+                let _ = std::fs::remove_dir_all(&target);
+            },
+            || {
+                let mut c = Command::new(&bin);
+                c.args(["dump", "--db", &url, "--output", &target_s]);
+                c
+            },
+        );
+        eprintln!("bench: {n} tables: pg_dump…");
         let dump_file = out.path().join("pg_dump.sql");
         let dump_file_s = dump_file.to_string_lossy().into_owned();
         let pg_dump = client_tool("pg_dump", db.major());
-        let native = measure(|| {
-            let mut c = Command::new(&pg_dump);
-            c.args([
-                "--schema-only",
-                "--no-password",
-                "-d",
-                &url,
-                "-f",
-                &dump_file_s,
-            ]);
-            c
-        });
+        let native = measure(
+            runs(n),
+            || {
+                let _ = std::fs::remove_file(&dump_file);
+            },
+            || {
+                let mut c = Command::new(&pg_dump);
+                c.args([
+                    "--schema-only",
+                    "--no-password",
+                    "-d",
+                    &url,
+                    "-f",
+                    &dump_file_s,
+                ]);
+                c
+            },
+        );
+        eprintln!("bench: {n} tables: verify…");
+        // verify of the database against the tree just dumped (a clean verify: exit 0).
+        let verify = measure(
+            runs(n),
+            || {},
+            || {
+                let mut c = Command::new(&bin);
+                c.args([
+                    "verify",
+                    "--db",
+                    &url,
+                    "--schema-dir",
+                    &target_s,
+                    "--strict",
+                ]);
+                c
+            },
+        );
+        eprintln!("bench: {n} tables: migrate generate…");
+        let migrations = out.path().join("migrations");
+        let migrations_s = migrations.to_string_lossy().into_owned();
+        let migrate = measure(
+            runs(n),
+            || {
+                let _ = std::fs::remove_dir_all(&migrations);
+            },
+            || {
+                let mut c = Command::new(&bin);
+                c.env("PGFLUX_TRACE_QUERIES", "1").args([
+                    "migrate",
+                    "generate",
+                    "--db",
+                    &url,
+                    "--schema-dir",
+                    &target_s,
+                    "--migrations-dir",
+                    &migrations_s,
+                    "--label",
+                    "bench",
+                ]);
+                c
+            },
+        );
+        let migrate_cell = match &migrate {
+            Ok(m) => {
+                // Right after a dump the migration must be empty, or the figure means nothing.
+                let written = std::fs::read_dir(&migrations)
+                    .ok()
+                    .and_then(|mut d| d.next())
+                    .and_then(|e| e.ok())
+                    .and_then(|e| std::fs::read_to_string(e.path()).ok())
+                    .unwrap_or_default();
+                let statements = pg_flux::migrate::count_statements(&written);
+                assert_eq!(
+                    statements, 0,
+                    "migrate generate after a dump wrote:\n{written}"
+                );
+                format!(
+                    "{:.2} s | {:.2} s",
+                    m.wall,
+                    phase_seconds(&m.stderr, "shadow load")
+                )
+            }
+            Err(e) => format!("failed: {e} | —"),
+        };
         let queries = block_on(pg_flux::commands::dump::read_catalog(
             &url,
             &pg_flux::inspect::Scope::default(),
         ))
         .map(|c| c.query_count)
         .unwrap_or(0);
+        let (flux, native, verify) = (ok(flux), ok(native), ok(verify));
         let _ = writeln!(
             report,
-            "| {n} | {} | {:.2} s | {:.2} s | {:.1}× | {} MB | {} MB | {queries} | {:.2} s |",
+            "| {n} | {} | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {queries} | {:.2} s | {migrate_cell} |",
             objects.trim(),
-            flux.0,
-            native.0,
-            native.0 / flux.0.max(1e-9),
-            flux.1 / 1024,
-            native.1 / 1024,
-            verify.0,
+            flux.wall,
+            flux.cpu,
+            flux.peak_kib / 1024,
+            native.wall,
+            native.cpu,
+            native.peak_kib / 1024,
+            native.wall / flux.wall.max(1e-9),
+            flux.peak_kib as f64 / (native.peak_kib as f64).max(1.0),
+            verify.wall,
         );
         eprintln!("bench: {n} tables done");
     }
@@ -115,30 +198,76 @@ fn main() {
     }
 }
 
-/// Median wall seconds and the maximum peak RSS (KiB) over `RUNS` runs. Children are reaped
-/// with `wait4`, which also reports their peak memory.
+/// One benchmarked command: medians over the runs, the highest peak memory, and the standard
+/// error of the last run (phase timings when `PGFLUX_TRACE_QUERIES` is set).
+struct Measured {
+    wall: f64,
+    cpu: f64,
+    peak_kib: i64,
+    stderr: String,
+}
+
+fn ok(m: Result<Measured, String>) -> Measured {
+    m.unwrap_or_else(|e| panic!("benchmarked command failed: {e}"))
+}
+
+/// Runs `make()` `runs` times (after `prepare()`, untimed), reaping each child with `wait4`,
+/// which also reports its CPU time and peak memory.
 #[allow(clippy::zombie_processes)]
-fn measure(make: impl Fn() -> Command) -> (f64, i64) {
-    let mut times = Vec::new();
-    let mut peak = 0;
-    for _ in 0..RUNS {
+fn measure(
+    runs: usize,
+    prepare: impl Fn(),
+    make: impl Fn() -> Command,
+) -> Result<Measured, String> {
+    let (mut walls, mut cpus, mut peak_kib, mut stderr) =
+        (Vec::new(), Vec::new(), 0, String::new());
+    for _ in 0..runs {
+        prepare();
+        let log = tempfile::NamedTempFile::new().map_err(|e| e.to_string())?;
         let mut cmd = make();
-        cmd.stdout(Stdio::null()).stderr(Stdio::null());
+        cmd.stdout(Stdio::null())
+            .stderr(log.reopen().map_err(|e| e.to_string())?);
         let start = Instant::now();
-        let child = cmd.spawn().unwrap_or_else(|e| panic!("{e}"));
+        let child = cmd.spawn().map_err(|e| e.to_string())?;
         let mut status = 0;
         // SAFETY: rusage is plain data; wait4 fills it for our own child.
         let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
         unsafe { libc::wait4(child.id() as i32, &mut status, 0, &mut usage) };
-        times.push(start.elapsed().as_secs_f64());
-        assert!(
-            libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-            "benchmarked command failed"
-        );
-        peak = peak.max(usage.ru_maxrss);
+        walls.push(start.elapsed().as_secs_f64());
+        stderr = std::fs::read_to_string(log.path()).unwrap_or_default();
+        if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+            return Err(stderr.lines().last().unwrap_or("no message").to_string());
+        }
+        let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+        cpus.push(seconds(usage.ru_utime) + seconds(usage.ru_stime));
+        peak_kib = peak_kib.max(usage.ru_maxrss);
     }
-    times.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
-    (times[times.len() / 2], peak)
+    Ok(Measured {
+        wall: median(walls),
+        cpu: median(cpus),
+        peak_kib,
+        stderr,
+    })
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.partial_cmp(b).unwrap_or(std::cmp::Ordering::Equal));
+    values.get(values.len() / 2).copied().unwrap_or(0.0)
+}
+
+/// Seconds of `phase: <name> in N ms` in a traced command's standard error.
+fn phase_seconds(stderr: &str, name: &str) -> f64 {
+    let prefix = format!("phase: {name} in ");
+    stderr
+        .lines()
+        .filter_map(|l| {
+            l.strip_prefix(&prefix)?
+                .strip_suffix(" ms")?
+                .parse::<f64>()
+                .ok()
+        })
+        .sum::<f64>()
+        / 1000.0
 }
 
 fn machine() -> String {
@@ -167,7 +296,8 @@ fn chrono_free_stamp() -> String {
 /// N tables in schemas of 500: identity key, varied columns with defaults and checks, a
 /// foreign key to the previous table, secondary and partial indexes, comments, grants; a
 /// trigger, row-level security and a policy on every tenth table; per schema an enum, a domain,
-/// a plpgsql trigger function, an SQL function with privileges, and views.
+/// a plpgsql trigger function, an SQL function with privileges, views and views over them, and a
+/// materialized view with a unique index.
 fn synthetic_schema(n: usize) -> String {
     let mut sql = String::from(
         "DO $$ BEGIN CREATE ROLE bench_reader NOLOGIN; EXCEPTION WHEN duplicate_object THEN NULL; END $$;\n",
@@ -226,7 +356,16 @@ fn synthetic_schema(n: usize) -> String {
         if i % 50 == 0 {
             let _ = writeln!(
                 sql,
-                "CREATE VIEW bench{s}.v{i} AS SELECT id, name, status FROM bench{s}.t{i} WHERE status = 'active';"
+                "CREATE VIEW bench{s}.v{i} AS SELECT id, name, status FROM bench{s}.t{i} WHERE status = 'active';\n\
+                 CREATE VIEW bench{s}.v{i}_named AS SELECT id, bench{s}.label(id, name) AS label FROM bench{s}.v{i};"
+            );
+        }
+        if i % 500 == 0 {
+            let _ = writeln!(
+                sql,
+                "CREATE MATERIALIZED VIEW bench{s}.totals AS SELECT status, count(*) AS n, sum(amount) AS amount \
+                 FROM bench{s}.t{i} GROUP BY status;\n\
+                 CREATE UNIQUE INDEX totals_status ON bench{s}.totals (status);"
             );
         }
     }

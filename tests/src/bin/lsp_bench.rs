@@ -1,85 +1,205 @@
 //! Benchmark of `pg-flux lsp` (the release binary, over stdio) on a generated workspace of N
 //! source files (default 10,000): time from `initialized` to the first and to all initial
 //! diagnostics, `didChange` → `publishDiagnostics` latency (p50/p95 over alternating
-//! keystrokes that break and fix a statement), and the server's resident memory.
+//! keystrokes that break and fix a statement), `textDocument/hover` latency on table names,
+//! and the server's resident memory.
 //!
-//! Usage: lsp_bench [N]
+//! The same is measured for postgres-language-server, as a peer, on the same files, wherever it
+//! offers the feature without a database. It is installed with npm into
+//! `~/.cache/pg-flux/pgls` when missing; when that fails its row says why.
+//!
+//! Prints a markdown report and writes it to `bench/results/lsp-<UTC stamp>.md`.
+//!
+//! Usage: lsp_bench [N]   (N ≥ 300)
 
+use std::collections::HashSet;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{ChildStdin, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::sync::{mpsc, Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use pg_flux_tests::lsp::uri;
-use pg_flux_tests::release_binary;
+use pg_flux_tests::lsp::{editor_capabilities, uri};
+use pg_flux_tests::{release_binary, repo_root};
 
 /// Files with an untracked statement: what the initial diagnostics consist of.
 const BAD_FILES: usize = 20;
 const KEYSTROKES: usize = 200;
+const HOVERS: usize = 200;
+/// How long to wait for any one message from a server.
+const PATIENCE: Duration = Duration::from_secs(120);
+
+/// The peer, pinned so that successive runs compare the same thing.
+const PGLS_PACKAGE: &str = "@postgres-language-server/cli@0.25.5";
+const PGLS_NAME: &str = "postgres-language-server";
+/// Its configuration: no database connection (the benchmark has none; without this it would
+/// try localhost:5432). Its linter stays on, as it is by default.
+const PGLS_CONFIG: &str = r#"{
+  "db": { "disableConnection": true },
+  "typecheck": { "enabled": false },
+  "plpgsqlCheck": { "enabled": false },
+  "splinter": { "enabled": false }
+}
+"#;
 
 fn main() {
     let n: usize = std::env::args()
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(10_000);
-    let bin = release_binary();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // Below that, the generator cannot spread `BAD_FILES` problem files over the tables.
+    if n < 300 {
+        eprintln!("lsp_bench: N must be at least 300");
+        std::process::exit(2);
+    }
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("lsp_bench: temporary dir: {e}"));
     let root = dir.path();
     eprintln!("lsp_bench: generating {n} files…");
-    let bad = generate(root, n);
+    let work = generate(root, n);
 
-    let mut child = Command::new(&bin)
-        .arg("lsp")
-        .current_dir(root)
-        .env_remove("DATABASE_URL")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::inherit())
-        .spawn()
-        .unwrap_or_else(|e| panic!("{}: {e}", bin.display()));
-    let pid = child.id();
-    let mut stdin = child.stdin.take().unwrap_or_else(|| panic!("no stdin"));
-    let (tx, rx) = mpsc::channel();
-    read_frames(
-        child.stdout.take().unwrap_or_else(|| panic!("no stdout")),
-        tx,
-    );
+    let flux = bench_pg_flux(root, &work).unwrap_or_else(|e| {
+        eprintln!("lsp_bench: pg-flux: {e}");
+        std::process::exit(1);
+    });
+    let peer = pgls_binary().and_then(|bin| {
+        eprintln!("lsp_bench: {PGLS_NAME}: {}", bin.display());
+        bench_pgls(&bin, root, &work)
+    });
+    if let Err(e) = &peer {
+        eprintln!("lsp_bench: {PGLS_NAME} not available: {e}");
+    }
 
-    send(
-        &mut stdin,
-        &json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-                "params": {"processId": null, "rootUri": uri(root), "capabilities": {}}}),
-    );
-    wait(&rx, |m| m["id"] == json!(1));
+    let report = render(n, &work, &flux, &peer);
+    println!("{report}");
+    let results = repo_root().join("bench").join("results");
+    let _ = std::fs::create_dir_all(&results);
+    let name = results.join(format!("lsp-{}.md", utc_stamp()));
+    match std::fs::write(&name, &report) {
+        Ok(()) => eprintln!("lsp_bench: written to {}", name.display()),
+        Err(e) => eprintln!("lsp_bench: could not write {}: {e}", name.display()),
+    }
+}
+
+/// What one server scored.
+struct Measures {
+    /// `serverInfo` from the initialize result.
+    server: String,
+    /// pg-flux: `initialized` → the first `publishDiagnostics` (of any file);
+    /// the peer: `didOpen` of the edited file → its `publishDiagnostics`.
+    first: Duration,
+    /// `initialized` → every file with a problem has its diagnostics; `None` where the server
+    /// analyses opened documents only.
+    all: Option<Duration>,
+    /// Sorted.
+    keystrokes: Vec<Duration>,
+    /// Sorted latencies, or why hover cannot be measured.
+    hover: Result<Vec<Duration>, String>,
+    /// KiB, summed over the server's process tree.
+    rss_loaded: u64,
+    peak: u64,
+}
+
+fn bench_pg_flux(root: &Path, work: &Workspace) -> Result<Measures, String> {
+    let bin = release_binary();
+    let mut cmd = Command::new(&bin);
+    cmd.arg("lsp").current_dir(root).env_remove("DATABASE_URL");
+    let mut server = Server::start(cmd).map_err(|e| format!("{}: {e}", bin.display()))?;
+    let info = server.initialize(root)?;
     let started = Instant::now();
-    send(
-        &mut stdin,
-        &json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
-    );
+    server.notify("initialized", json!({}))?;
     let mut first = None;
-    let mut seen = std::collections::HashSet::new();
-    while seen.len() < bad.len() {
-        let m = wait(&rx, |m| {
-            m["method"] == json!("textDocument/publishDiagnostics")
-        });
+    let mut seen = HashSet::new();
+    while seen.len() < work.bad.len() {
+        let m = server.wait(|m| m["method"] == "textDocument/publishDiagnostics")?;
         first.get_or_insert_with(|| started.elapsed());
         seen.insert(m["params"]["uri"].as_str().unwrap_or("").to_string());
     }
     let all = started.elapsed();
-    let rss_loaded = status_kb(pid, "VmRSS");
+    let rss_loaded = server.tree_kb("VmRSS");
 
-    // Keystrokes in one file: break the statement, then fix it; each publishes.
-    let file = root.join("schema/tables/bench.t00042.sql");
-    let text = std::fs::read_to_string(&file).unwrap_or_default();
-    let file_uri = uri(&file);
-    send(
-        &mut stdin,
-        &json!({"jsonrpc": "2.0", "method": "textDocument/didOpen",
-                "params": {"textDocument": {"uri": file_uri, "languageId": "sql", "version": 1, "text": text}}}),
-    );
+    let doc = Document::read(&work.edited)?;
+    server.notify("textDocument/didOpen", doc.did_open())?;
+    let keystrokes = keystrokes(&mut server, &doc)?;
+    let hover = match hover_latencies(&mut server, &doc)? {
+        Some(latencies) => latencies,
+        None => return Err("hover answered null on every table name".into()),
+    };
+    let peak = server.tree_kb("VmHWM");
+    server.stop();
+    Ok(Measures {
+        server: info,
+        first: first.unwrap_or_default(),
+        all: Some(all),
+        keystrokes,
+        hover: Ok(hover),
+        rss_loaded,
+        peak,
+    })
+}
+
+/// postgres-language-server's `lsp-proxy` starts a daemon (its child, over a socket under
+/// `$XDG_CACHE_HOME/pgls`); a private cache dir makes sure it is a fresh one of our own.
+/// It publishes diagnostics (push) for opened documents only.
+fn bench_pgls(bin: &Path, root: &Path, work: &Workspace) -> Result<Measures, String> {
+    std::fs::write(root.join("postgres-language-server.jsonc"), PGLS_CONFIG)
+        .map_err(|e| format!("writing its configuration: {e}"))?;
+    let aside = tempfile::tempdir().map_err(|e| format!("temporary dir: {e}"))?;
+    // It complains at exit when its log dir does not exist.
+    let logs = aside.path().join("logs");
+    std::fs::create_dir_all(&logs).map_err(|e| format!("{}: {e}", logs.display()))?;
+    let mut cmd = Command::new(bin);
+    cmd.arg("lsp-proxy")
+        .arg(format!("--log-path={}", logs.display()))
+        .current_dir(root)
+        .env("XDG_CACHE_HOME", aside.path().join("cache"));
+    for var in [
+        "DATABASE_URL",
+        "PGHOST",
+        "PGPORT",
+        "PGUSER",
+        "PGPASSWORD",
+        "PGDATABASE",
+    ] {
+        cmd.env_remove(var);
+    }
+    let mut server = Server::start(cmd)?;
+    // Its serverInfo name is the crate's (`pgls_lsp`): keep the product's name.
+    let info = server.initialize(root)?;
+    let version = info.rsplit(' ').next().unwrap_or("?");
+    let info = format!("{PGLS_NAME} {version}");
+    server.notify("initialized", json!({}))?;
+    let doc = Document::read(&work.edited)?;
+    let opened = Instant::now();
+    server.notify("textDocument/didOpen", doc.did_open())?;
+    server.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == doc.uri
+    })?;
+    let first = opened.elapsed();
+    let rss_loaded = server.tree_kb("VmRSS");
+    let keystrokes = keystrokes(&mut server, &doc)?;
+    let hover = hover_latencies(&mut server, &doc)?.ok_or_else(|| {
+        "n/a: answers null without a database connection (its hover reads the schema cache \
+         of a connected database)"
+            .to_string()
+    });
+    let peak = server.tree_kb("VmHWM");
+    server.stop();
+    Ok(Measures {
+        server: info,
+        first,
+        all: None,
+        keystrokes,
+        hover,
+        rss_loaded,
+        peak,
+    })
+}
+
+/// Keystrokes in the open document: break its first statement, then fix it; each edit is
+/// timed until the diagnostics of that version show (or no longer show) an error.
+fn keystrokes(server: &mut Server, doc: &Document) -> Result<Vec<Duration>, String> {
     let mut latencies = Vec::new();
     for i in 0..KEYSTROKES {
         let breaking = i % 2 == 0;
@@ -88,49 +208,100 @@ fn main() {
         } else {
             json!({"range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 1}}, "text": ""})
         };
+        let version = i + 2;
         let sent = Instant::now();
-        send(
-            &mut stdin,
-            &json!({"jsonrpc": "2.0", "method": "textDocument/didChange",
-                    "params": {"textDocument": {"uri": file_uri, "version": i + 2}, "contentChanges": [change]}}),
-        );
-        wait(&rx, |m| {
-            m["method"] == json!("textDocument/publishDiagnostics")
-                && m["params"]["uri"] == json!(file_uri)
-                && m["params"]["diagnostics"]
-                    .as_array()
-                    .is_some_and(|d| d.is_empty() != breaking)
-        });
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": doc.uri, "version": version}, "contentChanges": [change]}),
+        )?;
+        server.wait(|m| {
+            let p = &m["params"];
+            m["method"] == "textDocument/publishDiagnostics"
+                && p["uri"] == doc.uri
+                && (p["version"].is_null() || p["version"] == version)
+                && has_error(&p["diagnostics"]) == breaking
+        })?;
         latencies.push(sent.elapsed());
     }
     latencies.sort();
-    let p = |q: f64| latencies[((latencies.len() as f64 * q) as usize).min(latencies.len() - 1)];
-    let peak = status_kb(pid, "VmHWM");
-    send(
-        &mut stdin,
-        &json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
-    );
-    wait(&rx, |m| m["id"] == json!(2));
-    send(&mut stdin, &json!({"jsonrpc": "2.0", "method": "exit"}));
-    let _ = child.wait();
+    Ok(latencies)
+}
 
-    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
-    println!("| files | first diagnostics | all initial diagnostics | keystroke p50 | keystroke p95 | RSS loaded | peak RSS |");
-    println!("|---:|---:|---:|---:|---:|---:|---:|");
-    println!(
-        "| {n} | {} | {} | {} | {} | {} MB | {} MB |",
-        ms(first.unwrap_or_default()),
-        ms(all),
-        ms(p(0.50)),
-        ms(p(0.95)),
-        rss_loaded / 1024,
-        peak / 1024
-    );
+fn has_error(diagnostics: &Value) -> bool {
+    diagnostics
+        .as_array()
+        .is_some_and(|d| d.iter().any(|d| d["severity"] == 1))
+}
+
+/// `HOVERS` hovers over the table names of the (restored) document, timed; `None` when the
+/// server answers none of them (a null hover would measure nothing). Every hover must answer
+/// once one does.
+fn hover_latencies(server: &mut Server, doc: &Document) -> Result<Option<Vec<Duration>>, String> {
+    let mut answering = Vec::new();
+    for position in &doc.names {
+        if !server.hover(&doc.uri, position)?.is_null() {
+            answering.push(position);
+        }
+    }
+    if answering.is_empty() {
+        return Ok(None);
+    }
+    let mut latencies = Vec::new();
+    for position in answering.iter().cycle().take(HOVERS) {
+        let sent = Instant::now();
+        let answer = server.hover(&doc.uri, position)?;
+        latencies.push(sent.elapsed());
+        if answer.is_null() {
+            return Err(format!("hover at {position} answered null"));
+        }
+    }
+    latencies.sort();
+    Ok(Some(latencies))
+}
+
+/// The edited file as the client holds it.
+struct Document {
+    uri: String,
+    text: String,
+    /// Positions inside each schema-qualified table name (`bench.tNNNNN`).
+    names: Vec<Value>,
+}
+
+impl Document {
+    fn read(path: &Path) -> Result<Document, String> {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+        let names = text
+            .lines()
+            .enumerate()
+            .flat_map(|(line, l)| {
+                l.match_indices("bench.t")
+                    .map(move |(col, m)| json!({"line": line, "character": col + m.len()}))
+            })
+            .collect();
+        Ok(Document {
+            uri: uri(path),
+            text,
+            names,
+        })
+    }
+
+    fn did_open(&self) -> Value {
+        json!({"textDocument": {"uri": self.uri, "languageId": "sql", "version": 1, "text": self.text}})
+    }
+}
+
+/// The generated workspace.
+struct Workspace {
+    tables: usize,
+    /// Files with an untracked statement.
+    bad: Vec<PathBuf>,
+    /// A clean table file (with a foreign key, a comment and a grant) that the keystrokes edit.
+    edited: PathBuf,
 }
 
 /// N files: tables (with a foreign key to the previous table, a comment and a grant),
 /// indexes, functions; `BAD_FILES` of the tables also hold an `INSERT`.
-fn generate(root: &Path, n: usize) -> Vec<PathBuf> {
+fn generate(root: &Path, n: usize) -> Workspace {
     let schema = root.join("schema");
     for dir in ["tables", "indexes", "functions"] {
         std::fs::create_dir_all(schema.join(dir)).unwrap_or_else(|e| panic!("{e}"));
@@ -138,6 +309,7 @@ fn generate(root: &Path, n: usize) -> Vec<PathBuf> {
     let tables = n * 7 / 10;
     let indexes = n * 2 / 10;
     let mut bad = Vec::new();
+    let mut edited = None;
     for i in 0..n {
         let (path, mut text) = if i < tables {
             let fk = if i > 0 {
@@ -181,31 +353,152 @@ fn generate(root: &Path, n: usize) -> Vec<PathBuf> {
                 "\nINSERT INTO bench.t{i:05} (name) VALUES ('seed');\n"
             ));
             bad.push(path.clone());
+        } else if i >= 42 && i < tables && edited.is_none() {
+            edited = Some(path.clone());
         }
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
     }
-    bad
+    Workspace {
+        tables,
+        bad,
+        edited: edited.unwrap_or_else(|| panic!("no clean table to edit")),
+    }
 }
 
-fn status_kb(pid: u32, field: &str) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(field))
-                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+/// A language server over stdio. Requests the server makes (capability registration,
+/// configuration) are answered by the reader thread, as an editor would.
+struct Server {
+    child: Child,
+    /// `None` once closed, which asks the server to exit.
+    stdin: Arc<Mutex<Option<ChildStdin>>>,
+    rx: mpsc::Receiver<Value>,
+    next_id: i64,
+}
+
+impl Server {
+    fn start(mut cmd: Command) -> Result<Server, String> {
+        let mut child = cmd
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::inherit())
+            .spawn()
+            .map_err(|e| format!("starting: {e}"))?;
+        let stdin = Arc::new(Mutex::new(child.stdin.take()));
+        let stdout = child.stdout.take().ok_or("no stdout")?;
+        let (tx, rx) = mpsc::channel();
+        read_frames(stdout, stdin.clone(), tx);
+        Ok(Server {
+            child,
+            stdin,
+            rx,
+            next_id: 0,
         })
-        .unwrap_or(0)
+    }
+
+    /// `initialize` with an editor's capabilities; returns the server's name and version.
+    fn initialize(&mut self, root: &Path) -> Result<String, String> {
+        let result = self.request(
+            "initialize",
+            json!({"processId": std::process::id(), "rootUri": uri(root), "capabilities": editor_capabilities()}),
+        )?;
+        let info = &result["serverInfo"];
+        Ok(format!(
+            "{} {}",
+            info["name"].as_str().unwrap_or("?"),
+            info["version"].as_str().unwrap_or("?")
+        ))
+    }
+
+    fn notify(&self, method: &str, params: Value) -> Result<(), String> {
+        send(
+            &self.stdin,
+            &json!({"jsonrpc": "2.0", "method": method, "params": params}),
+        )
+    }
+
+    /// Sends a request and waits for its result.
+    fn request(&mut self, method: &str, params: Value) -> Result<Value, String> {
+        self.next_id += 1;
+        let id = self.next_id;
+        send(
+            &self.stdin,
+            &json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}),
+        )?;
+        let answer = self.wait(|m| m["id"] == id && m.get("method").is_none())?;
+        match answer.get("error") {
+            Some(error) => Err(format!("{method}: {error}")),
+            None => Ok(answer["result"].clone()),
+        }
+    }
+
+    fn hover(&mut self, uri: &str, position: &Value) -> Result<Value, String> {
+        self.request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri}, "position": position}),
+        )
+    }
+
+    fn wait(&self, wanted: impl Fn(&Value) -> bool) -> Result<Value, String> {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.rx.recv_timeout(left) {
+                Ok(m) if wanted(&m) => return Ok(m),
+                Ok(_) => {}
+                Err(mpsc::RecvTimeoutError::Timeout) => {
+                    return Err(format!("no answer within {} s", PATIENCE.as_secs()))
+                }
+                Err(mpsc::RecvTimeoutError::Disconnected) => {
+                    return Err("the server closed its output".into())
+                }
+            }
+        }
+    }
+
+    /// A `/proc/<pid>/status` field (KiB) summed over the server and its descendants.
+    fn tree_kb(&self, field: &str) -> u64 {
+        tree_kb(self.child.id(), field)
+    }
+
+    /// `shutdown` and `exit`; `Drop` then makes sure the process is gone.
+    fn stop(mut self) {
+        if self.request("shutdown", Value::Null).is_ok() {
+            let _ = self.notify("exit", Value::Null);
+        }
+    }
 }
 
-fn send(stdin: &mut ChildStdin, message: &Value) {
+impl Drop for Server {
+    /// Closes stdin (a server exits on end of input), waits a little, then kills.
+    fn drop(&mut self) {
+        self.stdin.lock().unwrap_or_else(|p| p.into_inner()).take();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while Instant::now() < deadline {
+            if let Ok(Some(_)) = self.child.try_wait() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn send(stdin: &Mutex<Option<ChildStdin>>, message: &Value) -> Result<(), String> {
     let body = message.to_string();
+    let mut stdin = stdin.lock().unwrap_or_else(|p| p.into_inner());
+    let stdin = stdin.as_mut().ok_or("the server's input is closed")?;
     write!(stdin, "Content-Length: {}\r\n\r\n{body}", body.len())
         .and_then(|_| stdin.flush())
-        .unwrap_or_else(|e| panic!("writing to pg-flux lsp: {e}"));
+        .map_err(|e| format!("writing to the server: {e}"))
 }
 
-fn read_frames(stdout: impl Read + Send + 'static, tx: mpsc::Sender<Value>) {
+/// Reads the server's frames on a thread: answers its requests, forwards everything else.
+fn read_frames(
+    stdout: impl Read + Send + 'static,
+    stdin: Arc<Mutex<Option<ChildStdin>>>,
+    tx: mpsc::Sender<Value>,
+) {
     std::thread::spawn(move || {
         let mut reader = BufReader::new(stdout);
         loop {
@@ -229,6 +522,21 @@ fn read_frames(stdout: impl Read + Send + 'static, tx: mpsc::Sender<Value>) {
             let Ok(message) = serde_json::from_slice::<Value>(&body) else {
                 return;
             };
+            if let (Some(method), Some(id)) = (message["method"].as_str(), message.get("id")) {
+                // `workspace/configuration` wants one value per item; the rest take null.
+                let result = match method {
+                    "workspace/configuration" => {
+                        let items = message["params"]["items"].as_array().map_or(0, Vec::len);
+                        Value::Array(vec![Value::Null; items])
+                    }
+                    _ => Value::Null,
+                };
+                let _ = send(
+                    &stdin,
+                    &json!({"jsonrpc": "2.0", "id": id, "result": result}),
+                );
+                continue;
+            }
             if tx.send(message).is_err() {
                 return;
             }
@@ -236,12 +544,212 @@ fn read_frames(stdout: impl Read + Send + 'static, tx: mpsc::Sender<Value>) {
     });
 }
 
-fn wait(rx: &mpsc::Receiver<Value>, wanted: impl Fn(&Value) -> bool) -> Value {
-    loop {
-        match rx.recv_timeout(Duration::from_secs(120)) {
-            Ok(m) if wanted(&m) => return m,
-            Ok(_) => {}
-            Err(e) => panic!("lsp_bench: no answer from the server: {e}"),
-        }
+fn tree_kb(pid: u32, field: &str) -> u64 {
+    status_kb(pid, field)
+        + children(pid)
+            .into_iter()
+            .map(|c| tree_kb(c, field))
+            .sum::<u64>()
+}
+
+/// Children of every thread of `pid` (a child belongs to the thread that spawned it).
+fn children(pid: u32) -> Vec<u32> {
+    let Ok(tasks) = std::fs::read_dir(format!("/proc/{pid}/task")) else {
+        return Vec::new();
+    };
+    tasks
+        .flatten()
+        .filter_map(|t| std::fs::read_to_string(t.path().join("children")).ok())
+        .flat_map(|s| {
+            s.split_whitespace()
+                .filter_map(|c| c.parse().ok())
+                .collect::<Vec<u32>>()
+        })
+        .collect()
+}
+
+fn status_kb(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/status"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// The peer's native binary, installed with npm into `~/.cache/pg-flux/pgls` when missing.
+fn pgls_binary() -> Result<PathBuf, String> {
+    let home = std::env::var_os("HOME").ok_or("HOME is not set")?;
+    let prefix = PathBuf::from(home).join(".cache/pg-flux/pgls");
+    if let Some(bin) = find_pgls(&prefix) {
+        return Ok(bin);
     }
+    eprintln!(
+        "lsp_bench: installing {PGLS_PACKAGE} with npm into {}…",
+        prefix.display()
+    );
+    std::fs::create_dir_all(&prefix).map_err(|e| format!("{}: {e}", prefix.display()))?;
+    let out = Command::new("npm")
+        .arg("install")
+        .arg("--prefix")
+        .arg(&prefix)
+        .args([
+            "--no-audit",
+            "--no-fund",
+            "--fetch-retries=1",
+            "--fetch-timeout=60000",
+        ])
+        .arg(PGLS_PACKAGE)
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("npm not found ({e}): it installs {PGLS_NAME}"))?;
+    if !out.status.success() {
+        // npm's first message line says why (past its `code`, `syscall` and `errno` lines).
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let lines: Vec<&str> = stderr
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let cause = lines
+            .iter()
+            .filter_map(|l| {
+                l.strip_prefix("npm error")
+                    .or_else(|| l.strip_prefix("npm ERR!"))
+            })
+            .map(str::trim)
+            .find(|l| {
+                !l.is_empty()
+                    && !["code ", "syscall ", "errno "]
+                        .iter()
+                        .any(|k| l.starts_with(k))
+            })
+            .or(lines.last().copied())
+            .unwrap_or("no message");
+        let cause: String = cause.chars().take(200).collect();
+        return Err(format!("npm install {PGLS_PACKAGE} failed: {cause}"));
+    }
+    find_pgls(&prefix).ok_or_else(|| {
+        format!(
+            "npm installed {PGLS_PACKAGE}, but it has no native binary for {}-{}",
+            std::env::consts::ARCH,
+            std::env::consts::OS
+        )
+    })
+}
+
+/// The package ships its binary in a per-platform package (`cli-x86_64-linux-gnu`, …); only the
+/// one for this machine is installed. Running it directly spares a node wrapper process.
+fn find_pgls(prefix: &Path) -> Option<PathBuf> {
+    let scope = prefix.join("node_modules/@postgres-language-server");
+    std::fs::read_dir(scope)
+        .ok()?
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name().to_string_lossy().into_owned();
+            name.starts_with("cli-") && name.contains(std::env::consts::ARCH)
+        })
+        .map(|e| e.path().join(PGLS_NAME))
+        .find(|bin| bin.is_file())
+}
+
+fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, String>) -> String {
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    let p = |sorted: &[Duration], q: f64| {
+        sorted
+            .get(((sorted.len() as f64 * q) as usize).min(sorted.len().saturating_sub(1)))
+            .copied()
+            .map_or("—".to_string(), ms)
+    };
+    let row = |m: &Measures| {
+        let (hover50, hover95) = match &m.hover {
+            Ok(h) => (p(h, 0.50), p(h, 0.95)),
+            Err(_) => ("n/a".to_string(), "n/a".to_string()),
+        };
+        format!(
+            "| {} | {n} | {} | {} | {} | {} | {hover50} | {hover95} | {} MB | {} MB |",
+            m.server,
+            ms(m.first),
+            m.all.map_or("—".to_string(), ms),
+            p(&m.keystrokes, 0.50),
+            p(&m.keystrokes, 0.95),
+            m.rss_loaded / 1024,
+            m.peak / 1024
+        )
+    };
+    let edited = work
+        .edited
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut out = format!(
+        "# Language servers: pg-flux and postgres-language-server\n\n\
+         {n} generated files ({} tables, {} with an untracked statement), {KEYSTROKES} keystrokes, \
+         {HOVERS} hovers, no database; machine: {}\n\n\
+         | server | files | first diagnostics | all initial diagnostics | keystroke p50 | keystroke p95 | hover p50 | hover p95 | RSS loaded | peak RSS |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+        work.tables,
+        work.bad.len(),
+        machine()
+    );
+    out.push_str(&row(flux));
+    out.push('\n');
+    match peer {
+        Ok(m) => out.push_str(&row(m)),
+        Err(e) => out.push_str(&format!(
+            "| {PGLS_NAME} | {n} | not available: {e} | — | — | — | — | — | — | — |"
+        )),
+    }
+    out.push_str(&format!(
+        "\n\n\
+         - first diagnostics: pg-flux reads the whole workspace; from `initialized` to its first \
+         `publishDiagnostics`. {PGLS_NAME} analyses opened documents only; from `didOpen` of \
+         {edited} (sent right after `initialized`) to its `publishDiagnostics`.\n\
+         - all initial diagnostics: from `initialized` until each file with an untracked \
+         statement has its diagnostics; — where the server does not analyse unopened files.\n\
+         - keystroke: `didChange` (insert, then remove, `(` at the start of {edited}) until the \
+         `publishDiagnostics` of that version shows, then no longer shows, a syntax error. \
+         {PGLS_NAME} debounces the diagnostics of a change (300 ms in its source).\n\
+         - hover: `textDocument/hover` round trip on the table names in {edited} (its own, in \
+         `CREATE TABLE`, `COMMENT` and `GRANT`, and the parent table it references); every \
+         answer is checked to be non-null.\n\
+         - RSS: VmRSS once loaded (pg-flux: the whole workspace; {PGLS_NAME}: one document open) \
+         and VmHWM at the end, summed over the server's processes ({PGLS_NAME}: `lsp-proxy` \
+         and the daemon it starts).\n\
+         - {PGLS_NAME}: installed with `npm install {PGLS_PACKAGE}` when missing, run as \
+         `{PGLS_NAME} lsp-proxy` with `postgres-language-server.jsonc` = `{}`.\n",
+        PGLS_CONFIG.split_whitespace().collect::<Vec<_>>().join(" ")
+    ));
+    if let Ok(Measures {
+        hover: Err(why), ..
+    }) = peer
+    {
+        out.push_str(&format!("- {PGLS_NAME} hover: {why}.\n"));
+    }
+    out
+}
+
+fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_default();
+    format!(
+        "{} cores, {cpu}",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    )
+}
+
+fn utc_stamp() -> String {
+    Command::new("date")
+        .args(["-u", "+%Y%m%d_%H%M%S"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|_| "now".into())
 }
