@@ -141,9 +141,15 @@ fn in_progress() -> std::sync::MutexGuard<'static, Vec<PathBuf>> {
 pub(crate) struct Staged(PathBuf);
 
 impl Staged {
-    pub(crate) fn new(path: &Path) -> Staged {
-        in_progress().push(path.to_path_buf());
-        Staged(path.to_path_buf())
+    /// Creates something (`create` returns it and its path) and registers it in one step,
+    /// under the registry's lock: a signal cannot land in between and leave it behind.
+    pub(crate) fn create<T>(
+        create: impl FnOnce() -> std::io::Result<(T, PathBuf)>,
+    ) -> std::io::Result<(T, Staged)> {
+        let mut registry = in_progress();
+        let (created, path) = create()?;
+        registry.push(path.clone());
+        Ok((created, Staged(path)))
     }
 }
 
@@ -157,16 +163,28 @@ impl Drop for Staged {
 /// staged. A swap in progress finishes first (it holds the lock), so the target is the old
 /// tree or the new one, never a mix; no write starts afterwards (the lock is kept).
 pub fn abandon_writes() {
+    // Writer threads stop before their next file; one may still be creating a file while the
+    // directory is removed, so removal is tried again until nothing is left.
+    ABANDONED.store(true, std::sync::atomic::Ordering::SeqCst);
     let staged = in_progress();
     for path in staged.iter() {
-        let _ = if path.is_dir() {
-            fs::remove_dir_all(path)
-        } else {
-            fs::remove_file(path)
-        };
+        for _ in 0..100 {
+            let _ = if path.is_dir() {
+                fs::remove_dir_all(path)
+            } else {
+                fs::remove_file(path)
+            };
+            if fs::symlink_metadata(path).is_err() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
     }
     std::mem::forget(staged);
 }
+
+/// Set by [`abandon_writes`]: file writers stop.
+static ABANDONED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
 /// Writes `files` as the tree at `target`, all or nothing: the tree is written into a staging
 /// directory beside the target and renamed into place, so a failure leaves the target exactly
@@ -179,15 +197,18 @@ pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool)
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(|e| Error::io(&parent, e))?;
-    let staging = tempfile::Builder::new()
-        .prefix(".pg-flux-dump-")
-        .tempdir_in(&parent)
-        .map_err(|e| Error::io(&parent, e))?;
-    let _staged = Staged::new(staging.path());
+    let (staging, _staged) = Staged::create(|| {
+        let dir = tempfile::Builder::new()
+            .prefix(".pg-flux-dump-")
+            .tempdir_in(&parent)?;
+        let path = dir.path().to_path_buf();
+        Ok((dir, path))
+    })
+    .map_err(|e| Error::io(&parent, e))?;
     write_files(staging.path(), target, files)?;
     // From here to the end, an interrupting signal waits (declared after `_staged`, so
     // released before it).
-    let _swapping = in_progress();
+    let mut _swapping = in_progress();
     if !target.exists() {
         fs::rename(staging.path(), target).map_err(|e| Error::io(target, e))?;
         // The staging directory now is the target: nothing left to clean up.
@@ -205,10 +226,12 @@ pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool)
         .prefix(".pg-flux-old-")
         .tempdir_in(&parent)
         .map_err(|e| Error::io(&parent, e))?;
-    // Removed at the end, or by a signal handler once the swap is over.
+    // Removed at the end, or by a signal handler once the swap is over: registered while the
+    // lock is still held, so no signal finds it unregistered.
     let backup_path = backup.path().to_path_buf();
+    _swapping.push(backup_path.clone());
     drop(_swapping);
-    let _backup_staged = Staged::new(&backup_path);
+    let _backup_staged = Staged(backup_path);
     let _swapping = in_progress();
     let backup_tree = backup.path().join("tree");
     fs::rename(target, &backup_tree).map_err(|e| Error::io(target, e))?;
@@ -234,6 +257,20 @@ pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool)
     Ok(())
 }
 
+/// Creates `dir` and its parents below `root`, never `root` itself: when it is gone (an
+/// interrupted write removed it), this fails rather than bring it back.
+fn create_below(root: &Path, dir: &Path) -> std::io::Result<()> {
+    let mut path = root.to_path_buf();
+    for part in dir.strip_prefix(root).unwrap_or(dir).components() {
+        path.push(part);
+        match fs::create_dir(&path) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => return Err(e),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Writes `files` under `root` (error messages name them under `shown_as`). Creating a file
 /// costs about a millisecond on a busy disk whatever its size, and the kernel serves several
 /// at once: a few threads write a 10,000-file tree about three times as fast as one.
@@ -243,7 +280,7 @@ fn write_files(root: &Path, shown_as: &Path, files: &BTreeMap<PathBuf, String>) 
         .filter_map(|relative| root.join(relative).parent().map(Path::to_path_buf))
         .collect();
     for dir in &dirs {
-        fs::create_dir_all(dir).map_err(|e| Error::io(dir, e))?;
+        create_below(root, dir).map_err(|e| Error::io(dir, e))?;
     }
     const WRITERS: usize = 8;
     let files: Vec<(&PathBuf, &String)> = files.iter().collect();
@@ -254,6 +291,9 @@ fn write_files(root: &Path, shown_as: &Path, files: &BTreeMap<PathBuf, String>) 
             .map(|part| {
                 scope.spawn(move || -> Result<()> {
                     for (relative, content) in part {
+                        if ABANDONED.load(std::sync::atomic::Ordering::SeqCst) {
+                            return Err(Error::io(shown_as, std::io::Error::other("interrupted")));
+                        }
                         fs::write(root.join(relative), content)
                             .map_err(|e| Error::io(shown_as.join(relative), e))?;
                     }

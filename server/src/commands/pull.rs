@@ -72,15 +72,17 @@ pub async fn pull(options: &PullOptions) -> Result<PullReport> {
     // Never overwrite an earlier pull (two in the same second).
     let mut n = 1;
     loop {
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&path)
-        {
-            Ok(mut file) => {
+        // Until it is whole, the file is removed on failure or interruption.
+        let created = crate::layout::Staged::create(|| {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path)?;
+            Ok((file, path.clone()))
+        });
+        match created {
+            Ok((mut file, staged)) => {
                 use std::io::Write;
-                // Until it is whole, the file is removed on failure or interruption.
-                let staged = crate::layout::Staged::new(&path);
                 if let Err(e) = file
                     .write_all(report.text.as_bytes())
                     .and_then(|_| file.sync_all())
