@@ -497,3 +497,28 @@ pub fn read_tree(root: &Path) -> std::collections::BTreeMap<PathBuf, String> {
     }
     out
 }
+
+/// The benchmark machine, for reports: `N cores, <CPU model>`.
+pub fn machine() -> String {
+    let cpu = std::fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|t| {
+            t.lines()
+                .find(|l| l.starts_with("model name"))
+                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
+        })
+        .unwrap_or_default();
+    format!(
+        "{} cores, {cpu}",
+        std::thread::available_parallelism().map_or(1, |n| n.get())
+    )
+}
+
+/// The current UTC time as `YYYYMMDD_HHMMSS`, for result file names.
+pub fn utc_stamp() -> String {
+    std::process::Command::new("date")
+        .args(["-u", "+%Y%m%d_%H%M%S"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_else(|_| "now".into())
+}

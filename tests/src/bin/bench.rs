@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use pg_flux_tests::{block_on, client_tool, release_binary, repo_root, TestDb};
+use pg_flux_tests::{block_on, client_tool, machine, release_binary, repo_root, utc_stamp, TestDb};
 
 /// Runs per command (median): 3, or 1 from 50,000 tables on (each run takes minutes there).
 fn runs(tables: usize) -> usize {
@@ -50,7 +50,7 @@ fn main() {
     drop(db0);
     let results = repo_root().join("bench").join("results");
     let _ = std::fs::create_dir_all(&results);
-    let name = results.join(format!("dump-{}.md", chrono_free_stamp()));
+    let name = results.join(format!("dump-{}.md", utc_stamp()));
     for n in sizes {
         let db = TestDb::new();
         eprintln!("bench: generating {n} tables…");
@@ -121,70 +121,18 @@ fn main() {
                 c
             },
         );
-        if n > MIGRATE_MAX_TABLES {
+        let migrate_cell = if n > MIGRATE_MAX_TABLES {
             eprintln!("bench: {n} tables: migrate generate skipped (see MIGRATE_MAX_TABLES)");
-            let queries = query_count(&url);
-            let (flux, native, verify) = (ok(flux), ok(native), ok(verify));
-            row(
-                &mut report,
-                n,
-                objects.trim(),
-                &flux,
-                &native,
-                queries,
-                &verify,
-                "not run | —",
-            );
-            eprintln!("bench: {n} tables done");
-            write_report(&name, &report);
-            continue;
-        }
-        eprintln!("bench: {n} tables: migrate generate…");
-        let migrations = out.path().join("migrations");
-        let migrations_s = migrations.to_string_lossy().into_owned();
-        let migrate = measure(
-            runs(n),
-            || {
-                let _ = std::fs::remove_dir_all(&migrations);
-            },
-            || {
-                let mut c = Command::new(&bin);
-                c.env("PGFLUX_TRACE_QUERIES", "1").args([
-                    "migrate",
-                    "generate",
-                    "--db",
-                    &url,
-                    "--schema-dir",
-                    &target_s,
-                    "--migrations-dir",
-                    &migrations_s,
-                    "--label",
-                    "bench",
-                ]);
-                c
-            },
-        );
-        let migrate_cell = match &migrate {
-            Ok(m) => {
-                // Right after a dump the migration must be empty, or the figure means nothing.
-                let written = std::fs::read_dir(&migrations)
-                    .ok()
-                    .and_then(|mut d| d.next())
-                    .and_then(|e| e.ok())
-                    .and_then(|e| std::fs::read_to_string(e.path()).ok())
-                    .unwrap_or_default();
-                let statements = pg_flux::migrate::count_statements(&written);
-                assert_eq!(
-                    statements, 0,
-                    "migrate generate after a dump wrote:\n{written}"
-                );
-                format!(
-                    "{:.2} s | {:.2} s",
-                    m.wall,
-                    phase_seconds(&m.stderr, "shadow load")
-                )
-            }
-            Err(e) => format!("failed: {e} | —"),
+            "not run | —".to_string()
+        } else {
+            eprintln!("bench: {n} tables: migrate generate…");
+            migrate_cell(
+                &bin,
+                &url,
+                &target_s,
+                &out.path().join("migrations"),
+                runs(n),
+            )
         };
         let queries = query_count(&url);
         let (flux, native, verify) = (ok(flux), ok(native), ok(verify));
@@ -202,6 +150,62 @@ fn main() {
         write_report(&name, &report);
     }
     println!("{report}");
+}
+
+/// `migrate generate` right after the dump in `schema_dir`, as the report's two cells: its
+/// median wall time and the shadow load's; the migration must have no statement.
+fn migrate_cell(
+    bin: &std::path::Path,
+    url: &str,
+    schema_dir: &str,
+    migrations: &std::path::Path,
+    runs: usize,
+) -> String {
+    let migrations_s = migrations.to_string_lossy().into_owned();
+    let migrate = measure(
+        runs,
+        || {
+            let _ = std::fs::remove_dir_all(migrations);
+        },
+        || {
+            let mut c = Command::new(bin);
+            c.env("PGFLUX_TRACE_QUERIES", "1").args([
+                "migrate",
+                "generate",
+                "--db",
+                url,
+                "--schema-dir",
+                schema_dir,
+                "--migrations-dir",
+                &migrations_s,
+                "--label",
+                "bench",
+            ]);
+            c
+        },
+    );
+    match &migrate {
+        Ok(m) => {
+            // Right after a dump the migration must be empty, or the figure means nothing.
+            let written = std::fs::read_dir(migrations)
+                .ok()
+                .and_then(|mut d| d.next())
+                .and_then(|e| e.ok())
+                .and_then(|e| std::fs::read_to_string(e.path()).ok())
+                .unwrap_or_default();
+            let statements = pg_flux::migrate::count_statements(&written);
+            assert_eq!(
+                statements, 0,
+                "migrate generate after a dump wrote:\n{written}"
+            );
+            format!(
+                "{:.2} s | {:.2} s",
+                m.wall,
+                phase_seconds(&m.stderr, "shadow load")
+            )
+        }
+        Err(e) => format!("failed: {e} | —"),
+    }
 }
 
 /// Above this many tables `migrate generate` is not run: the shadow load (the whole source in
@@ -323,29 +327,6 @@ fn phase_seconds(stderr: &str, name: &str) -> f64 {
         })
         .sum::<f64>()
         / 1000.0
-}
-
-fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
-        })
-        .unwrap_or_default();
-    format!(
-        "{} cores, {cpu}",
-        std::thread::available_parallelism()
-            .map(|n| n.get())
-            .unwrap_or(1)
-    )
-}
-
-fn chrono_free_stamp() -> String {
-    let out = Command::new("date").args(["-u", "+%Y%m%d_%H%M%S"]).output();
-    out.map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_else(|_| "now".into())
 }
 
 /// N tables in schemas of 500: identity key, varied columns with defaults and checks, a

@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 use serde_json::{json, Value};
 
 use pg_flux_tests::lsp::{editor_capabilities, uri};
-use pg_flux_tests::{release_binary, repo_root};
+use pg_flux_tests::{machine, release_binary, repo_root, utc_stamp};
 
 /// Files with an untracked statement: what the initial diagnostics consist of.
 const BAD_FILES: usize = 20;
@@ -729,27 +729,4 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
         out.push_str(&format!("- {PGLS_NAME} hover: {why}.\n"));
     }
     out
-}
-
-fn machine() -> String {
-    let cpu = std::fs::read_to_string("/proc/cpuinfo")
-        .ok()
-        .and_then(|t| {
-            t.lines()
-                .find(|l| l.starts_with("model name"))
-                .map(|l| l.split(':').nth(1).unwrap_or("").trim().to_string())
-        })
-        .unwrap_or_default();
-    format!(
-        "{} cores, {cpu}",
-        std::thread::available_parallelism().map_or(1, |n| n.get())
-    )
-}
-
-fn utc_stamp() -> String {
-    Command::new("date")
-        .args(["-u", "+%Y%m%d_%H%M%S"])
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-        .unwrap_or_else(|_| "now".into())
 }
