@@ -37,7 +37,7 @@ pub fn source_files(root: &Path) -> Result<Vec<PathBuf>> {
 
 /// Kind directories in dependency order, then the rest; by path within each.
 pub fn sort_in_load_order(root: &Path, files: &mut [PathBuf]) {
-    files.sort_by_key(|path| (dir_rank(root, path), path.clone()));
+    files.sort_by_cached_key(|path| (dir_rank(root, path), path.clone()));
 }
 
 fn collect(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {

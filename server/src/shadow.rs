@@ -3,10 +3,17 @@
 //! comparison are what PostgreSQL itself made of them (parsing alone drifts).
 //!
 //! The shadow is either a throwaway cluster of the live server's major (binaries permitting)
-//! or an existing empty database the user names. Either way everything happens inside one
-//! transaction that is rolled back: the named database is left empty for the next run, and
-//! the roles created for owners, grants and policies vanish with it. Nothing here touches the
-//! live database except one read-only query for its role names.
+//! or an existing empty database the user names.
+//! - In the throwaway cluster, each load gets a fresh scratch database, loaded statement by
+//!   statement in autocommit, read like a live database (two readers, one snapshot) and
+//!   dropped. The roles created for owners, grants and policies stay in the cluster for the
+//!   next load.
+//! - A named database is loaded inside one transaction that is rolled back (a savepoint per
+//!   statement), so that it is left empty for the next run with no role created in it. This
+//!   costs more as the source grows: every statement is a subtransaction that the read-back
+//!   must see through.
+//!
+//! Nothing here touches the live database except one read-only query for its role names.
 
 use std::path::Path;
 
@@ -69,10 +76,19 @@ pub async fn declared_catalog(
     target: &ShadowTarget,
     scope: &Scope,
 ) -> Result<Shadow> {
-    let statements = load::read_statements(schema_dir)?;
-    let mut shadow = ShadowDb::new(target.clone())
-        .load(live, statements, scope)
-        .await?;
+    let dir = schema_dir.to_path_buf();
+    let read = async {
+        let start = std::time::Instant::now();
+        let statements = tokio::task::spawn_blocking(move || load::read_statements(&dir))
+            .await
+            .map_err(|e| Error::Database(format!("reading the source failed: {e}")))?;
+        inspect::trace_phase("shadow read source", start);
+        statements
+    };
+    // The source is read and split while the cluster starts.
+    let mut shadow_db = ShadowDb::new(target.clone());
+    let (statements, ()) = tokio::try_join!(read, shadow_db.start(live.server_major()))?;
+    let mut shadow = shadow_db.load(live, statements, scope).await?;
     let first_failure = std::mem::take(&mut shadow.failures).into_iter().next();
     match first_failure {
         Some(failure) => Err(failure.into_error()),
@@ -102,7 +118,18 @@ impl ShadowDb {
         &self.target
     }
 
-    /// Loads `statements` in one transaction that is rolled back, and inspects the result.
+    /// Starts the throwaway cluster for the live server's `major`, when the shadow is one (a
+    /// load does it too; starting ahead lets the caller do something else meanwhile).
+    pub async fn start(&mut self, major: u32) -> Result<()> {
+        let start = std::time::Instant::now();
+        if self.target == ShadowTarget::Embedded {
+            self.embedded(major).await?;
+        }
+        inspect::trace_phase("shadow start", start);
+        Ok(())
+    }
+
+    /// Loads `statements` into the shadow and inspects the result.
     pub async fn load(
         &mut self,
         live: &Session,
@@ -120,12 +147,14 @@ impl ShadowDb {
                             .into(),
                     ));
                 }
-                load_and_inspect(&client, statements, &roles, scope, true).await?
+                load_in_rolled_back_transaction(&client, statements, &roles, scope).await?
             }
             ShadowTarget::Embedded => {
-                let url = self.embedded(live.server_major()).await?;
+                let cluster = self.embedded(live.server_major()).await?;
+                let scratch = cluster.socket_conninfo(SCRATCH_DATABASE);
+                let admin = cluster.socket_conninfo("postgres");
                 warnings.extend(self.fallback_warning.clone());
-                let client = match connect::connect_writable(url.as_str()).await {
+                let admin = match connect::connect_writable(&admin).await {
                     Ok(client) => client,
                     Err(e) => {
                         // Start afresh next time.
@@ -133,7 +162,7 @@ impl ShadowDb {
                         return Err(e);
                     }
                 };
-                load_and_inspect(&client, statements, &roles, scope, false).await?
+                load_into_scratch(&admin, &scratch, statements, &roles, scope).await?
             }
         };
         Ok(Shadow {
@@ -143,35 +172,38 @@ impl ShadowDb {
         })
     }
 
-    /// The URL of the kept cluster, started (or restarted for another major) when needed.
-    async fn embedded(&mut self, major: u32) -> Result<String> {
-        if let Some(cluster) = &self.cluster {
+    /// The kept cluster, started (or restarted for another major) when needed.
+    async fn embedded(&mut self, major: u32) -> Result<&Cluster> {
+        let reusable = self.cluster.as_ref().is_some_and(|cluster| {
             let wanted = cluster.major() == major || self.fallback_warning.is_some();
-            if wanted && cluster_alive(cluster) {
-                return Ok(cluster.url("postgres"));
-            }
+            wanted && cluster_alive(cluster)
+        });
+        if !reusable {
+            self.cluster = None;
+            self.fallback_warning = None;
+            let binaries = match Binaries::discover(Some(major)) {
+                Ok(b) => b,
+                Err(_) => {
+                    let fallback = Binaries::discover(None)?;
+                    self.fallback_warning = Some(format!(
+                        "no PostgreSQL {major} server binaries found for the shadow database; \
+                         using PostgreSQL {} (the live server is {major}): results may differ \
+                         (set PGFLUX_PG_BINDIR or use --shadow-db)",
+                        fallback.version
+                    ));
+                    fallback
+                }
+            };
+            let cluster = tokio::task::spawn_blocking(move || Cluster::start(&binaries))
+                .await
+                .map_err(|e| {
+                    Error::Embedded(format!("could not start the shadow cluster: {e}"))
+                })??;
+            self.cluster = Some(cluster);
         }
-        self.cluster = None;
-        self.fallback_warning = None;
-        let binaries = match Binaries::discover(Some(major)) {
-            Ok(b) => b,
-            Err(_) => {
-                let fallback = Binaries::discover(None)?;
-                self.fallback_warning = Some(format!(
-                    "no PostgreSQL {major} server binaries found for the shadow database; \
-                     using PostgreSQL {} (the live server is {major}): results may differ \
-                     (set PGFLUX_PG_BINDIR or use --shadow-db)",
-                    fallback.version
-                ));
-                fallback
-            }
-        };
-        let cluster = tokio::task::spawn_blocking(move || Cluster::start(&binaries))
-            .await
-            .map_err(|e| Error::Embedded(format!("could not start the shadow cluster: {e}")))??;
-        let url = cluster.url("postgres");
-        self.cluster = Some(cluster);
-        Ok(url)
+        self.cluster
+            .as_ref()
+            .ok_or_else(|| Error::Embedded("the shadow cluster is not running".to_string()))
     }
 }
 
@@ -215,38 +247,80 @@ SET LOCAL IntervalStyle = postgres;
 SET LOCAL extra_float_digits = 3;
 SET LOCAL quote_all_identifiers = off;";
 
-async fn load_and_inspect(
+/// The embedded cluster's scratch database, created empty for each load and dropped after.
+const SCRATCH_DATABASE: &str = "pg_flux_shadow";
+
+/// Loads `statements` into a fresh scratch database (through `admin`, connected to another
+/// database of the same cluster) in autocommit, reads it back in one snapshot over two
+/// readers, and drops it. A scratch database left by an interrupted load is dropped first.
+async fn load_into_scratch(
+    admin: &Client,
+    scratch: &str,
+    statements: Vec<SourceStatement>,
+    roles: &[String],
+    scope: &Scope,
+) -> Result<(Catalog, Vec<LoadFailure>)> {
+    let drop_scratch = format!("DROP DATABASE IF EXISTS {SCRATCH_DATABASE} WITH (FORCE)");
+    // Two commands: neither runs inside a transaction block, which one query string would be.
+    for command in [
+        drop_scratch.clone(),
+        format!("CREATE DATABASE {SCRATCH_DATABASE} TEMPLATE template0"),
+    ] {
+        admin
+            .batch_execute(&command)
+            .await
+            .map_err(|e| db_error("creating the shadow database", &e))?;
+    }
+    let result = async {
+        let start = std::time::Instant::now();
+        let client = connect::connect_writable(scratch).await?;
+        create_roles(&client, roles).await?;
+        let failures = load_passes(&client, statements, Atomicity::Autocommit).await?;
+        drop(client);
+        inspect::trace_phase("shadow load", start);
+        let start = std::time::Instant::now();
+        let session = Session::open(scratch).await?;
+        let catalog = inspect::inspect_session(&session, scope, inspect::Depth::Ordered).await?;
+        inspect::trace_phase("shadow inspect", start);
+        Ok((catalog, failures))
+    }
+    .await;
+    // Whatever happened, the cluster keeps nothing but the roles.
+    let _ = admin.batch_execute(&drop_scratch).await;
+    result
+}
+
+/// Loads `statements` into the user's shadow database inside one transaction that is rolled
+/// back, after checking that the database is empty.
+async fn load_in_rolled_back_transaction(
     client: &Client,
     statements: Vec<SourceStatement>,
     roles: &[String],
     scope: &Scope,
-    must_be_empty: bool,
 ) -> Result<(Catalog, Vec<LoadFailure>)> {
     client
         .batch_execute("BEGIN")
         .await
         .map_err(|e| db_error("starting the shadow transaction", &e))?;
     let result = async {
-        if must_be_empty {
-            client
-                .batch_execute(INSPECT_SETTINGS)
-                .await
-                .map_err(|e| db_error("setting up the shadow session", &e))?;
-            let before = inspect::inspect_objects(client, scope).await?;
-            if !is_empty(&before) {
-                return Err(Error::Usage(
-                    "the shadow database is not empty: give --shadow-db (or [shadow] url) an empty database"
-                        .into(),
-                ));
-            }
-            client
-                .batch_execute("RESET search_path")
-                .await
-                .map_err(|e| db_error("setting up the shadow session", &e))?;
+        client
+            .batch_execute(INSPECT_SETTINGS)
+            .await
+            .map_err(|e| db_error("setting up the shadow session", &e))?;
+        let before = inspect::inspect_objects(client, scope).await?;
+        if !is_empty(&before) {
+            return Err(Error::Usage(
+                "the shadow database is not empty: give --shadow-db (or [shadow] url) an empty database"
+                    .into(),
+            ));
         }
+        client
+            .batch_execute("RESET search_path")
+            .await
+            .map_err(|e| db_error("setting up the shadow session", &e))?;
         let start = std::time::Instant::now();
         create_roles(client, roles).await?;
-        let failures = load_in_transaction(client, statements).await?;
+        let failures = load_passes(client, statements, Atomicity::Savepoint).await?;
         inspect::trace_phase("shadow load", start);
         client
             .batch_execute(INSPECT_SETTINGS)
@@ -300,32 +374,51 @@ async fn create_role(client: &Client, role: &str) -> Result<()> {
         .map_err(|e| db_error(&format!("creating role {role} in the shadow database"), &e))
 }
 
-/// As `load::load_statements`, inside the caller's transaction: each statement under a
-/// savepoint, retried until a pass makes no progress; a role the source names that does not
-/// exist is created in the shadow. Returns the statements that never loaded.
-async fn load_in_transaction(
+/// How each statement of a load is made atomic on its own.
+#[derive(Clone, Copy)]
+enum Atomicity {
+    /// Each statement commits (a scratch database).
+    Autocommit,
+    /// Each statement under a savepoint of the caller's transaction.
+    Savepoint,
+}
+
+/// As `load::load_statements`: each statement atomic on its own, retried until a pass makes no
+/// progress; a role the source names that does not exist is created in the shadow. Returns
+/// the statements that never loaded.
+async fn load_passes(
     client: &Client,
     statements: Vec<SourceStatement>,
+    atomicity: Atomicity,
 ) -> Result<Vec<LoadFailure>> {
+    let scoped = match atomicity {
+        Atomicity::Autocommit => "",
+        Atomicity::Savepoint => "LOCAL ",
+    };
     client
-        .batch_execute("SET LOCAL check_function_bodies = false")
+        .batch_execute(&format!("SET {scoped}check_function_bodies = false"))
         .await
         .map_err(|e| db_error("setting up the shadow session", &e))?;
     // Event triggers the source declares (one that refuses DDL, say) must not fire on the rest
     // of the load: they do not fire for a replica's session. Only a superuser may say so; any
     // other shadow role loads without it.
-    run_one(client, "SET LOCAL session_replication_role = replica").await?;
+    run_one(
+        client,
+        &format!("SET {scoped}session_replication_role = replica"),
+        atomicity,
+    )
+    .await?;
     let mut pending = statements;
     loop {
         let attempted = pending.len();
         let mut failed: Vec<(SourceStatement, String)> = Vec::new();
         for statement in pending {
-            match run_one(client, &statement.sql).await? {
+            match run_one(client, &statement.sql, atomicity).await? {
                 None => {}
                 Some(message) => match missing_role(&message) {
                     Some(role) => {
                         create_role(client, &role).await?;
-                        if let Some(message) = run_one(client, &statement.sql).await? {
+                        if let Some(message) = run_one(client, &statement.sql, atomicity).await? {
                             failed.push((statement, message));
                         }
                     }
@@ -349,18 +442,23 @@ async fn load_in_transaction(
     }
 }
 
-/// Runs one statement under a savepoint; `Some(message)` when the server refused it.
-async fn run_one(client: &Client, sql: &str) -> Result<Option<String>> {
-    client
-        .batch_execute("SAVEPOINT pg_flux_statement")
-        .await
-        .map_err(|e| db_error("loading the shadow database", &e))?;
+/// Runs one statement on its own; `Some(message)` when the server refused it.
+async fn run_one(client: &Client, sql: &str, atomicity: Atomicity) -> Result<Option<String>> {
+    let savepoint = matches!(atomicity, Atomicity::Savepoint);
+    if savepoint {
+        client
+            .batch_execute("SAVEPOINT pg_flux_statement")
+            .await
+            .map_err(|e| db_error("loading the shadow database", &e))?;
+    }
     match client.batch_execute(sql).await {
         Ok(()) => {
-            client
-                .batch_execute("RELEASE SAVEPOINT pg_flux_statement")
-                .await
-                .map_err(|e| db_error("loading the shadow database", &e))?;
+            if savepoint {
+                client
+                    .batch_execute("RELEASE SAVEPOINT pg_flux_statement")
+                    .await
+                    .map_err(|e| db_error("loading the shadow database", &e))?;
+            }
             Ok(None)
         }
         Err(e) => {
@@ -370,10 +468,12 @@ async fn run_one(client: &Client, sql: &str) -> Result<Option<String>> {
                 )));
             };
             let message = db.message().to_string();
-            client
-                .batch_execute("ROLLBACK TO SAVEPOINT pg_flux_statement")
-                .await
-                .map_err(|e| db_error("loading the shadow database", &e))?;
+            if savepoint {
+                client
+                    .batch_execute("ROLLBACK TO SAVEPOINT pg_flux_statement")
+                    .await
+                    .map_err(|e| db_error("loading the shadow database", &e))?;
+            }
             Ok(Some(message))
         }
     }

@@ -71,7 +71,8 @@ pub async fn catalogs(
 
 /// The statements taking `live` to `declared`.
 pub fn statements(live: &Catalog, declared: &Catalog, options: PlanOptions) -> Vec<Statement> {
-    migrate::plan(&Side::new(live), &Side::new(declared), options)
+    let (live, declared) = Side::pair(live, declared);
+    migrate::plan(&live, &declared, options)
 }
 
 pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {

@@ -66,6 +66,19 @@ impl<'a> Side<'a> {
         }
     }
 
+    /// Both sides of a comparison, built at once (emitting a large catalog takes a while).
+    pub fn pair(live: &'a Catalog, declared: &'a Catalog) -> (Side<'a>, Side<'a>) {
+        std::thread::scope(|threads| {
+            let live = threads.spawn(|| Side::new(live));
+            let declared = Side::new(declared);
+            // A panic in the other thread is a bug: carry it on here.
+            let live = live
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (live, declared)
+        })
+    }
+
     pub fn find(&self, key: &str) -> Option<usize> {
         self.by_key.get(key).copied()
     }
@@ -135,7 +148,8 @@ impl fmt::Display for Change {
 /// Every difference between `live` and `declared`, in the declared side's order (then what is
 /// only live).
 pub fn diff(live: &Catalog, declared: &Catalog) -> Vec<Change> {
-    changes(&Side::new(live), &Side::new(declared))
+    let (live, declared) = Side::pair(live, declared);
+    changes(&live, &declared)
 }
 
 /// Whether object `i` of `declared` differs from its live counterpart `j`.

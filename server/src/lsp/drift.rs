@@ -72,9 +72,9 @@ pub fn report(
     for failure in failures {
         push_load_failure(ws, failure, &mut out.diagnostics);
     }
-    let declared_side = Side::new(declared);
+    let (live_side, declared_side) = Side::pair(live, declared);
     let identities = block_identities(declared);
-    for (index, change) in diff::located_changes(&Side::new(live), &declared_side) {
+    for (index, change) in diff::located_changes(&live_side, &declared_side) {
         let Some(index) = index else { continue };
         let Difference::Property {
             sub,
