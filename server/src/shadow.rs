@@ -76,6 +76,8 @@ pub async fn declared_catalog(
     target: &ShadowTarget,
     scope: &Scope,
 ) -> Result<Shadow> {
+    // First, before the caller's other queries on the live session queue up ahead of it.
+    let roles = live_roles(live.client()).await?;
     let dir = schema_dir.to_path_buf();
     let read = async {
         let start = std::time::Instant::now();
@@ -88,7 +90,9 @@ pub async fn declared_catalog(
     // The source is read and split while the cluster starts.
     let mut shadow_db = ShadowDb::new(target.clone());
     let (statements, ()) = tokio::try_join!(read, shadow_db.start(live.server_major()))?;
-    let mut shadow = shadow_db.load(live, statements, scope).await?;
+    let mut shadow = shadow_db
+        .load_for_roles(live, &roles, statements, scope)
+        .await?;
     let first_failure = std::mem::take(&mut shadow.failures).into_iter().next();
     match first_failure {
         Some(failure) => Err(failure.into_error()),
@@ -137,6 +141,17 @@ impl ShadowDb {
         scope: &Scope,
     ) -> Result<Shadow> {
         let roles = live_roles(live.client()).await?;
+        self.load_for_roles(live, &roles, statements, scope).await
+    }
+
+    /// As [`ShadowDb::load`], with the live role names read already.
+    async fn load_for_roles(
+        &mut self,
+        live: &Session,
+        roles: &[String],
+        statements: Vec<SourceStatement>,
+        scope: &Scope,
+    ) -> Result<Shadow> {
         let mut warnings = Vec::new();
         let (catalog, failures) = match &self.target {
             ShadowTarget::Url(url) => {
@@ -147,7 +162,7 @@ impl ShadowDb {
                             .into(),
                     ));
                 }
-                load_in_rolled_back_transaction(&client, statements, &roles, scope).await?
+                load_in_rolled_back_transaction(&client, statements, roles, scope).await?
             }
             ShadowTarget::Embedded => {
                 let cluster = self.embedded(live.server_major()).await?;
@@ -162,7 +177,7 @@ impl ShadowDb {
                         return Err(e);
                     }
                 };
-                load_into_scratch(&admin, &scratch, statements, &roles, scope).await?
+                load_into_scratch(admin, &scratch, statements, roles, scope).await?
             }
         };
         Ok(Shadow {
@@ -254,13 +269,14 @@ const SCRATCH_DATABASE: &str = "pg_flux_shadow";
 /// database of the same cluster) in autocommit, reads it back in one snapshot over two
 /// readers, and drops it. A scratch database left by an interrupted load is dropped first.
 async fn load_into_scratch(
-    admin: &Client,
+    admin: Client,
     scratch: &str,
     statements: Vec<SourceStatement>,
     roles: &[String],
     scope: &Scope,
 ) -> Result<(Catalog, Vec<LoadFailure>)> {
     let drop_scratch = format!("DROP DATABASE IF EXISTS {SCRATCH_DATABASE} WITH (FORCE)");
+    let start = std::time::Instant::now();
     // Two commands: neither runs inside a transaction block, which one query string would be.
     for command in [
         drop_scratch.clone(),
@@ -271,6 +287,7 @@ async fn load_into_scratch(
             .await
             .map_err(|e| db_error("creating the shadow database", &e))?;
     }
+    inspect::trace_phase("shadow database created", start);
     let result = async {
         let start = std::time::Instant::now();
         let client = connect::connect_writable(scratch).await?;
@@ -285,8 +302,12 @@ async fn load_into_scratch(
         Ok((catalog, failures))
     }
     .await;
-    // Whatever happened, the cluster keeps nothing but the roles.
-    let _ = admin.batch_execute(&drop_scratch).await;
+    // Whatever happened, the cluster keeps nothing but the roles. Dropping thousands of tables
+    // takes a while and nobody waits for it: the next load drops it first if it is still there,
+    // and a command's cluster goes with the process.
+    tokio::spawn(async move {
+        let _ = admin.batch_execute(&drop_scratch).await;
+    });
     result
 }
 

@@ -65,7 +65,8 @@ pub async fn catalogs(
         inspect::trace_phase("shadow (start, load, inspect)", start);
         shadow
     };
-    let (live, shadow) = tokio::try_join!(live, shadow)?;
+    // The shadow first: its first query (the live role names) goes ahead of the inspection's.
+    let (shadow, live) = tokio::try_join!(shadow, live)?;
     Ok((live, shadow.catalog, shadow.warnings))
 }
 
