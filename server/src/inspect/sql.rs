@@ -56,6 +56,17 @@ impl Context<'_> {
         }
     }
 
+    /// SQL expression: `expr` for a property that names nothing (a type, a comment, options),
+    /// or, when only identities are read, `placeholder` (a constant of the same type) — saving
+    /// the function calls and joins behind it.
+    pub fn detail(&self, expr: &str, placeholder: &str) -> String {
+        if self.definitions {
+            expr.to_string()
+        } else {
+            placeholder.to_string()
+        }
+    }
+
     /// Runs a catalog query that takes no parameter.
     pub async fn query_all(&self, what: &str, sql: &str) -> Result<Vec<Row>> {
         self.run(what, sql, &[]).await
