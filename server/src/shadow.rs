@@ -292,8 +292,15 @@ async fn load_into_scratch(
         let start = std::time::Instant::now();
         let client = connect::connect_writable(scratch).await?;
         create_roles(&client, roles).await?;
-        let failures = load_passes(&client, statements, Atomicity::Autocommit).await?;
-        drop(client);
+        let helpers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4)) - 1;
+        let mut workers = vec![client];
+        for _ in 0..helpers {
+            workers.push(connect::connect_writable(scratch).await?);
+        }
+        let left = first_pass_in_parallel(&workers, statements).await?;
+        workers.truncate(1);
+        let failures = load_passes(&workers[0], left, Atomicity::Autocommit).await?;
+        drop(workers);
         inspect::trace_phase("shadow load", start);
         let start = std::time::Instant::now();
         let session = Session::open(scratch).await?;
@@ -461,6 +468,90 @@ async fn load_passes(
         }
         pending = failed.into_iter().map(|(s, _)| s).collect();
     }
+}
+
+/// The first pass of a scratch database's load, on all `workers` at once (the server spends
+/// its time executing DDL, one core per connection). Statements run in stages, one per
+/// directory, in load order; within a stage each worker takes a contiguous run of whole files,
+/// each file's statements in their order. What fails (a dependency in another worker's files,
+/// a lock conflict with another worker, a role not created yet) is returned in load order for
+/// the serial passes that follow, as if the first pass had run in a different file order.
+async fn first_pass_in_parallel(
+    workers: &[Client],
+    statements: Vec<SourceStatement>,
+) -> Result<Vec<SourceStatement>> {
+    for worker in workers {
+        worker
+            .batch_execute("SET check_function_bodies = false")
+            .await
+            .map_err(|e| db_error("setting up the shadow session", &e))?;
+        // As in `load_passes`; a deadlock between two workers is one failed statement, soon.
+        run_one(
+            worker,
+            "SET session_replication_role = replica",
+            Atomicity::Autocommit,
+        )
+        .await?;
+        run_one(
+            worker,
+            "SET deadlock_timeout = '20ms'",
+            Atomicity::Autocommit,
+        )
+        .await?;
+    }
+    let mut left: Vec<(usize, SourceStatement)> = Vec::new();
+    let indexed: Vec<(usize, SourceStatement)> = statements.into_iter().enumerate().collect();
+    for stage in runs_by(indexed, |(_, s)| s.file.parent().map(Path::to_path_buf)) {
+        let files = runs_by(stage, |(_, s)| s.file.clone());
+        let total: usize = files.iter().map(Vec::len).sum();
+        let share = total.div_ceil(workers.len()).max(1);
+        // Contiguous runs of whole files, about `share` statements each.
+        let mut chunks: Vec<Vec<(usize, SourceStatement)>> = vec![Vec::new()];
+        for file in files {
+            let full = chunks.last().is_some_and(|c| c.len() >= share);
+            if full && chunks.len() < workers.len() {
+                chunks.push(Vec::new());
+            }
+            if let Some(chunk) = chunks.last_mut() {
+                chunk.extend(file);
+            }
+        }
+        let runs = workers
+            .iter()
+            .zip(chunks)
+            .map(|(worker, chunk)| async move {
+                let mut failed = Vec::new();
+                for (index, statement) in chunk {
+                    if run_one(worker, &statement.sql, Atomicity::Autocommit)
+                        .await?
+                        .is_some()
+                    {
+                        failed.push((index, statement));
+                    }
+                }
+                Ok::<_, Error>(failed)
+            });
+        for failed in futures_util::future::try_join_all(runs).await? {
+            left.extend(failed);
+        }
+    }
+    left.sort_by_key(|(index, _)| *index);
+    Ok(left.into_iter().map(|(_, statement)| statement).collect())
+}
+
+/// `items` cut into runs of consecutive items with the same `key`.
+fn runs_by<T, K: PartialEq>(items: Vec<T>, key: impl Fn(&T) -> K) -> Vec<Vec<T>> {
+    let mut runs: Vec<Vec<T>> = Vec::new();
+    let mut last: Option<K> = None;
+    for item in items {
+        let k = key(&item);
+        match runs.last_mut() {
+            Some(run) if last.as_ref() == Some(&k) => run.push(item),
+            _ => runs.push(vec![item]),
+        }
+        last = Some(k);
+    }
+    runs
 }
 
 /// Runs one statement on its own; `Some(message)` when the server refused it.
