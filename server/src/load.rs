@@ -220,12 +220,42 @@ pub fn offset_of(text: &str, line: usize, column: usize) -> usize {
 
 /// Reads and splits every source file under `root`, in load order.
 pub fn read_statements(root: &Path) -> Result<Vec<SourceStatement>> {
-    let mut statements = Vec::new();
-    for file in source_files(root)? {
-        let text = read_source(&file)?;
-        statements.extend(split(&file, &text)?);
+    let files = source_files(root)?;
+    let split_files = per_file(&files, |file| split(file, &read_source(file)?))?;
+    Ok(split_files.into_iter().flatten().collect())
+}
+
+/// `work` on every file, on a few threads (reading and parsing are independent per file, and
+/// pg_query keeps its parser state per thread; opening a file costs about as much as parsing
+/// it); the results in the files' order, or the first file's error.
+pub fn per_file<T: Send>(
+    files: &[PathBuf],
+    work: impl Fn(&Path) -> Result<T> + Sync,
+) -> Result<Vec<T>> {
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
+    let chunk = files.len().div_ceil(threads).max(1);
+    let work = &work;
+    let parts: Vec<Result<Vec<T>>> = std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(|f| work(f)).collect()))
+            .collect();
+        workers
+            .into_iter()
+            .map(|worker| {
+                worker.join().unwrap_or_else(|_| {
+                    Err(Error::Usage(
+                        "reading the source failed unexpectedly".to_string(),
+                    ))
+                })
+            })
+            .collect()
+    });
+    let mut all = Vec::with_capacity(files.len());
+    for part in parts {
+        all.extend(part?);
     }
-    Ok(statements)
+    Ok(all)
 }
 
 /// Runs `statements` against `client` (autocommit: every statement is atomic on its own),

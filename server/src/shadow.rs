@@ -5,9 +5,9 @@
 //! The shadow is either a throwaway cluster of the live server's major (binaries permitting)
 //! or an existing empty database the user names.
 //! - In the throwaway cluster, each load gets a fresh scratch database, loaded statement by
-//!   statement in autocommit, read like a live database (two readers, one snapshot) and
-//!   dropped. The roles created for owners, grants and policies stay in the cluster for the
-//!   next load.
+//!   statement in autocommit (a first pass on one connection per core, then serial retries),
+//!   read like a live database (two readers, one snapshot) and dropped. The roles created for
+//!   owners, grants and policies stay in the cluster for the next load.
 //! - A named database is loaded inside one transaction that is rolled back (a savepoint per
 //!   statement), so that it is left empty for the next run with no role created in it. This
 //!   costs more as the source grows: every statement is a subtransaction that the read-back

@@ -85,43 +85,15 @@ impl SourceModel {
                 root.display()
             )));
         }
-        // Reading and parsing are independent per file: a few threads share the work (pg_query
-        // keeps its parser state per thread). Opening a file costs about as much as parsing it.
         let files = load::source_files(root)?;
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
-        let chunk = files.len().div_ceil(threads).max(1);
-        let parsed: Vec<Result<Vec<(PathBuf, FileModel)>>> = std::thread::scope(|scope| {
-            let workers: Vec<_> = files
-                .chunks(chunk)
-                .map(|part| {
-                    scope.spawn(move || {
-                        part.iter()
-                            .map(|file| {
-                                let text = load::read_source(file)?;
-                                Ok((
-                                    file.clone(),
-                                    extract::file_model(file, &text, default_schema),
-                                ))
-                            })
-                            .collect()
-                    })
-                })
-                .collect();
-            workers
-                .into_iter()
-                .map(|worker| {
-                    worker.join().unwrap_or_else(|_| {
-                        Err(Error::Usage(format!(
-                            "reading the source under {} failed unexpectedly",
-                            root.display()
-                        )))
-                    })
-                })
-                .collect()
-        });
-        for part in parsed {
-            model.files.extend(part?);
-        }
+        let parsed = load::per_file(&files, |file| {
+            let text = load::read_source(file)?;
+            Ok((
+                file.to_path_buf(),
+                extract::file_model(file, &text, default_schema),
+            ))
+        })?;
+        model.files.extend(parsed);
         Ok(model)
     }
 
