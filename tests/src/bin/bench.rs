@@ -59,6 +59,7 @@ fn main() {
         std::fs::write(&file, sql).unwrap_or_else(|e| panic!("{e}"));
         db.load_file(&file);
         let _ = std::fs::remove_file(&file);
+        settle(&db);
         let objects = db.query(
             "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace \
                WHERE n.nspname LIKE 'bench%') + (SELECT count(*) FROM pg_constraint k \
@@ -199,6 +200,18 @@ fn migrate_cell(
         }
         Err(e) => format!("failed: {e} | — | —"),
     }
+}
+
+/// Vacuums and analyzes the system catalogs the load just filled, as autovacuum would soon:
+/// measured otherwise, every tool competes with autovacuum and reads catalogs whose planner
+/// statistics describe them empty.
+fn settle(db: &TestDb) {
+    let catalogs = db.query(
+        "SELECT string_agg(pg_catalog.format('%I.%I', n.nspname, c.relname), ', ') \
+         FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         WHERE n.nspname = 'pg_catalog' AND c.relkind = 'r'",
+    );
+    db.exec(&format!("VACUUM (ANALYZE) {}", catalogs.trim()));
 }
 
 /// pg-flux's catalog query count for one dump of `url`.
