@@ -419,23 +419,7 @@ async fn load_passes(
     statements: Vec<SourceStatement>,
     atomicity: Atomicity,
 ) -> Result<Vec<LoadFailure>> {
-    let scoped = match atomicity {
-        Atomicity::Autocommit => "",
-        Atomicity::Savepoint => "LOCAL ",
-    };
-    client
-        .batch_execute(&format!("SET {scoped}check_function_bodies = false"))
-        .await
-        .map_err(|e| db_error("setting up the shadow session", &e))?;
-    // Event triggers the source declares (one that refuses DDL, say) must not fire on the rest
-    // of the load: they do not fire for a replica's session. Only a superuser may say so; any
-    // other shadow role loads without it.
-    run_one(
-        client,
-        &format!("SET {scoped}session_replication_role = replica"),
-        atomicity,
-    )
-    .await?;
+    prepare_load_session(client, atomicity).await?;
     let mut pending = statements;
     loop {
         let attempted = pending.len();
@@ -470,6 +454,29 @@ async fn load_passes(
     }
 }
 
+/// The settings of a session that loads source: function bodies unchecked (they may name
+/// objects from later files), and no event trigger firing.
+async fn prepare_load_session(client: &Client, atomicity: Atomicity) -> Result<()> {
+    let scoped = match atomicity {
+        Atomicity::Autocommit => "",
+        Atomicity::Savepoint => "LOCAL ",
+    };
+    client
+        .batch_execute(&format!("SET {scoped}check_function_bodies = false"))
+        .await
+        .map_err(|e| db_error("setting up the shadow session", &e))?;
+    // Event triggers the source declares (one that refuses DDL, say) must not fire on the rest
+    // of the load: they do not fire for a replica's session. Only a superuser may say so; any
+    // other shadow role loads without it.
+    run_one(
+        client,
+        &format!("SET {scoped}session_replication_role = replica"),
+        atomicity,
+    )
+    .await?;
+    Ok(())
+}
+
 /// The first pass of a scratch database's load, on all `workers` at once (the server spends
 /// its time executing DDL, one core per connection). Statements run in stages, one per
 /// directory, in load order; within a stage each worker takes a contiguous run of whole files,
@@ -481,17 +488,8 @@ async fn first_pass_in_parallel(
     statements: Vec<SourceStatement>,
 ) -> Result<Vec<SourceStatement>> {
     for worker in workers {
-        worker
-            .batch_execute("SET check_function_bodies = false")
-            .await
-            .map_err(|e| db_error("setting up the shadow session", &e))?;
-        // As in `load_passes`; a deadlock between two workers is one failed statement, soon.
-        run_one(
-            worker,
-            "SET session_replication_role = replica",
-            Atomicity::Autocommit,
-        )
-        .await?;
+        prepare_load_session(worker, Atomicity::Autocommit).await?;
+        // A deadlock between two workers is one failed statement, soon retried.
         run_one(
             worker,
             "SET deadlock_timeout = '20ms'",
