@@ -126,12 +126,36 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
     }
     for e in &catalog.extensions {
         let place = FilePlace::global(Dir::Extensions, &e.name);
-        b.push(
+        let parent = b.push(
             Identity::global(ObjectKind::Extension, &e.name),
             Some(&place),
             None,
             Render::Blocks(vec![CatalogRef::Extension(e.oid)]),
         );
+        // Privileges given on members since the extension was created are sub-objects of
+        // the extension, like any grant.
+        for m in &e.member_privileges {
+            let (kind, class) = match m.kind.as_str() {
+                "FUNCTION" => (ObjectKind::Function, GrantClass::Function),
+                "PROCEDURE" => (ObjectKind::Procedure, GrantClass::Function),
+                "TYPE" | "DOMAIN" => (ObjectKind::Type, GrantClass::Type),
+                _ => (ObjectKind::Table, GrantClass::Relation),
+            };
+            let target = match &m.args {
+                Some(args) => Identity::routine(kind, &m.schema, &m.name, args.clone()),
+                None => Identity::new(kind, &m.schema, &m.name),
+            };
+            b.grants(
+                &target,
+                &m.kind,
+                &crate::emit::member_target(m),
+                class,
+                m.column.as_deref(),
+                &m.acl,
+                &place,
+                Some(parent),
+            );
+        }
     }
     for t in &catalog.types {
         let place = FilePlace::in_schema(Dir::Types, &t.name);
@@ -377,7 +401,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
         } else {
             "FUNCTION"
         };
-        let sql = format!("{}({})", qualified(&f.name), f.identity_arguments);
+        let sql = crate::emit::privilege_target(f);
         b.grants(
             &identity,
             sql_kind,

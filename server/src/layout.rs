@@ -90,16 +90,45 @@ pub fn render(blocks: &[Block], layout: Layout) -> BTreeMap<PathBuf, String> {
             format!("{CHECK_FUNCTION_BODIES_OFF}\n"),
         );
     }
-    for block in blocks {
-        let path = match layout {
-            Layout::PerKind => file_path(&block.file),
-            Layout::Flat => PathBuf::from(FLAT_FILE),
-        };
+    let mut push = |path: PathBuf, sql: &str| {
         let text = files.entry(path).or_default();
         if !text.is_empty() {
             text.push('\n');
         }
-        text.push_str(&block.sql);
+        text.push_str(sql);
+    };
+    match layout {
+        Layout::PerKind => {
+            for block in blocks {
+                push(file_path(&block.file), &block.sql);
+            }
+        }
+        Layout::Flat => {
+            // As pg_dump: filled materialized views are created empty and refreshed once every
+            // other object exists, before the tail (event triggers, default privileges).
+            let tail = blocks
+                .iter()
+                .position(|b| crate::emit::is_tail(b.file.dir))
+                .unwrap_or(blocks.len());
+            let flat = || PathBuf::from(FLAT_FILE);
+            for block in &blocks[..tail] {
+                let sql = block
+                    .populate
+                    .as_ref()
+                    .map_or(&block.sql, |p| &p.unfilled_sql);
+                push(flat(), sql);
+            }
+            for populate in blocks[..tail].iter().filter_map(|b| b.populate.as_ref()) {
+                push(flat(), &populate.refresh);
+            }
+            for block in &blocks[tail..] {
+                push(flat(), &block.sql);
+            }
+            // Always written, even for a database with nothing to dump: scripts run it.
+            files.entry(flat()).or_insert_with(|| {
+                "-- pg-flux dump: this database holds no object pg-flux dumps.\n".to_string()
+            });
+        }
     }
     files
 }

@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 
 use tokio_postgres::Client;
 
+use crate::emit::sql::{RESET_SESSION_AUTHORIZATION, SET_SESSION_AUTHORIZATION};
 use crate::emit::Dir;
 use crate::error::{Error, Result};
 
@@ -99,7 +100,7 @@ pub fn split(file: &Path, original: &str) -> Result<Vec<SourceStatement>> {
         }
     })?;
     let base = text.as_ptr() as usize;
-    Ok(pieces
+    let statements = pieces
         .into_iter()
         .filter(|piece| !piece.trim().is_empty())
         .map(|piece| {
@@ -113,7 +114,44 @@ pub fn split(file: &Path, original: &str) -> Result<Vec<SourceStatement>> {
                 sql: piece.trim().to_string(),
             }
         })
-        .collect())
+        .collect();
+    Ok(join_grantor_runs(statements))
+}
+
+/// `SET SESSION AUTHORIZATION r; GRANT …; RESET SESSION AUTHORIZATION` (a privilege given by
+/// `r`, not the owner, as dump writes it) becomes one statement: run as one, it cannot fail
+/// half-way and leave the session as `r` for the statements after it, nor be retried apart.
+fn join_grantor_runs(statements: Vec<SourceStatement>) -> Vec<SourceStatement> {
+    let starts = |s: &SourceStatement, prefix: &str| {
+        s.sql
+            .get(..prefix.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    };
+    let mut out: Vec<SourceStatement> = Vec::with_capacity(statements.len());
+    let mut run: Vec<SourceStatement> = Vec::new();
+    for statement in statements {
+        if starts(&statement, SET_SESSION_AUTHORIZATION) {
+            out.append(&mut run);
+            run.push(statement);
+        } else if run.is_empty() {
+            out.push(statement);
+        } else if starts(&statement, RESET_SESSION_AUTHORIZATION) {
+            run.push(statement);
+            let mut parts = std::mem::take(&mut run).into_iter();
+            if let Some(mut joined) = parts.next() {
+                for part in parts {
+                    joined.sql.push_str(";\n");
+                    joined.sql.push_str(&part.sql);
+                }
+                out.push(joined);
+            }
+        } else {
+            run.push(statement);
+        }
+    }
+    // A SET without its RESET: left as written.
+    out.append(&mut run);
+    out
 }
 
 /// Where the text a parser message quotes (`at or near "…"`) starts: the occurrence that runs
@@ -258,15 +296,168 @@ pub fn per_file<T: Send>(
     Ok(all)
 }
 
-/// Runs `statements` against `client` (autocommit: every statement is atomic on its own),
-/// retrying those that fail until a pass makes no progress. Returns how many ran.
+/// A load's statements in the order they run, as pg_dump orders a restore:
+/// - `objects`: everything that creates or alters an object, retried until nothing more loads;
+/// - `populate`: materialized views filled, once every function, view and table exists (a
+///   view's query may call a function through a quoted body, which `pg_depend` cannot see). A
+///   `CREATE MATERIALIZED VIEW` that fills its view is run `WITH NO DATA` among the objects and
+///   gets its `REFRESH` here; the source still says what it says about the view.
+/// - `last`: a materialized view's new owner (a refresh runs the query as the owner, who may
+///   not read what the loading superuser can), then default privileges, which would change the
+///   privileges of every object created after them (a retried statement included).
+#[derive(Debug, Default)]
+pub struct LoadPlan {
+    pub objects: Vec<SourceStatement>,
+    pub populate: Vec<SourceStatement>,
+    pub last: Vec<SourceStatement>,
+}
+
+impl LoadPlan {
+    pub fn new(statements: Vec<SourceStatement>) -> LoadPlan {
+        let mut plan = LoadPlan::default();
+        for statement in statements {
+            match step(&statement.sql) {
+                Step::Object => plan.objects.push(statement),
+                Step::Populate => plan.populate.push(statement),
+                Step::Last => plan.last.push(statement),
+                Step::CreatePopulated { no_data, refresh } => {
+                    plan.populate.push(SourceStatement {
+                        sql: refresh,
+                        ..statement.clone()
+                    });
+                    plan.objects.push(SourceStatement {
+                        sql: no_data,
+                        ..statement
+                    });
+                }
+            }
+        }
+        plan
+    }
+
+    pub fn len(&self) -> usize {
+        self.objects.len() + self.populate.len() + self.last.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+enum Step {
+    Object,
+    Populate,
+    Last,
+    CreatePopulated { no_data: String, refresh: String },
+}
+
+/// Where `sql` (one statement) runs; decided from its leading keywords, so that only a
+/// materialized view's statement is ever parsed.
+fn step(sql: &str) -> Step {
+    use pg_query::protobuf::Token;
+    // Most statements are neither: a byte search spares them the scanner.
+    let mentions = |word: &str| {
+        sql.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word.as_bytes()))
+    };
+    if !mentions("PRIVILEGES") && !mentions("MATERIALIZED") {
+        return Step::Object;
+    }
+    let Ok(tokens) = pg_query::scan_tokens(sql) else {
+        return Step::Object;
+    };
+    let words: Vec<&pg_query::protobuf::ScanToken> = tokens
+        .iter()
+        .filter(|t| t.token != Token::SqlComment as i32 && t.token != Token::CComment as i32)
+        .collect();
+    let is = |i: usize, token: Token| words.get(i).is_some_and(|t| t.token == token as i32);
+    if is(0, Token::Alter) && is(1, Token::Default) && is(2, Token::Privileges) {
+        return Step::Last;
+    }
+    if is(0, Token::Refresh) && is(1, Token::Materialized) {
+        return Step::Populate;
+    }
+    let owner_to = words
+        .windows(2)
+        .any(|w| w[0].token == Token::Owner as i32 && w[1].token == Token::To as i32);
+    if is(0, Token::Alter) && is(1, Token::Materialized) && owner_to {
+        return Step::Last;
+    }
+    if !(is(0, Token::Create) && is(1, Token::Materialized) && is(2, Token::View)) {
+        return Step::Object;
+    }
+    let Some(name) = materialized_view_filled(sql) else {
+        return Step::Object;
+    };
+    // The statement's end, before any `;`: `WITH DATA` becomes `WITH NO DATA`, and a statement
+    // that says neither gets `WITH NO DATA` appended.
+    let mut end = words.len();
+    if end > 0 && is(end - 1, Token::Ascii59) {
+        end -= 1;
+    }
+    let Some(last) = end.checked_sub(1).and_then(|i| words.get(i)) else {
+        return Step::Object;
+    };
+    let no_data = if end >= 2 && is(end - 2, Token::With) && is(end - 1, Token::DataP) {
+        let with = words[end - 2].start as usize;
+        format!("{}WITH NO DATA{}", &sql[..with], &sql[last.end as usize..])
+    } else {
+        let at = last.end as usize;
+        format!("{} WITH NO DATA{}", &sql[..at], &sql[at..])
+    };
+    Step::CreatePopulated {
+        no_data,
+        refresh: format!("REFRESH MATERIALIZED VIEW {name}"),
+    }
+}
+
+/// The quoted name of the materialized view `sql` creates, when it is created filled.
+fn materialized_view_filled(sql: &str) -> Option<String> {
+    use pg_query::NodeEnum;
+    let parsed = pg_query::parse(sql, 0).ok()?;
+    let stmt = parsed
+        .protobuf
+        .stmts
+        .first()?
+        .stmt
+        .as_ref()?
+        .node
+        .as_ref()?;
+    let NodeEnum::CreateTableAsStmt(create) = stmt else {
+        return None;
+    };
+    let into = create.into.as_ref()?;
+    if into.skip_data {
+        return None;
+    }
+    let rel = into.rel.as_ref()?;
+    let name = crate::emit::sql::ident(&rel.relname);
+    Some(if rel.schemaname.is_empty() {
+        name
+    } else {
+        format!("{}.{name}", crate::emit::sql::ident(&rel.schemaname))
+    })
+}
+
+/// Runs `statements` against `client` (autocommit: every statement is atomic on its own) in
+/// the order of a [`LoadPlan`], retrying those that fail until a pass makes no progress.
+/// Returns how many ran.
 pub async fn load_statements(client: &Client, statements: Vec<SourceStatement>) -> Result<usize> {
     // String function bodies may name objects from later files (see layout::render).
     client
         .batch_execute(crate::layout::CHECK_FUNCTION_BODIES_OFF)
         .await
         .map_err(|e| Error::Database(e.to_string()))?;
-    let total = statements.len();
+    let plan = LoadPlan::new(statements);
+    let total = plan.len();
+    for group in [plan.objects, plan.populate, plan.last] {
+        load_with_retries(client, group).await?;
+    }
+    Ok(total)
+}
+
+async fn load_with_retries(client: &Client, statements: Vec<SourceStatement>) -> Result<()> {
     let mut pending = statements;
     loop {
         let attempted = pending.len();
@@ -286,7 +477,7 @@ pub async fn load_statements(client: &Client, statements: Vec<SourceStatement>) 
         }
         let stuck = failed.len() == attempted;
         match failed.first() {
-            None => return Ok(total),
+            None => return Ok(()),
             Some((statement, message)) if stuck => {
                 return Err(Error::Source {
                     file: statement.file.clone(),
@@ -340,5 +531,105 @@ mod offset_tests {
             Err(e) => e,
             Ok(_) => panic!("{text:?} split"),
         }
+    }
+}
+
+#[cfg(test)]
+mod plan_tests {
+    use super::*;
+
+    fn statement(sql: &str) -> SourceStatement {
+        SourceStatement {
+            file: PathBuf::from("f.sql"),
+            line: 1,
+            column: 1,
+            sql: sql.to_string(),
+        }
+    }
+
+    fn plan(sqls: &[&str]) -> (Vec<String>, Vec<String>, Vec<String>) {
+        let plan = LoadPlan::new(sqls.iter().map(|s| statement(s)).collect());
+        let text = |v: Vec<SourceStatement>| v.into_iter().map(|s| s.sql).collect();
+        (text(plan.objects), text(plan.populate), text(plan.last))
+    }
+
+    #[test]
+    fn filled_materialized_views_are_created_empty_and_refreshed_after_everything() {
+        let (objects, populate, last) = plan(&[
+            "CREATE MATERIALIZED VIEW app.a AS SELECT 1\n  WITH DATA",
+            "create materialized view \"Odd\".\"M v\" as select 2 -- trailing",
+            "CREATE MATERIALIZED VIEW app.c AS SELECT 3 WITH NO DATA",
+            "REFRESH MATERIALIZED VIEW app.c",
+            "CREATE TABLE app.t (materialized int)",
+            "/* hardening */ ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC",
+            "GRANT SELECT ON app.t TO PUBLIC",
+            "ALTER MATERIALIZED VIEW app.a OWNER TO app_owner",
+        ]);
+        assert_eq!(
+            objects,
+            [
+                "CREATE MATERIALIZED VIEW app.a AS SELECT 1\n  WITH NO DATA",
+                "create materialized view \"Odd\".\"M v\" as select 2 WITH NO DATA -- trailing",
+                "CREATE MATERIALIZED VIEW app.c AS SELECT 3 WITH NO DATA",
+                "CREATE TABLE app.t (materialized int)",
+                "GRANT SELECT ON app.t TO PUBLIC",
+            ]
+        );
+        assert_eq!(
+            populate,
+            [
+                "REFRESH MATERIALIZED VIEW app.a",
+                "REFRESH MATERIALIZED VIEW \"Odd\".\"M v\"",
+                "REFRESH MATERIALIZED VIEW app.c",
+            ]
+        );
+        assert_eq!(
+            last,
+            [
+                "/* hardening */ ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC",
+                "ALTER MATERIALIZED VIEW app.a OWNER TO app_owner",
+            ]
+        );
+    }
+}
+
+#[cfg(test)]
+mod split_tests {
+    use super::*;
+
+    fn sqls(text: &str) -> Vec<(usize, String)> {
+        split(Path::new("f.sql"), text)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|s| (s.line, s.sql))
+            .collect()
+    }
+
+    #[test]
+    fn a_grant_given_as_another_role_loads_as_one_statement() {
+        let text = "GRANT USAGE ON SCHEMA s TO lead WITH GRANT OPTION;\n\
+                    SET SESSION AUTHORIZATION lead;\n\
+                    GRANT USAGE ON SCHEMA s TO analyst;\n\
+                    RESET SESSION AUTHORIZATION;\n\
+                    CREATE TABLE s.t (id int);\n";
+        assert_eq!(
+            sqls(text),
+            vec![
+                (
+                    1,
+                    "GRANT USAGE ON SCHEMA s TO lead WITH GRANT OPTION".to_string()
+                ),
+                (
+                    2,
+                    "SET SESSION AUTHORIZATION lead;\nGRANT USAGE ON SCHEMA s TO analyst;\n\
+                     RESET SESSION AUTHORIZATION"
+                        .to_string()
+                ),
+                (5, "CREATE TABLE s.t (id int)".to_string()),
+            ]
+        );
+        // Without its RESET, nothing is joined.
+        let text = "SET SESSION AUTHORIZATION lead;\nCREATE TABLE t (id int);\n";
+        assert_eq!(sqls(text).len(), 2);
     }
 }

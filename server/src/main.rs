@@ -76,12 +76,15 @@ struct GenerateArgs {
     /// pg-flux.toml, else a throwaway cluster of the live server's version).
     #[arg(long, value_name = "URL")]
     shadow_db: Option<String>,
-    /// Refuse to write a migration that drops data (exit 2).
+    /// Refuse to write a migration with a hazard: one that drops data or an undeclared live object (exit 2).
     #[arg(long)]
     no_destructive: bool,
     /// Create indexes on existing tables with CREATE INDEX CONCURRENTLY.
     #[arg(long)]
     concurrent_indexes: bool,
+    /// Leave live objects the source does not declare (hotfixes not pulled yet) out of the migration.
+    #[arg(long)]
+    keep_undeclared: bool,
 }
 
 #[derive(clap::Args)]
@@ -350,7 +353,7 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
         }
     }
     let drifted = drift.as_ref().is_some_and(|c| !c.is_empty());
-    if args.strict && (!report.is_clean() || drifted) {
+    if args.strict && (!report.is_clean() || drifted || report.duplicates > 0) {
         Ok(ExitCode::from(1))
     } else {
         Ok(ExitCode::SUCCESS)
@@ -382,6 +385,7 @@ async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
         no_destructive: args.no_destructive,
         plan: PlanOptions {
             concurrent_indexes: args.concurrent_indexes,
+            keep_undeclared: args.keep_undeclared,
         },
     };
     progress("migrate: reading the catalog and loading the source into a shadow database…");

@@ -15,6 +15,7 @@
 //!
 //! Nothing here touches the live database except one read-only query for its role names.
 
+use std::collections::HashMap;
 use std::path::Path;
 
 use tokio_postgres::Client;
@@ -148,7 +149,7 @@ impl ShadowDb {
     async fn load_for_roles(
         &mut self,
         live: &Session,
-        roles: &[String],
+        roles: &[LiveRole],
         statements: Vec<SourceStatement>,
         scope: &Scope,
     ) -> Result<Shadow> {
@@ -227,16 +228,31 @@ fn cluster_alive(cluster: &Cluster) -> bool {
     cluster.data_dir().join("postmaster.pid").exists()
 }
 
-/// Role names of the live cluster (not the built-in `pg_*` ones).
-async fn live_roles(client: &Client) -> Result<Vec<String>> {
+/// A role of the live cluster, as the shadow recreates it.
+struct LiveRole {
+    name: String,
+    /// Some objects must belong to a superuser (event triggers, functions in an untrusted
+    /// language): the shadow's copy of their owner must be one too.
+    superuser: bool,
+}
+
+/// The roles of the live cluster (not the built-in `pg_*` ones).
+async fn live_roles(client: &Client) -> Result<Vec<LiveRole>> {
     let rows = client
         .query(
-            "SELECT rolname::text FROM pg_catalog.pg_roles WHERE rolname !~ '^pg_' ORDER BY 1",
+            "SELECT rolname::text, rolsuper FROM pg_catalog.pg_roles \
+             WHERE rolname !~ '^pg_' ORDER BY 1",
             &[],
         )
         .await
         .map_err(|e| db_error("reading the live role names", &e))?;
-    Ok(rows.iter().map(|r| r.get(0)).collect())
+    Ok(rows
+        .iter()
+        .map(|r| LiveRole {
+            name: r.get(0),
+            superuser: r.get(1),
+        })
+        .collect())
 }
 
 /// Whether two connections reach the same database of the same running cluster.
@@ -272,7 +288,7 @@ async fn load_into_scratch(
     admin: Client,
     scratch: &str,
     statements: Vec<SourceStatement>,
-    roles: &[String],
+    roles: &[LiveRole],
     scope: &Scope,
 ) -> Result<(Catalog, Vec<LoadFailure>)> {
     let drop_scratch = format!("DROP DATABASE IF EXISTS {SCRATCH_DATABASE} WITH (FORCE)");
@@ -291,15 +307,19 @@ async fn load_into_scratch(
     let result = async {
         let start = std::time::Instant::now();
         let client = connect::connect_writable(scratch).await?;
-        create_roles(&client, roles).await?;
+        create_roles(&client, roles, Superusers::Mirror).await?;
         let helpers = std::thread::available_parallelism().map_or(1, |n| n.get().min(4)) - 1;
         let mut workers = vec![client];
         for _ in 0..helpers {
             workers.push(connect::connect_writable(scratch).await?);
         }
-        let left = first_pass_in_parallel(&workers, statements).await?;
+        let plan = load::LoadPlan::new(statements);
+        let left = first_pass_in_parallel(&workers, plan.objects).await?;
         workers.truncate(1);
-        let failures = load_passes(&workers[0], left, Atomicity::Autocommit).await?;
+        let mut failures = Vec::new();
+        for group in [left, plan.populate, plan.last] {
+            failures.extend(load_passes(&workers[0], group, Atomicity::Autocommit).await?);
+        }
         drop(workers);
         inspect::trace_phase("shadow load", start);
         let start = std::time::Instant::now();
@@ -323,7 +343,7 @@ async fn load_into_scratch(
 async fn load_in_rolled_back_transaction(
     client: &Client,
     statements: Vec<SourceStatement>,
-    roles: &[String],
+    roles: &[LiveRole],
     scope: &Scope,
 ) -> Result<(Catalog, Vec<LoadFailure>)> {
     client
@@ -347,8 +367,12 @@ async fn load_in_rolled_back_transaction(
             .await
             .map_err(|e| db_error("setting up the shadow session", &e))?;
         let start = std::time::Instant::now();
-        create_roles(client, roles).await?;
-        let failures = load_passes(client, statements, Atomicity::Savepoint).await?;
+        create_roles(client, roles, Superusers::Leave).await?;
+        let plan = load::LoadPlan::new(statements);
+        let mut failures = Vec::new();
+        for group in [plan.objects, plan.populate, plan.last] {
+            failures.extend(load_passes(client, group, Atomicity::Savepoint).await?);
+        }
         inspect::trace_phase("shadow load", start);
         client
             .batch_execute(INSPECT_SETTINGS)
@@ -380,14 +404,41 @@ fn is_empty(catalog: &Catalog) -> bool {
             .all(|b| b.provides.iter().all(preexisting))
 }
 
-async fn create_roles(client: &Client, roles: &[String]) -> Result<()> {
+/// Whether the shadow's roles are made superusers where the live ones are.
+#[derive(Clone, Copy, PartialEq)]
+enum Superusers {
+    /// The throwaway cluster pg-flux runs: its roles are pg-flux's to shape.
+    Mirror,
+    /// A database the user gave: its roles are left as they are, missing ones made plain.
+    Leave,
+}
+
+async fn create_roles(client: &Client, roles: &[LiveRole], superusers: Superusers) -> Result<()> {
     let rows = client
-        .query("SELECT rolname::text FROM pg_catalog.pg_roles", &[])
+        .query(
+            "SELECT rolname::text, rolsuper FROM pg_catalog.pg_roles",
+            &[],
+        )
         .await
         .map_err(|e| db_error("reading the shadow's roles", &e))?;
-    let have: Vec<String> = rows.iter().map(|r| r.get(0)).collect();
-    for role in roles.iter().filter(|r| !have.contains(r)) {
-        create_role(client, role).await?;
+    let have: HashMap<String, bool> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    let mirror = superusers == Superusers::Mirror;
+    for role in roles {
+        let name = crate::emit::sql::ident(&role.name);
+        let sql = match have.get(&role.name).copied() {
+            None if mirror && role.superuser => format!("CREATE ROLE {name} NOLOGIN SUPERUSER"),
+            None => format!("CREATE ROLE {name} NOLOGIN"),
+            // Never the other way: the shadow's own superuser may share a live name (RDS's
+            // `postgres` is no superuser), and it must stay one.
+            Some(false) if mirror && role.superuser => format!("ALTER ROLE {name} SUPERUSER"),
+            Some(_) => continue,
+        };
+        client.batch_execute(&sql).await.map_err(|e| {
+            db_error(
+                &format!("creating role {} in the shadow database", role.name),
+                &e,
+            )
+        })?;
     }
     Ok(())
 }
@@ -420,6 +471,26 @@ async fn load_passes(
     atomicity: Atomicity,
 ) -> Result<Vec<LoadFailure>> {
     prepare_load_session(client, atomicity).await?;
+    Ok(retry_until_settled(client, statements, atomicity)
+        .await?
+        .into_iter()
+        .map(|(s, message)| LoadFailure {
+            len: s.sql.trim_end().len(),
+            file: s.file,
+            line: s.line,
+            column: s.column,
+            message,
+        })
+        .collect())
+}
+
+/// Runs `statements` in order, then again those that failed, until a pass makes no progress.
+/// Returns what still fails, in order, with the server's last message for each.
+async fn retry_until_settled(
+    client: &Client,
+    statements: Vec<SourceStatement>,
+    atomicity: Atomicity,
+) -> Result<Vec<(SourceStatement, String)>> {
     let mut pending = statements;
     loop {
         let attempted = pending.len();
@@ -439,16 +510,7 @@ async fn load_passes(
             }
         }
         if failed.len() == attempted {
-            return Ok(failed
-                .into_iter()
-                .map(|(s, message)| LoadFailure {
-                    len: s.sql.trim_end().len(),
-                    file: s.file,
-                    line: s.line,
-                    column: s.column,
-                    message,
-                })
-                .collect());
+            return Ok(failed);
         }
         pending = failed.into_iter().map(|(s, _)| s).collect();
     }
@@ -479,10 +541,17 @@ async fn prepare_load_session(client: &Client, atomicity: Atomicity) -> Result<(
 
 /// The first pass of a scratch database's load, on all `workers` at once (the server spends
 /// its time executing DDL, one core per connection). Statements run in stages, one per
-/// directory, in load order; within a stage each worker takes a contiguous run of whole files,
-/// each file's statements in their order. What fails (a dependency in another worker's files,
-/// a lock conflict with another worker, a role not created yet) is returned in load order for
-/// the serial passes that follow, as if the first pass had run in a different file order.
+/// directory, in load order; within a stage each worker takes a contiguous run of whole files.
+///
+/// The result must not depend on timing, so a stage ends as a serial load would have left it:
+/// - a file stops at its first failure (a dependency in another worker's files, a lock
+///   conflict with another worker) and the rest of it waits, so its statements still run in
+///   their order (the order of GRANTs is the order of an ACL);
+/// - what waits is retried on one connection before the next stage starts, so that no table
+///   is created after the indexes of the next stage (a partition created after its parent's
+///   indexes would get clones of them).
+///
+/// What still fails (a dependency in a later stage) is returned in load order.
 async fn first_pass_in_parallel(
     workers: &[Client],
     statements: Vec<SourceStatement>,
@@ -497,44 +566,57 @@ async fn first_pass_in_parallel(
         )
         .await?;
     }
-    let mut left: Vec<(usize, SourceStatement)> = Vec::new();
-    let indexed: Vec<(usize, SourceStatement)> = statements.into_iter().enumerate().collect();
-    for stage in runs_by(indexed, |(_, s)| s.file.parent().map(Path::to_path_buf)) {
-        let files = runs_by(stage, |(_, s)| s.file.clone());
+    let mut left: Vec<SourceStatement> = Vec::new();
+    for stage in runs_by(statements, |s| s.file.parent().map(Path::to_path_buf)) {
+        let files = runs_by(stage, |s| s.file.clone());
         let total: usize = files.iter().map(Vec::len).sum();
         let share = total.div_ceil(workers.len()).max(1);
         // Contiguous runs of whole files, about `share` statements each.
-        let mut chunks: Vec<Vec<(usize, SourceStatement)>> = vec![Vec::new()];
-        for file in files {
-            let full = chunks.last().is_some_and(|c| c.len() >= share);
+        let mut chunks: Vec<Vec<(usize, Vec<SourceStatement>)>> = vec![Vec::new()];
+        for (position, file) in files.into_iter().enumerate() {
+            let full = chunks
+                .last()
+                .is_some_and(|c| c.iter().map(|(_, f)| f.len()).sum::<usize>() >= share);
             if full && chunks.len() < workers.len() {
                 chunks.push(Vec::new());
             }
             if let Some(chunk) = chunks.last_mut() {
-                chunk.extend(file);
+                chunk.push((position, file));
             }
         }
         let runs = workers
             .iter()
             .zip(chunks)
             .map(|(worker, chunk)| async move {
-                let mut failed = Vec::new();
-                for (index, statement) in chunk {
-                    if run_one(worker, &statement.sql, Atomicity::Autocommit)
-                        .await?
-                        .is_some()
-                    {
-                        failed.push((index, statement));
+                let mut waiting = Vec::new();
+                for (position, file) in chunk {
+                    let mut statements = file.into_iter();
+                    while let Some(statement) = statements.next() {
+                        if run_one(worker, &statement.sql, Atomicity::Autocommit)
+                            .await?
+                            .is_some()
+                        {
+                            let rest: Vec<SourceStatement> =
+                                std::iter::once(statement).chain(statements).collect();
+                            waiting.push((position, rest));
+                            break;
+                        }
                     }
                 }
-                Ok::<_, Error>(failed)
+                Ok::<_, Error>(waiting)
             });
-        for failed in futures_util::future::try_join_all(runs).await? {
-            left.extend(failed);
-        }
+        let mut waiting: Vec<(usize, Vec<SourceStatement>)> =
+            futures_util::future::try_join_all(runs)
+                .await?
+                .into_iter()
+                .flatten()
+                .collect();
+        waiting.sort_by_key(|(position, _)| *position);
+        let waiting = waiting.into_iter().flat_map(|(_, rest)| rest).collect();
+        let still = retry_until_settled(&workers[0], waiting, Atomicity::Autocommit).await?;
+        left.extend(still.into_iter().map(|(statement, _)| statement));
     }
-    left.sort_by_key(|(index, _)| *index);
-    Ok(left.into_iter().map(|(_, statement)| statement).collect())
+    Ok(left)
 }
 
 /// `items` cut into runs of consecutive items with the same `key`.

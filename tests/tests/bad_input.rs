@@ -147,6 +147,11 @@ fn corpus() -> Vec<Case> {
         expect: Expect::Clean,
     });
     out.push(Case {
+        name: "flat_layout_fills_its_materialized_view".into(),
+        text: b"CREATE MATERIALIZED VIEW mv AS SELECT 1 AS one WITH NO DATA;\n\nREFRESH MATERIALIZED VIEW mv;\n".to_vec(),
+        expect: Expect::Clean,
+    });
+    out.push(Case {
         name: "empty".into(),
         text: Vec::new(),
         expect: Expect::Clean,

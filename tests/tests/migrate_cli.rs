@@ -150,10 +150,50 @@ fn destructive_migrations_are_marked_and_refused_on_request() {
     let text = std::fs::read_to_string(tmp.path().join(path)).unwrap_or_default();
     assert!(
         text.contains(
-            "-- hazard: drops table public.doomed and its data\nDROP TABLE public.doomed;"
+            "-- hazard: undeclared live object table public.doomed is not in the source: run \
+             `pg-flux pull` to keep it, or generate with --keep-undeclared to leave it alone; \
+             drops table public.doomed and its data\nDROP TABLE public.doomed;"
         ),
         "{text}"
     );
+}
+
+/// A hotfix made on production and never pulled (the seed's `idx_emergency_perf`) is never
+/// dropped without saying so: named on stderr and in the file, refused by --no-destructive,
+/// left alone with --keep-undeclared.
+#[test]
+fn undeclared_hotfixes_are_named_refused_or_kept() {
+    let db = TestDb::new();
+    db.exec(SCHEMA);
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    dumped(&db, tmp.path());
+    db.exec("CREATE INDEX idx_emergency_perf ON public.t (id, name);");
+    let hazard = "hazard: undeclared live object index public.idx_emergency_perf is not in the \
+                  source: run `pg-flux pull` to keep it, or generate with --keep-undeclared to \
+                  leave it alone";
+    let refused = generate(tmp.path(), &db, &["--no-destructive"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    assert!(
+        refused.stderr.contains("public.idx_emergency_perf"),
+        "{}",
+        refused.stderr
+    );
+    let run = generate(tmp.path(), &db, &["--label", "named"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains(hazard), "{}", run.stderr);
+    let path = run.stdout.trim().trim_start_matches("Generated: ");
+    let path = path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path);
+    let text = std::fs::read_to_string(tmp.path().join(path)).unwrap_or_default();
+    assert!(
+        text.contains(&format!(
+            "-- {hazard}\nDROP INDEX public.idx_emergency_perf;"
+        )),
+        "{text}"
+    );
+    let kept = generate(tmp.path(), &db, &["--keep-undeclared", "--no-destructive"]);
+    assert_eq!(kept.code, 0, "{}", kept.stderr);
+    assert!(kept.stdout.contains("(0 statements)"), "{}", kept.stdout);
+    assert!(!kept.stderr.contains("hazard"), "{}", kept.stderr);
 }
 
 #[test]

@@ -14,10 +14,25 @@ const ROLES: &str = "DO $$ BEGIN CREATE ROLE flux_reader NOLOGIN; \
     DO $$ BEGIN CREATE ROLE \"Flux Admin\" NOLOGIN; \
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;";
 
-fn file<'a>(tree: &'a BTreeMap<PathBuf, String>, path: &str) -> &'a str {
+/// Runs `check` on every major under test, each in its own thread.
+fn on_every_major(check: impl Fn(u32) + Sync) {
+    std::thread::scope(|scope| {
+        for major in majors() {
+            let check = &check;
+            scope.spawn(move || check(major));
+        }
+    });
+}
+
+fn file<'a>(tree: &'a BTreeMap<PathBuf, String>, major: u32, path: &str) -> &'a str {
     tree.get(Path::new(path))
         .map(String::as_str)
-        .unwrap_or_else(|| panic!("no {path} in {:?}", tree.keys().collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "PostgreSQL {major}: no {path} in {:?}",
+                tree.keys().collect::<Vec<_>>()
+            )
+        })
 }
 
 const WRAPPERS_AND_SERVERS: &str = "
@@ -40,44 +55,47 @@ const WRAPPERS_AND_SERVERS: &str = "
 
 #[test]
 fn wrappers_servers_and_user_mappings_round_trip() {
-    for major in majors() {
+    on_every_major(|major| {
         let d = TestDb::on(major);
         d.exec(ROLES);
         d.exec(WRAPPERS_AND_SERVERS);
         let tree = assert_round_trip(&d);
-        let dummy = file(&tree, "foreign_data_wrappers/dummy.sql");
+        let dummy = file(&tree, major, "foreign_data_wrappers/dummy.sql");
         assert!(
             dummy.contains("CREATE FOREIGN DATA WRAPPER dummy;"),
-            "{dummy}"
+            "PostgreSQL {major}: {dummy}"
         );
         assert!(
             dummy.contains(
                 "GRANT USAGE ON FOREIGN DATA WRAPPER dummy TO flux_reader WITH GRANT OPTION;"
             ),
-            "{dummy}"
+            "PostgreSQL {major}: {dummy}"
         );
-        let remote = file(&tree, "foreign_servers/%52emote%20%4Fne.sql");
+        let remote = file(&tree, major, "foreign_servers/%52emote%20%4Fne.sql");
         assert!(
             remote.contains(
                 "CREATE SERVER \"Remote One\" TYPE 'oracle' VERSION '19c' FOREIGN DATA WRAPPER dummy \
                  OPTIONS (host 'db.example.com', port '5432', dbname 'sales');"
             ),
-            "{remote}"
+            "PostgreSQL {major}: {remote}"
         );
         assert!(
             remote.contains("CREATE USER MAPPING FOR PUBLIC SERVER \"Remote One\";"),
-            "{remote}"
+            "PostgreSQL {major}: {remote}"
         );
         assert!(
             remote.contains(
                 "CREATE USER MAPPING FOR flux_reader SERVER \"Remote One\" OPTIONS (\"user\" 'reader');"
             ),
-            "{remote}"
+            "PostgreSQL {major}: {remote}"
         );
-        let plain = file(&tree, "foreign_servers/plain.sql");
-        assert!(plain.contains("password_required 'false'"), "{plain}");
-        assert!(!plain.contains("pg-flux:"), "{plain}");
-    }
+        let plain = file(&tree, major, "foreign_servers/plain.sql");
+        assert!(
+            plain.contains("password_required 'false'"),
+            "PostgreSQL {major}: {plain}"
+        );
+        assert!(!plain.contains("pg-flux:"), "PostgreSQL {major}: {plain}");
+    });
 }
 
 const TABLES: &str = "
@@ -124,37 +142,49 @@ const TABLES: &str = "
 
 #[test]
 fn foreign_tables_round_trip() {
-    for major in majors() {
+    on_every_major(|major| {
         let d = TestDb::on(major);
         d.exec(ROLES);
         d.exec(TABLES);
         let tree = assert_round_trip(&d);
-        let orders = file(&tree, "foreign_tables/remote.%4Frders.sql");
+        let orders = file(&tree, major, "foreign_tables/remote.%4Frders.sql");
         assert!(
             orders.contains("id integer OPTIONS (column_name 'order_id')"),
-            "{orders}"
+            "PostgreSQL {major}: {orders}"
         );
         assert!(
             orders.contains("SERVER src OPTIONS (schema_name 'public', table_name 'orders');"),
-            "{orders}"
+            "PostgreSQL {major}: {orders}"
         );
-        assert!(orders.contains("NOT VALID;"), "{orders}");
+        assert!(
+            orders.contains("NOT VALID;"),
+            "PostgreSQL {major}: {orders}"
+        );
         assert!(
             orders.contains("ALTER FOREIGN TABLE remote.\"Orders\" OWNER TO flux_owner;"),
-            "{orders}"
+            "PostgreSQL {major}: {orders}"
         );
-        let archive = file(&tree, "foreign_tables/remote.events_archive.sql");
-        assert!(archive.contains("INHERITS (remote.events)"), "{archive}");
-        let part = file(&tree, "foreign_tables/remote.measurements_2020.sql");
-        assert!(part.contains("PARTITION OF remote.measurements"), "{part}");
-        let attached = file(&tree, "foreign_tables/remote.measurements_2021.sql");
-        assert!(attached.contains("ATTACH PARTITION"), "{attached}");
-    }
+        let archive = file(&tree, major, "foreign_tables/remote.events_archive.sql");
+        assert!(
+            archive.contains("INHERITS (remote.events)"),
+            "PostgreSQL {major}: {archive}"
+        );
+        let part = file(&tree, major, "foreign_tables/remote.measurements_2020.sql");
+        assert!(
+            part.contains("PARTITION OF remote.measurements"),
+            "PostgreSQL {major}: {part}"
+        );
+        let attached = file(&tree, major, "foreign_tables/remote.measurements_2021.sql");
+        assert!(
+            attached.contains("ATTACH PARTITION"),
+            "PostgreSQL {major}: {attached}"
+        );
+    });
 }
 
 #[test]
 fn extension_wrappers_are_not_dumped_but_their_grants_are() {
-    for major in majors() {
+    on_every_major(|major| {
         let d = TestDb::on(major);
         d.exec(ROLES);
         d.exec(
@@ -178,33 +208,40 @@ fn extension_wrappers_are_not_dumped_but_their_grants_are() {
         let all: String = tree.values().cloned().collect();
         assert!(
             !all.contains("CREATE FOREIGN DATA WRAPPER postgres_fdw"),
-            "{all}"
+            "PostgreSQL {major}: {all}"
         );
         assert!(
             !all.contains("CREATE FOREIGN DATA WRAPPER file_fdw"),
-            "{all}"
+            "PostgreSQL {major}: {all}"
         );
         assert!(
-            file(&tree, "foreign_data_wrappers/my_pg.sql").contains(
+            file(&tree, major, "foreign_data_wrappers/my_pg.sql").contains(
                 "CREATE FOREIGN DATA WRAPPER my_pg HANDLER ext.postgres_fdw_handler \
                  VALIDATOR ext.postgres_fdw_validator;"
             ),
-            "{all}"
+            "PostgreSQL {major}: {all}"
         );
         assert!(
-            file(&tree, "foreign_data_wrappers/checked.sql").contains(
+            file(&tree, major, "foreign_data_wrappers/checked.sql").contains(
                 "CREATE FOREIGN DATA WRAPPER checked VALIDATOR pg_catalog.postgresql_fdw_validator;"
             ),
-            "{all}"
+            "PostgreSQL {major}: {all}"
         );
-        let pg = file(&tree, "foreign_data_wrappers/postgres_fdw.sql");
+        let pg = file(&tree, major, "foreign_data_wrappers/postgres_fdw.sql");
         assert_eq!(
-            pg,
-            "GRANT USAGE ON FOREIGN DATA WRAPPER postgres_fdw TO flux_reader;\n"
+            pg, "GRANT USAGE ON FOREIGN DATA WRAPPER postgres_fdw TO flux_reader;\n",
+            "PostgreSQL {major}"
         );
-        assert!(!tree.contains_key(Path::new("foreign_data_wrappers/file_fdw.sql")));
-        assert!(file(&tree, "foreign_servers/pg.sql").contains("FOREIGN DATA WRAPPER postgres_fdw"));
-    }
+        assert!(
+            !tree.contains_key(Path::new("foreign_data_wrappers/file_fdw.sql")),
+            "PostgreSQL {major}: {all}"
+        );
+        let server = file(&tree, major, "foreign_servers/pg.sql");
+        assert!(
+            server.contains("FOREIGN DATA WRAPPER postgres_fdw"),
+            "PostgreSQL {major}: {server}"
+        );
+    });
 }
 
 const SECRET: &str = "S3cr3t-V@lue";
@@ -212,102 +249,128 @@ const API_KEY: &str = "AK-9f8e7d6c";
 
 #[test]
 fn secret_option_values_are_never_dumped() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(&format!(
-        "CREATE SCHEMA ext;
-         CREATE EXTENSION postgres_fdw WITH SCHEMA ext;
-         CREATE SERVER pg FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'x');
-         CREATE USER MAPPING FOR flux_reader SERVER pg OPTIONS (\"user\" 'app', password '{SECRET}');
-         CREATE FOREIGN DATA WRAPPER dummy;
-         CREATE SERVER api FOREIGN DATA WRAPPER dummy OPTIONS (endpoint 'https://x', api_key '{API_KEY}');
-         CREATE USER MAPPING FOR PUBLIC SERVER api OPTIONS (auth_token '{SECRET}', password_required 'false');"
-    ));
-    let work = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    for (dir, extra) in [("tree", None), ("flat", Some("flat"))] {
-        let out = work.path().join(dir);
-        let out_s = out.to_string_lossy().into_owned();
-        let url = d.url();
-        let mut args = vec!["dump", "--db", &url, "--output", &out_s];
-        if let Some(layout) = extra {
-            args.extend(["--layout", layout]);
-        }
-        let run = pg_flux(work.path(), &args);
-        assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
-        for secret in [SECRET, API_KEY] {
-            assert!(!run.stdout.contains(secret), "{}", run.stdout);
-            assert!(!run.stderr.contains(secret), "{}", run.stderr);
-        }
-        let files = read_tree(&out);
-        assert!(!files.is_empty());
-        let mut placeholders = 0;
-        for (path, text) in &files {
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(&format!(
+            "CREATE SCHEMA ext;
+             CREATE EXTENSION postgres_fdw WITH SCHEMA ext;
+             CREATE SERVER pg FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host 'localhost', dbname 'x');
+             CREATE USER MAPPING FOR flux_reader SERVER pg OPTIONS (\"user\" 'app', password '{SECRET}');
+             CREATE FOREIGN DATA WRAPPER dummy;
+             CREATE SERVER api FOREIGN DATA WRAPPER dummy OPTIONS (endpoint 'https://x', api_key '{API_KEY}');
+             CREATE USER MAPPING FOR PUBLIC SERVER api OPTIONS (auth_token '{SECRET}', password_required 'false');"
+        ));
+        let work = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        for (dir, extra) in [("tree", None), ("flat", Some("flat"))] {
+            let out = work.path().join(dir);
+            let out_s = out.to_string_lossy().into_owned();
+            let url = d.url();
+            let mut args = vec!["dump", "--db", &url, "--output", &out_s];
+            if let Some(layout) = extra {
+                args.extend(["--layout", layout]);
+            }
+            let run = pg_flux(work.path(), &args);
+            assert_eq!(
+                run.code, 0,
+                "PostgreSQL {major}: {}\n{}",
+                run.stdout, run.stderr
+            );
             for secret in [SECRET, API_KEY] {
                 assert!(
-                    !text.contains(secret),
-                    "{}: the secret is in the dump:\n{text}",
-                    path.display()
+                    !run.stdout.contains(secret),
+                    "PostgreSQL {major}: {}",
+                    run.stdout
+                );
+                assert!(
+                    !run.stderr.contains(secret),
+                    "PostgreSQL {major}: {}",
+                    run.stderr
                 );
             }
-            placeholders += text.matches("'<redacted: set me>'").count();
-        }
-        assert_eq!(placeholders, 3, "{files:?}");
-        let all: String = files.values().cloned().collect();
-        for option in ["password", "api_key", "auth_token"] {
+            let files = read_tree(&out);
             assert!(
-                all.contains(&format!(
-                    "-- pg-flux: the value of option \"{option}\" is a secret and was not dumped"
-                )),
-                "{all}"
+                !files.is_empty(),
+                "PostgreSQL {major}: pg-flux dump wrote no files"
             );
+            let mut placeholders = 0;
+            for (path, text) in &files {
+                for secret in [SECRET, API_KEY] {
+                    assert!(
+                        !text.contains(secret),
+                        "PostgreSQL {major}: {}: the secret is in the dump:\n{text}",
+                        path.display()
+                    );
+                }
+                placeholders += text.matches("'<redacted: set me>'").count();
+            }
+            assert_eq!(placeholders, 3, "PostgreSQL {major}: {files:?}");
+            let all: String = files.values().cloned().collect();
+            for option in ["password", "api_key", "auth_token"] {
+                assert!(
+                    all.contains(&format!(
+                        "-- pg-flux: the value of option \"{option}\" is a secret and was not dumped"
+                    )),
+                    "PostgreSQL {major}: {all}"
+                );
+            }
+            assert!(
+                all.contains("password_required 'false'"),
+                "PostgreSQL {major}: {all}"
+            );
+            assert!(all.contains("\"user\" 'app'"), "PostgreSQL {major}: {all}");
         }
-        assert!(all.contains("password_required 'false'"), "{all}");
-        assert!(all.contains("\"user\" 'app'"), "{all}");
-    }
+    });
 }
 
 #[test]
 fn user_mapping_options_hidden_from_the_dumping_role_are_marked() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(
-        "DO $$ BEGIN CREATE ROLE flux_dumper LOGIN; \
-         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
-         ALTER ROLE flux_dumper PASSWORD 'dumper-pw';",
-    );
-    d.exec(
-        "CREATE FOREIGN DATA WRAPPER dummy;
-         CREATE SERVER s FOREIGN DATA WRAPPER dummy;
-         GRANT USAGE ON FOREIGN SERVER s TO flux_dumper;
-         CREATE USER MAPPING FOR flux_reader SERVER s OPTIONS (\"user\" 'reader');
-         CREATE USER MAPPING FOR flux_dumper SERVER s OPTIONS (\"user\" 'me');",
-    );
-    let url = format!(
-        "postgres://flux_dumper:dumper-pw@127.0.0.1:{}/{}",
-        d.cluster.port(),
-        d.name
-    );
-    let catalog = pg_flux_tests::block_on(pg_flux::commands::dump::read_catalog(
-        &url,
-        &pg_flux::inspect::Scope::default(),
-    ))
-    .unwrap_or_else(|e| panic!("inspect as flux_dumper: {e}"));
-    let tree = pg_flux::layout::render(
-        &pg_flux::emit::emit(&catalog),
-        pg_flux::layout::Layout::PerKind,
-    );
-    let s = file(&tree, "foreign_servers/s.sql");
-    assert!(
-        s.contains(
-            "-- pg-flux: this user mapping's options are hidden from the role that dumped it \
-             (only superusers, the server's owner and the mapped user see them); they were not \
-             dumped.\nCREATE USER MAPPING FOR flux_reader SERVER s;\n"
-        ),
-        "{s}"
-    );
-    assert!(
-        s.contains("CREATE USER MAPPING FOR flux_dumper SERVER s OPTIONS (\"user\" 'me');\n"),
-        "{s}"
-    );
-    assert_eq!(s.matches("-- pg-flux:").count(), 1, "{s}");
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(
+            "DO $$ BEGIN CREATE ROLE flux_dumper LOGIN; \
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+             ALTER ROLE flux_dumper PASSWORD 'dumper-pw';",
+        );
+        d.exec(
+            "CREATE FOREIGN DATA WRAPPER dummy;
+             CREATE SERVER s FOREIGN DATA WRAPPER dummy;
+             GRANT USAGE ON FOREIGN SERVER s TO flux_dumper;
+             CREATE USER MAPPING FOR flux_reader SERVER s OPTIONS (\"user\" 'reader');
+             CREATE USER MAPPING FOR flux_dumper SERVER s OPTIONS (\"user\" 'me');",
+        );
+        let url = format!(
+            "postgres://flux_dumper:dumper-pw@127.0.0.1:{}/{}",
+            d.cluster.port(),
+            d.name
+        );
+        let catalog = pg_flux_tests::block_on(pg_flux::commands::dump::read_catalog(
+            &url,
+            &pg_flux::inspect::Scope::default(),
+        ))
+        .unwrap_or_else(|e| panic!("PostgreSQL {major}: inspect as flux_dumper: {e}"));
+        let tree = pg_flux::layout::render(
+            &pg_flux::emit::emit(&catalog),
+            pg_flux::layout::Layout::PerKind,
+        );
+        let s = file(&tree, major, "foreign_servers/s.sql");
+        assert!(
+            s.contains(
+                "-- pg-flux: this user mapping's options are hidden from the role that dumped it \
+                 (only superusers, the server's owner and the mapped user see them); they were not \
+                 dumped.\nCREATE USER MAPPING FOR flux_reader SERVER s;\n"
+            ),
+            "PostgreSQL {major}: {s}"
+        );
+        assert!(
+            s.contains("CREATE USER MAPPING FOR flux_dumper SERVER s OPTIONS (\"user\" 'me');\n"),
+            "PostgreSQL {major}: {s}"
+        );
+        assert_eq!(
+            s.matches("-- pg-flux:").count(),
+            1,
+            "PostgreSQL {major}: {s}"
+        );
+    });
 }

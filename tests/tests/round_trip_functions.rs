@@ -12,10 +12,25 @@ const ROLES: &str = "DO $$ BEGIN CREATE ROLE flux_reader NOLOGIN; \
     DO $$ BEGIN CREATE ROLE flux_owner NOLOGIN; \
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;";
 
-fn file<'a>(tree: &'a BTreeMap<PathBuf, String>, path: &str) -> &'a str {
+/// Runs `check` on every major under test, each in its own thread.
+fn on_every_major(check: impl Fn(u32) + Sync) {
+    std::thread::scope(|scope| {
+        for major in majors() {
+            let check = &check;
+            scope.spawn(move || check(major));
+        }
+    });
+}
+
+fn file<'a>(tree: &'a BTreeMap<PathBuf, String>, major: u32, path: &str) -> &'a str {
     tree.get(Path::new(path))
         .map(String::as_str)
-        .unwrap_or_else(|| panic!("no {path} in {:?}", tree.keys().collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "PostgreSQL {major}: no {path} in {:?}",
+                tree.keys().collect::<Vec<_>>()
+            )
+        })
 }
 
 /// Functions of every shape, and objects that use them.
@@ -144,11 +159,15 @@ ALTER EVENT TRIGGER "Drop Watch" ENABLE REPLICA;
 COMMENT ON EVENT TRIGGER log_ddl IS 'logs DDL';
 "#;
 
-/// PostgreSQL 14+: SQL-standard bodies, parsed at creation, so their tables come first.
-const STANDARD_BODIES: &str = r#"
+/// A table, a function and a table whose default calls the function, on every major.
+const STANDARD_BODIES_BASE: &str = r#"
 CREATE SCHEMA app;
 CREATE SCHEMA zz;
 CREATE TABLE zz.accounts (id integer PRIMARY KEY, balance numeric NOT NULL DEFAULT 0);
+"#;
+
+/// PostgreSQL 14+: SQL-standard bodies, parsed at creation, so their tables come first.
+const STANDARD_BODIES: &str = r#"
 CREATE FUNCTION app.balance(a integer) RETURNS numeric LANGUAGE sql STABLE
     RETURN (SELECT balance FROM zz.accounts WHERE id = a);
 CREATE FUNCTION app.twice(n integer) RETURNS integer LANGUAGE sql IMMUTABLE RETURN n * 2;
@@ -161,6 +180,15 @@ CREATE FUNCTION app.total() RETURNS numeric LANGUAGE sql
 BEGIN ATOMIC
     SELECT sum(balance) FROM zz.accounts;
 END;
+"#;
+
+/// PostgreSQL 13, which lacks SQL-standard bodies: the same function with a string body.
+const STRING_BODY_TWICE: &str = r#"
+CREATE FUNCTION app.twice(n integer) RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT n * 2';
+"#;
+
+/// The table whose default calls `app.twice`.
+const LEDGER: &str = r#"
 CREATE TABLE zz.ledger (id integer, doubled integer DEFAULT app.twice(1));
 "#;
 
@@ -170,177 +198,259 @@ fn with_roles(sql: &str) -> String {
 
 #[test]
 fn functions_round_trip_on_every_major() {
-    for major in majors() {
+    on_every_major(|major| {
         let d = TestDb::on(major);
         d.exec(&with_roles(FUNCTIONS));
         let tree = assert_round_trip(&d);
-        let norm = file(&tree, "functions/app.norm.sql");
+        let norm = file(&tree, major, "functions/app.norm.sql");
         assert_eq!(
             norm.matches("CREATE OR REPLACE FUNCTION").count(),
             3,
-            "{norm}"
+            "PostgreSQL {major}: {norm}"
         );
         assert!(
             norm.contains("ALTER FUNCTION app.norm(t text) OWNER TO flux_owner;"),
-            "{norm}"
+            "PostgreSQL {major}: {norm}"
         );
-        let secure = file(&tree, "functions/app.secure_touch.sql");
-        assert!(secure.contains("SET search_path TO ''"), "{secure}");
+        let secure = file(&tree, major, "functions/app.secure_touch.sql");
+        assert!(
+            secure.contains("SET search_path TO ''"),
+            "PostgreSQL {major}: {secure}"
+        );
         assert!(
             secure.contains("REVOKE ALL ON FUNCTION app.secure_touch() FROM PUBLIC;")
                 || secure.contains("REVOKE EXECUTE ON FUNCTION app.secure_touch() FROM PUBLIC;"),
-            "{secure}"
+            "PostgreSQL {major}: {secure}"
         );
-        let total = file(&tree, "functions/app.total.sql");
-        assert!(total.contains("MINVFUNC = app.unacc"), "{total}");
-        assert!(total.contains("FINALFUNC_MODIFY = SHAREABLE"), "{total}");
-        let n = file(&tree, "functions/app.n.sql");
-        assert!(n.contains("CREATE AGGREGATE app.n(*)"), "{n}");
+        let total = file(&tree, major, "functions/app.total.sql");
+        assert!(
+            total.contains("MINVFUNC = app.unacc"),
+            "PostgreSQL {major}: {total}"
+        );
+        assert!(
+            total.contains("FINALFUNC_MODIFY = SHAREABLE"),
+            "PostgreSQL {major}: {total}"
+        );
+        let n = file(&tree, major, "functions/app.n.sql");
+        assert!(
+            n.contains("CREATE AGGREGATE app.n(*)"),
+            "PostgreSQL {major}: {n}"
+        );
         assert!(
             n.contains("COMMENT ON AGGREGATE app.n(*) IS 'count';"),
-            "{n}"
+            "PostgreSQL {major}: {n}"
         );
-        assert!(file(&tree, "functions/app.hrank.sql").contains("HYPOTHETICAL"));
+        let hrank = file(&tree, major, "functions/app.hrank.sql");
         assert!(
-            file(&tree, "functions/app.biggest.sql").contains("SORTOP = OPERATOR(pg_catalog.>)")
+            hrank.contains("HYPOTHETICAL"),
+            "PostgreSQL {major}: {hrank}"
         );
-        let procs = file(&tree, "functions/app.reset_items.sql");
-        assert!(procs.contains("CREATE OR REPLACE PROCEDURE"), "{procs}");
-        assert!(file(&tree, "functions/app.%57eird%20%4Eame.sql").contains("\"Weird Name\""));
-    }
+        let biggest = file(&tree, major, "functions/app.biggest.sql");
+        assert!(
+            biggest.contains("SORTOP = OPERATOR(pg_catalog.>)"),
+            "PostgreSQL {major}: {biggest}"
+        );
+        let procs = file(&tree, major, "functions/app.reset_items.sql");
+        assert!(
+            procs.contains("CREATE OR REPLACE PROCEDURE"),
+            "PostgreSQL {major}: {procs}"
+        );
+        let weird = file(&tree, major, "functions/app.%57eird%20%4Eame.sql");
+        assert!(
+            weird.contains("\"Weird Name\""),
+            "PostgreSQL {major}: {weird}"
+        );
+    });
 }
 
 #[test]
 fn flat_dump_turns_off_function_body_checks() {
-    let d = TestDb::new();
-    d.exec(&with_roles(FUNCTIONS));
-    let flat = pg_flux_tests::dump_files(&d, pg_flux::layout::Layout::Flat);
-    let text = flat.values().next().cloned().unwrap_or_default();
-    assert!(
-        text.starts_with("SET check_function_bodies = false;\n"),
-        "{text}"
-    );
-    // Without functions the flat file starts with the first object.
-    let empty = TestDb::new();
-    empty.exec("CREATE SCHEMA app;");
-    let flat = pg_flux_tests::dump_files(&empty, pg_flux::layout::Layout::Flat);
-    let text = flat.values().next().cloned().unwrap_or_default();
-    assert!(text.starts_with("CREATE SCHEMA app;"), "{text}");
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(&with_roles(FUNCTIONS));
+        let flat = pg_flux_tests::dump_files(&d, pg_flux::layout::Layout::Flat);
+        let text = flat.values().next().cloned().unwrap_or_default();
+        assert!(
+            text.starts_with("SET check_function_bodies = false;\n"),
+            "PostgreSQL {major}: {text}"
+        );
+        // Without functions the flat file starts with the first object.
+        let empty = TestDb::on(major);
+        empty.exec("CREATE SCHEMA app;");
+        let flat = pg_flux_tests::dump_files(&empty, pg_flux::layout::Layout::Flat);
+        let text = flat.values().next().cloned().unwrap_or_default();
+        assert!(
+            text.starts_with("CREATE SCHEMA app;"),
+            "PostgreSQL {major}: {text}"
+        );
+    });
 }
 
 #[test]
 fn triggers_round_trip_on_every_major() {
-    for major in majors() {
+    on_every_major(|major| {
         let d = TestDb::on(major);
         d.exec(&with_roles(TRIGGERS));
         let tree = assert_round_trip(&d);
-        let t = file(&tree, "triggers/app.t.sql");
+        let t = file(&tree, major, "triggers/app.t.sql");
         assert!(
             t.contains("ALTER TABLE ONLY app.t DISABLE TRIGGER g_disabled;"),
-            "{t}"
+            "PostgreSQL {major}: {t}"
         );
-        assert!(t.contains("ENABLE REPLICA TRIGGER h_replica;"), "{t}");
-        assert!(t.contains("ENABLE ALWAYS TRIGGER i_always;"), "{t}");
-        assert!(t.contains("DEFERRABLE INITIALLY DEFERRED"), "{t}");
-        let parted = file(&tree, "triggers/app.parted.sql");
-        assert_eq!(parted.matches("CREATE TRIGGER").count(), 2, "{parted}");
+        assert!(
+            t.contains("ENABLE REPLICA TRIGGER h_replica;"),
+            "PostgreSQL {major}: {t}"
+        );
+        assert!(
+            t.contains("ENABLE ALWAYS TRIGGER i_always;"),
+            "PostgreSQL {major}: {t}"
+        );
+        assert!(
+            t.contains("DEFERRABLE INITIALLY DEFERRED"),
+            "PostgreSQL {major}: {t}"
+        );
+        let parted = file(&tree, major, "triggers/app.parted.sql");
+        assert_eq!(
+            parted.matches("CREATE TRIGGER").count(),
+            2,
+            "PostgreSQL {major}: {parted}"
+        );
         assert!(
             parted.contains("ALTER TABLE ONLY app.parted_2025 DISABLE TRIGGER p_row;"),
-            "{parted}"
+            "PostgreSQL {major}: {parted}"
         );
         assert!(
             !tree.contains_key(Path::new("triggers/app.parted_2024_lo.sql")),
-            "clones are not emitted"
+            "PostgreSQL {major}: clones are not emitted"
         );
-        assert!(file(&tree, "triggers/app.parted_2025.sql").contains("own_trigger"));
-        assert!(file(&tree, "triggers/app.v.sql").contains("INSTEAD OF INSERT"));
-        let log = file(&tree, "event_triggers/log_ddl.sql");
+        let own = file(&tree, major, "triggers/app.parted_2025.sql");
+        assert!(own.contains("own_trigger"), "PostgreSQL {major}: {own}");
+        let v = file(&tree, major, "triggers/app.v.sql");
+        assert!(v.contains("INSTEAD OF INSERT"), "PostgreSQL {major}: {v}");
+        let log = file(&tree, major, "event_triggers/log_ddl.sql");
         assert!(
             log.contains("WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE')"),
-            "{log}"
+            "PostgreSQL {major}: {log}"
         );
-        assert!(file(&tree, "event_triggers/off_one.sql").contains("DISABLE;"));
-    }
+        let off = file(&tree, major, "event_triggers/off_one.sql");
+        assert!(off.contains("DISABLE;"), "PostgreSQL {major}: {off}");
+    });
 }
 
 #[test]
 fn standard_bodies_come_after_their_tables() {
-    for major in majors().into_iter().filter(|&m| m >= 14) {
+    on_every_major(|major| {
         let d = TestDb::on(major);
-        d.exec(STANDARD_BODIES);
+        let mut sql = STANDARD_BODIES_BASE.to_string();
+        if major >= 14 {
+            sql.push_str(STANDARD_BODIES);
+        } else {
+            sql.push_str(STRING_BODY_TWICE);
+        }
+        sql.push_str(LEDGER);
+        d.exec(&sql);
         let tree = assert_round_trip(&d);
-        let balance = file(&tree, "functions/app.balance.sql");
-        assert!(balance.contains("RETURN (SELECT"), "{balance}");
-        assert!(file(&tree, "functions/app.credit.sql").contains("BEGIN ATOMIC"));
         // The flat order: the table before the function over it, the function before the
         // table whose default calls it.
         let flat = pg_flux_tests::dump_files(&d, pg_flux::layout::Layout::Flat);
         let text = flat.values().next().cloned().unwrap_or_default();
-        let at = |s: &str| text.find(s).unwrap_or_else(|| panic!("{s} not in {text}"));
-        assert!(at("CREATE TABLE zz.accounts") < at("FUNCTION app.balance"));
-        assert!(at("FUNCTION app.twice") < at("CREATE TABLE zz.ledger"));
-    }
+        let at = |s: &str| {
+            text.find(s)
+                .unwrap_or_else(|| panic!("PostgreSQL {major}: {s} not in {text}"))
+        };
+        if major >= 14 {
+            let balance = file(&tree, major, "functions/app.balance.sql");
+            assert!(
+                balance.contains("RETURN (SELECT"),
+                "PostgreSQL {major}: {balance}"
+            );
+            let credit = file(&tree, major, "functions/app.credit.sql");
+            assert!(
+                credit.contains("BEGIN ATOMIC"),
+                "PostgreSQL {major}: {credit}"
+            );
+            assert!(
+                at("CREATE TABLE zz.accounts") < at("FUNCTION app.balance"),
+                "PostgreSQL {major}: {text}"
+            );
+        }
+        assert!(
+            at("FUNCTION app.twice") < at("CREATE TABLE zz.ledger"),
+            "PostgreSQL {major}: {text}"
+        );
+    });
 }
 
 #[test]
 fn per_kind_tree_loads_through_the_library_loader() {
-    let d = TestDb::new();
-    d.exec(&with_roles(FUNCTIONS));
-    d.exec(
-        "CREATE FUNCTION app.trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
-         CREATE TRIGGER t BEFORE INSERT ON app.items FOR EACH ROW EXECUTE FUNCTION app.trg();",
-    );
-    let tree = assert_round_trip(&d);
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let root = dir.path().join("schema");
-    pg_flux::layout::write_tree(&root, &tree, false).unwrap_or_else(|e| panic!("write: {e}"));
-    let f = TestDb::on(d.major());
-    block_on(async {
-        let client = pg_flux::connect::connect(&f.url()).await?;
-        pg_flux::load::load_tree(&client, &root).await
-    })
-    .unwrap_or_else(|e| panic!("loading the per-kind tree: {e}"));
-    pg_flux_tests::assert_same_text(
-        &d.pg_dump_schema(),
-        &f.pg_dump_schema(),
-        "pg_dump of D and F",
-    );
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(&with_roles(FUNCTIONS));
+        d.exec(
+            "CREATE FUNCTION app.trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+             CREATE TRIGGER t BEFORE INSERT ON app.items FOR EACH ROW EXECUTE FUNCTION app.trg();",
+        );
+        let tree = assert_round_trip(&d);
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let root = dir.path().join("schema");
+        pg_flux::layout::write_tree(&root, &tree, false)
+            .unwrap_or_else(|e| panic!("PostgreSQL {major}: write: {e}"));
+        let f = TestDb::on(major);
+        block_on(async {
+            let client = pg_flux::connect::connect(&f.url()).await?;
+            pg_flux::load::load_tree(&client, &root).await
+        })
+        .unwrap_or_else(|e| panic!("PostgreSQL {major}: loading the per-kind tree: {e}"));
+        pg_flux_tests::assert_same_text(
+            &d.pg_dump_schema(),
+            &f.pg_dump_schema(),
+            &format!("PostgreSQL {major}: pg_dump of D and F"),
+        );
+    });
 }
 
 #[test]
 fn functions_are_not_reported_unmodeled() {
-    let d = TestDb::new();
-    d.exec(&with_roles(FUNCTIONS));
-    d.exec(
-        &TRIGGERS
-            .replace("CREATE SCHEMA app;", "CREATE SCHEMA trg;")
-            .replace("app.", "trg."),
-    );
-    let catalog = block_on(pg_flux::commands::dump::read_catalog(
-        &d.url(),
-        &pg_flux::inspect::Scope::default(),
-    ))
-    .unwrap_or_else(|e| panic!("inspect: {e}"));
-    assert!(catalog.unmodeled.is_empty(), "{:?}", catalog.unmodeled);
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(&with_roles(FUNCTIONS));
+        d.exec(
+            &TRIGGERS
+                .replace("CREATE SCHEMA app;", "CREATE SCHEMA trg;")
+                .replace("app.", "trg."),
+        );
+        let catalog = block_on(pg_flux::commands::dump::read_catalog(
+            &d.url(),
+            &pg_flux::inspect::Scope::default(),
+        ))
+        .unwrap_or_else(|e| panic!("PostgreSQL {major}: inspect: {e}"));
+        assert!(
+            catalog.unmodeled.is_empty(),
+            "PostgreSQL {major}: {:?}",
+            catalog.unmodeled
+        );
+    });
 }
 
 #[test]
 fn event_triggers_follow_their_function_into_scope() {
-    let d = TestDb::new();
-    d.exec(
-        "CREATE SCHEMA a; CREATE SCHEMA b;
-         CREATE FUNCTION b.f() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
-         CREATE EVENT TRIGGER et ON ddl_command_end EXECUTE FUNCTION b.f();",
-    );
-    let count = |schema: &str| {
-        let scope = pg_flux::inspect::Scope {
-            schemas: Some(vec![schema.to_string()]),
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(
+            "CREATE SCHEMA a; CREATE SCHEMA b;
+             CREATE FUNCTION b.f() RETURNS event_trigger LANGUAGE plpgsql AS $$ BEGIN END $$;
+             CREATE EVENT TRIGGER et ON ddl_command_end EXECUTE FUNCTION b.f();",
+        );
+        let count = |schema: &str| {
+            let scope = pg_flux::inspect::Scope {
+                schemas: Some(vec![schema.to_string()]),
+            };
+            block_on(pg_flux::commands::dump::read_catalog(&d.url(), &scope))
+                .unwrap_or_else(|e| panic!("PostgreSQL {major}: inspect: {e}"))
+                .event_triggers
+                .len()
         };
-        block_on(pg_flux::commands::dump::read_catalog(&d.url(), &scope))
-            .unwrap_or_else(|e| panic!("inspect: {e}"))
-            .event_triggers
-            .len()
-    };
-    assert_eq!(count("a"), 0);
-    assert_eq!(count("b"), 1);
+        assert_eq!(count("a"), 0, "PostgreSQL {major}: event triggers in a");
+        assert_eq!(count("b"), 1, "PostgreSQL {major}: event triggers in b");
+    });
 }

@@ -8,13 +8,29 @@ use pg_flux_tests::{assert_round_trip, majors, TestDb};
 const ROLES: &str = "DO $$ BEGIN CREATE ROLE flux_reader NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
 DO $$ BEGIN CREATE ROLE flux_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;";
 
+/// Runs `check` on every major under test, each in its own thread.
+fn on_every_major(check: impl Fn(u32) + Sync) {
+    std::thread::scope(|scope| {
+        for major in majors() {
+            let check = &check;
+            scope.spawn(move || check(major));
+        }
+    });
+}
+
 fn file<'a>(
     tree: &'a std::collections::BTreeMap<std::path::PathBuf, String>,
+    major: u32,
     path: &str,
 ) -> &'a str {
     tree.get(Path::new(path))
         .map(String::as_str)
-        .unwrap_or_else(|| panic!("no {path} in {:?}", tree.keys().collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "PostgreSQL {major}: no {path} in {:?}",
+                tree.keys().collect::<Vec<_>>()
+            )
+        })
 }
 
 /// Columns of every kind, constraints, owner, comments and privileges.
@@ -56,21 +72,29 @@ ALTER TABLE app.scratch FORCE ROW LEVEL SECURITY;
 
 #[test]
 fn columns_and_constraints_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(COLUMNS);
-    let tree = assert_round_trip(&d);
-    let items = file(&tree, "tables/app.items.sql");
-    assert!(items.contains("SEQUENCE NAME app.items_id_seq"), "{items}");
-    assert!(
-        items.contains("GENERATED ALWAYS AS ((price * (2)::numeric)) STORED"),
-        "{items}"
-    );
-    assert!(items.contains("ADD CONSTRAINT nv CHECK"), "{items}");
-    assert!(
-        items.contains("GRANT UPDATE (note) ON TABLE app.items TO flux_reader;"),
-        "{items}"
-    );
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(COLUMNS);
+        let tree = assert_round_trip(&d);
+        let items = file(&tree, major, "tables/app.items.sql");
+        assert!(
+            items.contains("SEQUENCE NAME app.items_id_seq"),
+            "PostgreSQL {major}: {items}"
+        );
+        assert!(
+            items.contains("GENERATED ALWAYS AS ((price * (2)::numeric)) STORED"),
+            "PostgreSQL {major}: {items}"
+        );
+        assert!(
+            items.contains("ADD CONSTRAINT nv CHECK"),
+            "PostgreSQL {major}: {items}"
+        );
+        assert!(
+            items.contains("GRANT UPDATE (note) ON TABLE app.items TO flux_reader;"),
+            "PostgreSQL {major}: {items}"
+        );
+    });
 }
 
 /// Foreign keys in every form, including a cycle between two tables.
@@ -88,10 +112,16 @@ CREATE TABLE e (x int REFERENCES c (x));
 
 #[test]
 fn foreign_keys_round_trip() {
-    let d = TestDb::new();
-    d.exec(FOREIGN_KEYS);
-    let tree = assert_round_trip(&d);
-    assert!(file(&tree, "tables/public.a.sql").contains("ADD CONSTRAINT a_b_fk FOREIGN KEY"));
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(FOREIGN_KEYS);
+        let tree = assert_round_trip(&d);
+        let a = file(&tree, major, "tables/public.a.sql");
+        assert!(
+            a.contains("ADD CONSTRAINT a_b_fk FOREIGN KEY"),
+            "PostgreSQL {major}: {a}"
+        );
+    });
 }
 
 const SEQUENCES: &str = "
@@ -106,17 +136,23 @@ CREATE SEQUENCE s.owned OWNED BY s.t.n;
 
 #[test]
 fn sequences_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(SEQUENCES);
-    let tree = assert_round_trip(&d);
-    let t = file(&tree, "tables/s.t.sql");
-    assert!(t.contains("CREATE SEQUENCE s.t_id_seq"), "{t}");
-    assert!(
-        t.contains("ALTER SEQUENCE s.t_id_seq OWNED BY s.t.id;"),
-        "{t}"
-    );
-    assert!(file(&tree, "sequences/s.odd.sql").contains("CYCLE"));
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(SEQUENCES);
+        let tree = assert_round_trip(&d);
+        let t = file(&tree, major, "tables/s.t.sql");
+        assert!(
+            t.contains("CREATE SEQUENCE s.t_id_seq"),
+            "PostgreSQL {major}: {t}"
+        );
+        assert!(
+            t.contains("ALTER SEQUENCE s.t_id_seq OWNED BY s.t.id;"),
+            "PostgreSQL {major}: {t}"
+        );
+        let odd = file(&tree, major, "sequences/s.odd.sql");
+        assert!(odd.contains("CYCLE"), "PostgreSQL {major}: {odd}");
+    });
 }
 
 const PARTITIONS: &str = "
@@ -142,11 +178,16 @@ COMMENT ON INDEX p.events_kind_idx IS 'by kind';
 
 #[test]
 fn partitions_round_trip() {
-    let d = TestDb::new();
-    d.exec(PARTITIONS);
-    let tree = assert_round_trip(&d);
-    let idx = file(&tree, "indexes/p.events.sql");
-    assert!(idx.contains("ON ONLY p.events"), "{idx}");
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(PARTITIONS);
+        let tree = assert_round_trip(&d);
+        let idx = file(&tree, major, "indexes/p.events.sql");
+        assert!(
+            idx.contains("ON ONLY p.events"),
+            "PostgreSQL {major}: {idx}"
+        );
+    });
 }
 
 const INHERITANCE: &str = "
@@ -161,14 +202,16 @@ COMMENT ON COLUMN child2.id IS 'inherited but commented';
 
 #[test]
 fn inheritance_and_typed_tables_round_trip() {
-    let d = TestDb::new();
-    d.exec(INHERITANCE);
-    let tree = assert_round_trip(&d);
-    let child = file(&tree, "tables/public.child.sql");
-    assert!(
-        child.contains("INHERITS (public.base, public.other)"),
-        "{child}"
-    );
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(INHERITANCE);
+        let tree = assert_round_trip(&d);
+        let child = file(&tree, major, "tables/public.child.sql");
+        assert!(
+            child.contains("INHERITS (public.base, public.other)"),
+            "PostgreSQL {major}: {child}"
+        );
+    });
 }
 
 const INDEXES: &str = "
@@ -191,11 +234,16 @@ ALTER TABLE u REPLICA IDENTITY USING INDEX u_pkey;
 
 #[test]
 fn indexes_round_trip() {
-    let d = TestDb::new();
-    d.exec(INDEXES);
-    let tree = assert_round_trip(&d);
-    let idx = file(&tree, "indexes/public.t.sql");
-    assert!(idx.contains("CLUSTER ON t_lower"), "{idx}");
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(INDEXES);
+        let tree = assert_round_trip(&d);
+        let idx = file(&tree, major, "indexes/public.t.sql");
+        assert!(
+            idx.contains("CLUSTER ON t_lower"),
+            "PostgreSQL {major}: {idx}"
+        );
+    });
 }
 
 /// Less common shapes: a partition attached with its own column order, merged and local
@@ -232,15 +280,17 @@ CREATE UNLOGGED TABLE x.ul (id bigint GENERATED ALWAYS AS IDENTITY, s serial);
 
 #[test]
 fn edge_shapes_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(EDGES);
-    let tree = assert_round_trip(&d);
-    let m1 = file(&tree, "tables/x.m1.sql");
-    assert!(
-        m1.contains("ALTER TABLE x.m ATTACH PARTITION x.m1 FOR VALUES IN (1);"),
-        "{m1}"
-    );
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(EDGES);
+        let tree = assert_round_trip(&d);
+        let m1 = file(&tree, major, "tables/x.m1.sql");
+        assert!(
+            m1.contains("ALTER TABLE x.m ATTACH PARTITION x.m1 FOR VALUES IN (1);"),
+            "PostgreSQL {major}: {m1}"
+        );
+    });
 }
 
 /// Options on partitioned tables and their children, privileges on columns, sequences
@@ -284,33 +334,44 @@ CREATE TABLE y.\"Upper\" (\"Id\" serial, \"Name\" text COLLATE \"POSIX\");
 
 #[test]
 fn more_shapes_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(MORE);
-    let tree = assert_round_trip(&d);
-    let uses = file(&tree, "tables/y.uses.sql");
-    assert!(uses.contains("CREATE SEQUENCE y.own_seq"), "{uses}");
-    let mv = file(&tree, "indexes/y.mv.sql");
-    assert!(mv.contains("CLUSTER ON mv_a"), "{mv}");
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(MORE);
+        let tree = assert_round_trip(&d);
+        let uses = file(&tree, major, "tables/y.uses.sql");
+        assert!(
+            uses.contains("CREATE SEQUENCE y.own_seq"),
+            "PostgreSQL {major}: {uses}"
+        );
+        let mv = file(&tree, major, "indexes/y.mv.sql");
+        assert!(mv.contains("CLUSTER ON mv_a"), "PostgreSQL {major}: {mv}");
+    });
 }
 
 /// Typed tables (their composite type comes from the types emitter).
 #[test]
 fn typed_tables_round_trip() {
-    let d = TestDb::new();
-    d.exec(
-        "CREATE TYPE pair AS (l int, r int);
-         CREATE TABLE typed OF pair (l WITH OPTIONS NOT NULL DEFAULT 1, PRIMARY KEY (l));
-         CREATE TABLE typed2 OF pair;",
-    );
-    let tree = assert_round_trip(&d);
-    assert!(file(&tree, "tables/public.typed.sql").contains("OF public.pair"));
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(
+            "CREATE TYPE pair AS (l int, r int);
+             CREATE TABLE typed OF pair (l WITH OPTIONS NOT NULL DEFAULT 1, PRIMARY KEY (l));
+             CREATE TABLE typed2 OF pair;",
+        );
+        let tree = assert_round_trip(&d);
+        let typed = file(&tree, major, "tables/public.typed.sql");
+        assert!(
+            typed.contains("OF public.pair"),
+            "PostgreSQL {major}: {typed}"
+        );
+    });
 }
 
 /// The version-independent cases on every major, plus each major's new features.
 #[test]
 fn tables_round_trip_on_every_major() {
-    for major in majors() {
+    on_every_major(|major| {
         let d = TestDb::on(major);
         d.exec(ROLES);
         for sql in [
@@ -375,51 +436,5 @@ fn tables_round_trip_on_every_major() {
             );
         }
         assert_round_trip(&d);
-    }
-}
-
-/// The shared fixtures (`schema-fixtures/*`) on every major (`PGFLUX_FIXTURES` overrides the
-/// fixture directory, `PGFLUX_FIXTURE` picks fixtures by name).
-#[test]
-fn fixtures_round_trip() {
-    let root = std::env::var_os("PGFLUX_FIXTURES")
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| pg_flux_tests::repo_root().join("schema-fixtures"));
-    let mut dirs: Vec<_> = std::fs::read_dir(&root)
-        .unwrap_or_else(|e| panic!("{}: {e}", root.display()))
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| p.join("fixture.sql").is_file())
-        .collect();
-    dirs.sort();
-    let only = std::env::var("PGFLUX_FIXTURE").ok();
-    let mut failures = Vec::new();
-    for major in majors() {
-        for dir in &dirs {
-            let name = dir
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if only.as_deref().is_some_and(|o| !name.contains(o)) {
-                continue;
-            }
-            let d = TestDb::on(major);
-            d.load_file(&dir.join("fixture.sql"));
-            for n in 14..=major {
-                let extra = dir.join(format!("pg{n}.sql"));
-                if extra.is_file() {
-                    d.load_file(&extra);
-                }
-            }
-            if let Err(e) = std::panic::catch_unwind(|| assert_round_trip(&d)) {
-                let message = e
-                    .downcast_ref::<String>()
-                    .cloned()
-                    .or_else(|| e.downcast_ref::<&str>().map(|s| s.to_string()))
-                    .unwrap_or_default();
-                failures.push(format!("{name} on {major}: {message}"));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    });
 }

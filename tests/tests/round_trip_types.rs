@@ -10,10 +10,25 @@ const ROLES: &str = "DO $$ BEGIN CREATE ROLE flux_reader NOLOGIN; \
     DO $$ BEGIN CREATE ROLE flux_owner NOLOGIN; \
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;";
 
-fn file<'a>(tree: &'a BTreeMap<PathBuf, String>, path: &str) -> &'a str {
+/// Runs `check` on every major under test, each in its own thread.
+fn on_every_major(check: impl Fn(u32) + Sync) {
+    std::thread::scope(|scope| {
+        for major in majors() {
+            let check = &check;
+            scope.spawn(move || check(major));
+        }
+    });
+}
+
+fn file<'a>(tree: &'a BTreeMap<PathBuf, String>, major: u32, path: &str) -> &'a str {
     tree.get(Path::new(path))
         .map(String::as_str)
-        .unwrap_or_else(|| panic!("no {path} in {:?}", tree.keys().collect::<Vec<_>>()))
+        .unwrap_or_else(|| {
+            panic!(
+                "PostgreSQL {major}: no {path} in {:?}",
+                tree.keys().collect::<Vec<_>>()
+            )
+        })
 }
 
 fn enums_sql() -> &'static str {
@@ -32,24 +47,40 @@ fn enums_sql() -> &'static str {
 
 #[test]
 fn enums_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(enums_sql());
-    let tree = assert_round_trip(&d);
-    let status = file(&tree, "types/app.%53tatus.sql");
-    assert!(
-        status.contains("'first',\n    'new',\n    'middle',\n    'it''s done',\n    'café'"),
-        "{status}"
-    );
-    assert!(status.contains("COMMENT ON TYPE app.\"Status\" IS 'the status''s comment';"));
-    assert!(file(&tree, "types/app.status.sql").contains("AS ENUM (\n);"));
-    assert!(file(&tree, "types/app.select.sql").contains("OWNER TO flux_owner"));
-    let uni = file(&tree, "types/app.%C3%BCn%C3%AF.sql");
-    assert!(
-        uni.contains("REVOKE USAGE ON TYPE app.\"ünï\" FROM PUBLIC;"),
-        "{uni}"
-    );
-    assert!(uni.contains("TO flux_reader WITH GRANT OPTION;"), "{uni}");
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(enums_sql());
+        let tree = assert_round_trip(&d);
+        let status = file(&tree, major, "types/app.%53tatus.sql");
+        assert!(
+            status.contains("'first',\n    'new',\n    'middle',\n    'it''s done',\n    'café'"),
+            "PostgreSQL {major}: {status}"
+        );
+        assert!(
+            status.contains("COMMENT ON TYPE app.\"Status\" IS 'the status''s comment';"),
+            "PostgreSQL {major}: {status}"
+        );
+        let empty = file(&tree, major, "types/app.status.sql");
+        assert!(
+            empty.contains("AS ENUM (\n);"),
+            "PostgreSQL {major}: {empty}"
+        );
+        let select = file(&tree, major, "types/app.select.sql");
+        assert!(
+            select.contains("OWNER TO flux_owner"),
+            "PostgreSQL {major}: {select}"
+        );
+        let uni = file(&tree, major, "types/app.%C3%BCn%C3%AF.sql");
+        assert!(
+            uni.contains("REVOKE USAGE ON TYPE app.\"ünï\" FROM PUBLIC;"),
+            "PostgreSQL {major}: {uni}"
+        );
+        assert!(
+            uni.contains("TO flux_reader WITH GRANT OPTION;"),
+            "PostgreSQL {major}: {uni}"
+        );
+    });
 }
 
 fn composites_sql() -> &'static str {
@@ -70,23 +101,32 @@ fn composites_sql() -> &'static str {
 
 #[test]
 fn composites_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(composites_sql());
-    let tree = assert_round_trip(&d);
-    let outer = file(&tree, "types/app.%4Futer.sql");
-    assert!(
-        outer.contains("    label text COLLATE pg_catalog.\"C\",\n"),
-        "{outer}"
-    );
-    assert!(outer.contains("    plain text,\n"), "{outer}");
-    assert!(outer.contains("    ps app.point3[],\n"), "{outer}");
-    assert!(!outer.contains("dropped"), "{outer}");
-    assert!(
-        outer.contains("COMMENT ON COLUMN app.\"Outer\".p IS 'a point';"),
-        "{outer}"
-    );
-    assert!(file(&tree, "types/app.empty.sql").contains("AS (\n);"));
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(composites_sql());
+        let tree = assert_round_trip(&d);
+        let outer = file(&tree, major, "types/app.%4Futer.sql");
+        assert!(
+            outer.contains("    label text COLLATE pg_catalog.\"C\",\n"),
+            "PostgreSQL {major}: {outer}"
+        );
+        assert!(
+            outer.contains("    plain text,\n"),
+            "PostgreSQL {major}: {outer}"
+        );
+        assert!(
+            outer.contains("    ps app.point3[],\n"),
+            "PostgreSQL {major}: {outer}"
+        );
+        assert!(!outer.contains("dropped"), "PostgreSQL {major}: {outer}");
+        assert!(
+            outer.contains("COMMENT ON COLUMN app.\"Outer\".p IS 'a point';"),
+            "PostgreSQL {major}: {outer}"
+        );
+        let empty = file(&tree, major, "types/app.empty.sql");
+        assert!(empty.contains("AS (\n);"), "PostgreSQL {major}: {empty}");
+    });
 }
 
 fn ranges_sql(major: u32) -> String {
@@ -112,28 +152,46 @@ fn ranges_sql(major: u32) -> String {
 
 #[test]
 fn ranges_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(&ranges_sql(d.major()));
-    let tree = assert_round_trip(&d);
-    let float = file(&tree, "types/app.floatrange.sql");
-    assert!(float.contains("subtype_diff = float8mi"), "{float}");
-    assert!(!float.contains("multirange_type_name"), "{float}");
-    let text = file(&tree, "types/app.textrange_c.sql");
-    assert!(text.contains("collation = pg_catalog.\"C\""), "{text}");
-    assert!(!file(&tree, "types/app.span.sql").contains("subtype_opclass"));
-    if d.major() >= 14 {
-        let span = file(&tree, "types/app.datespan.sql");
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(&ranges_sql(major));
+        let tree = assert_round_trip(&d);
+        let float = file(&tree, major, "types/app.floatrange.sql");
         assert!(
-            span.contains("multirange_type_name = app.many_dates"),
-            "{span}"
+            float.contains("subtype_diff = float8mi"),
+            "PostgreSQL {major}: {float}"
         );
         assert!(
-            span.contains("COMMENT ON TYPE app.many_dates IS 'explicitly named';"),
-            "{span}"
+            !float.contains("multirange_type_name"),
+            "PostgreSQL {major}: {float}"
         );
-        assert!(float.contains("COMMENT ON TYPE app.floatmultirange IS 'generated name';"));
-    }
+        let text = file(&tree, major, "types/app.textrange_c.sql");
+        assert!(
+            text.contains("collation = pg_catalog.\"C\""),
+            "PostgreSQL {major}: {text}"
+        );
+        let span = file(&tree, major, "types/app.span.sql");
+        assert!(
+            !span.contains("subtype_opclass"),
+            "PostgreSQL {major}: {span}"
+        );
+        if major >= 14 {
+            let span = file(&tree, major, "types/app.datespan.sql");
+            assert!(
+                span.contains("multirange_type_name = app.many_dates"),
+                "PostgreSQL {major}: {span}"
+            );
+            assert!(
+                span.contains("COMMENT ON TYPE app.many_dates IS 'explicitly named';"),
+                "PostgreSQL {major}: {span}"
+            );
+            assert!(
+                float.contains("COMMENT ON TYPE app.floatmultirange IS 'generated name';"),
+                "PostgreSQL {major}: {float}"
+            );
+        }
+    });
 }
 
 fn domains_sql(major: u32) -> String {
@@ -166,27 +224,36 @@ fn domains_sql(major: u32) -> String {
 
 #[test]
 fn domains_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(&domains_sql(d.major()));
-    let tree = assert_round_trip(&d);
-    let positive = file(&tree, "domains/app.positive.sql");
-    assert!(positive.contains("AS numeric(12,2)"), "{positive}");
-    assert!(
-        positive.contains("CONSTRAINT positive_check CHECK"),
-        "{positive}"
-    );
-    assert!(
-        positive.contains("COMMENT ON CONSTRAINT positive_check ON DOMAIN app.positive"),
-        "{positive}"
-    );
-    let user = file(&tree, "domains/app.user.sql");
-    assert!(
-        user.contains("ALTER DOMAIN app.\"user\" ADD CONSTRAINT later CHECK"),
-        "{user}"
-    );
-    assert!(user.contains("NOT VALID;"), "{user}");
-    assert!(file(&tree, "domains/app.%45mail.sql").contains("COLLATE pg_catalog.\"C\""));
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(&domains_sql(major));
+        let tree = assert_round_trip(&d);
+        let positive = file(&tree, major, "domains/app.positive.sql");
+        assert!(
+            positive.contains("AS numeric(12,2)"),
+            "PostgreSQL {major}: {positive}"
+        );
+        assert!(
+            positive.contains("CONSTRAINT positive_check CHECK"),
+            "PostgreSQL {major}: {positive}"
+        );
+        assert!(
+            positive.contains("COMMENT ON CONSTRAINT positive_check ON DOMAIN app.positive"),
+            "PostgreSQL {major}: {positive}"
+        );
+        let user = file(&tree, major, "domains/app.user.sql");
+        assert!(
+            user.contains("ALTER DOMAIN app.\"user\" ADD CONSTRAINT later CHECK"),
+            "PostgreSQL {major}: {user}"
+        );
+        assert!(user.contains("NOT VALID;"), "PostgreSQL {major}: {user}");
+        let email = file(&tree, major, "domains/app.%45mail.sql");
+        assert!(
+            email.contains("COLLATE pg_catalog.\"C\""),
+            "PostgreSQL {major}: {email}"
+        );
+    });
 }
 
 fn views_sql(major: u32) -> String {
@@ -230,46 +297,70 @@ fn views_sql(major: u32) -> String {
 
 #[test]
 fn views_round_trip() {
-    let d = TestDb::new();
-    d.exec(ROLES);
-    d.exec(&views_sql(d.major()));
-    let tree = assert_round_trip(&d);
-    let series = file(&tree, "views/app.series.sql");
-    assert!(
-        series.contains("WITH (security_barrier='true') AS"),
-        "{series}"
-    );
-    assert!(series.contains("WITH CASCADED CHECK OPTION;"), "{series}");
-    assert!(file(&tree, "views/app.%561.sql").contains("WITH LOCAL CHECK OPTION;"));
-    let vals = file(&tree, "views/app.vals.sql");
-    assert!(
-        vals.contains("ALTER COLUMN word SET DEFAULT 'none'::text;"),
-        "{vals}"
-    );
-    assert!(
-        vals.contains("GRANT UPDATE (word) ON TABLE app.vals TO flux_reader;"),
-        "{vals}"
-    );
-    let mv = file(&tree, "materialized_views/app.mv.sql");
-    assert!(mv.contains("WITH DATA;"), "{mv}");
-    assert!(
-        mv.contains("COMMENT ON COLUMN app.mv.a IS 'column a';"),
-        "{mv}"
-    );
-    let empty = file(&tree, "materialized_views/app.%45mpty%20%4D%56.sql");
-    assert!(empty.contains("WITH (fillfactor='70') AS"), "{empty}");
-    assert!(empty.contains("WITH NO DATA;"), "{empty}");
-    assert!(tree.contains_key(Path::new("views/app.select.sql")));
-    assert!(tree.contains_key(Path::new("views/app.%53elect.sql")));
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(ROLES);
+        d.exec(&views_sql(major));
+        let tree = assert_round_trip(&d);
+        let series = file(&tree, major, "views/app.series.sql");
+        assert!(
+            series.contains("WITH (security_barrier='true') AS"),
+            "PostgreSQL {major}: {series}"
+        );
+        assert!(
+            series.contains("WITH CASCADED CHECK OPTION;"),
+            "PostgreSQL {major}: {series}"
+        );
+        let v1 = file(&tree, major, "views/app.%561.sql");
+        assert!(
+            v1.contains("WITH LOCAL CHECK OPTION;"),
+            "PostgreSQL {major}: {v1}"
+        );
+        let vals = file(&tree, major, "views/app.vals.sql");
+        assert!(
+            vals.contains("ALTER COLUMN word SET DEFAULT 'none'::text;"),
+            "PostgreSQL {major}: {vals}"
+        );
+        assert!(
+            vals.contains("GRANT UPDATE (word) ON TABLE app.vals TO flux_reader;"),
+            "PostgreSQL {major}: {vals}"
+        );
+        let mv = file(&tree, major, "materialized_views/app.mv.sql");
+        assert!(mv.contains("WITH DATA;"), "PostgreSQL {major}: {mv}");
+        assert!(
+            mv.contains("COMMENT ON COLUMN app.mv.a IS 'column a';"),
+            "PostgreSQL {major}: {mv}"
+        );
+        let empty = file(&tree, major, "materialized_views/app.%45mpty%20%4D%56.sql");
+        assert!(
+            empty.contains("WITH (fillfactor='70') AS"),
+            "PostgreSQL {major}: {empty}"
+        );
+        assert!(
+            empty.contains("WITH NO DATA;"),
+            "PostgreSQL {major}: {empty}"
+        );
+        assert!(
+            tree.contains_key(Path::new("views/app.select.sql")),
+            "PostgreSQL {major}: {:?}",
+            tree.keys().collect::<Vec<_>>()
+        );
+        assert!(
+            tree.contains_key(Path::new("views/app.%53elect.sql")),
+            "PostgreSQL {major}: {:?}",
+            tree.keys().collect::<Vec<_>>()
+        );
+    });
 }
 
 /// A chain of views whose names sort against their dependency order, a matview on top, and
 /// types and domains that depend on others in a later-sorting schema.
 #[test]
 fn chains_load_in_dependency_order() {
-    let d = TestDb::new();
-    d.exec(
-        "CREATE SCHEMA a; CREATE SCHEMA z;
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec(
+            "CREATE SCHEMA a; CREATE SCHEMA z;
          CREATE VIEW z.base AS SELECT 1 AS n;
          CREATE VIEW a.middle AS SELECT n + 1 AS n FROM z.base;
          CREATE VIEW a.\"Top\" AS SELECT n * 2 AS n FROM a.middle;
@@ -283,16 +374,25 @@ fn chains_load_in_dependency_order() {
          CREATE DOMAIN a.d3 AS z.e[];
          CREATE TYPE a.r AS RANGE (subtype = z.d2);
          CREATE VIEW a.uses_types AS SELECT ROW(ROW(1), 2, NULL)::a.pair AS p, 3::a.d1 AS d;",
-    );
-    let tree = assert_round_trip(&d);
-    assert!(tree.contains_key(Path::new("views/a.aaa.sql")));
-    assert!(tree.contains_key(Path::new("materialized_views/a.aab.sql")));
+        );
+        let tree = assert_round_trip(&d);
+        assert!(
+            tree.contains_key(Path::new("views/a.aaa.sql")),
+            "PostgreSQL {major}: {:?}",
+            tree.keys().collect::<Vec<_>>()
+        );
+        assert!(
+            tree.contains_key(Path::new("materialized_views/a.aab.sql")),
+            "PostgreSQL {major}: {:?}",
+            tree.keys().collect::<Vec<_>>()
+        );
+    });
 }
 
 /// Every section on every major in `PGFLUX_TEST_MAJORS`.
 #[test]
 fn everything_round_trips_on_every_major() {
-    for major in majors() {
+    on_every_major(|major| {
         let sections = [
             enums_sql().to_string(),
             composites_sql().to_string(),
@@ -306,14 +406,14 @@ fn everything_round_trips_on_every_major() {
             d.exec(&sql);
             assert_round_trip(&d);
         }
-    }
+    });
 }
 
 /// Nothing these kinds create (range constructors, multirange types, view rules, array types)
 /// is reported as an object of an unmodeled kind, and the query count does not depend on them.
 #[test]
 fn nothing_is_reported_unmodeled() {
-    for major in majors() {
+    on_every_major(|major| {
         let d = TestDb::on(major);
         d.exec(ROLES);
         let sql = [
@@ -339,33 +439,39 @@ fn nothing_is_reported_unmodeled() {
                 &db.url(),
                 &pg_flux::inspect::Scope::default(),
             ))
-            .unwrap_or_else(|e| panic!("{e}"))
+            .unwrap_or_else(|e| panic!("PostgreSQL {major}: {e}"))
         };
         let catalog = read(&d);
         assert!(
             catalog.unmodeled.is_empty(),
-            "{major}: {:?}",
+            "PostgreSQL {major}: {:?}",
             catalog.unmodeled
         );
-        assert_eq!(catalog.query_count, read(&TestDb::on(major)).query_count);
+        assert_eq!(
+            catalog.query_count,
+            read(&TestDb::on(major)).query_count,
+            "PostgreSQL {major}: query count with and without these kinds"
+        );
         assert_round_trip(&d);
-    }
+    });
 }
 
 /// A shell type is not modeled: it is reported, never dropped silently.
 #[test]
 fn shell_types_are_reported_unmodeled() {
-    let d = TestDb::new();
-    d.exec("CREATE SCHEMA app; CREATE TYPE app.shell; CREATE TYPE app.e AS ENUM ('x');");
-    let catalog = pg_flux_tests::block_on(pg_flux::commands::dump::read_catalog(
-        &d.url(),
-        &pg_flux::inspect::Scope::default(),
-    ))
-    .unwrap_or_else(|e| panic!("{e}"));
-    let kinds: Vec<(&str, &str)> = catalog
-        .unmodeled
-        .iter()
-        .map(|u| (u.kind.as_str(), u.identity.as_str()))
-        .collect();
-    assert_eq!(kinds, [("type", "app.shell")]);
+    on_every_major(|major| {
+        let d = TestDb::on(major);
+        d.exec("CREATE SCHEMA app; CREATE TYPE app.shell; CREATE TYPE app.e AS ENUM ('x');");
+        let catalog = pg_flux_tests::block_on(pg_flux::commands::dump::read_catalog(
+            &d.url(),
+            &pg_flux::inspect::Scope::default(),
+        ))
+        .unwrap_or_else(|e| panic!("PostgreSQL {major}: {e}"));
+        let kinds: Vec<(&str, &str)> = catalog
+            .unmodeled
+            .iter()
+            .map(|u| (u.kind.as_str(), u.identity.as_str()))
+            .collect();
+        assert_eq!(kinds, [("type", "app.shell")], "PostgreSQL {major}");
+    });
 }

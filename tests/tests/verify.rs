@@ -423,3 +423,46 @@ fn every_new_kind_made_out_of_band_is_reported() {
         assert!(!run.stderr.contains("warning"), "{}", run.stderr);
     }
 }
+
+/// One object declared in two files is two sources for it: `verify --strict` fails on it (as
+/// `migrate generate` does), naming both places, and its first line says why, not "clean".
+#[test]
+fn an_object_declared_twice_fails_strict_naming_both_places() {
+    let db = TestDb::new();
+    db.exec(
+        "CREATE TABLE public.users (id int PRIMARY KEY, email text); \
+         CREATE INDEX users_email ON public.users (email);",
+    );
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    dump(tmp.path(), &db, "schema");
+    let run = verify(tmp.path(), &db, &["--strict"]);
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    fs::write(
+        tmp.path().join("schema/tables/public.users.sql"),
+        format!(
+            "{}\nCREATE INDEX users_email ON public.users USING btree (email);\n",
+            fs::read_to_string(tmp.path().join("schema/tables/public.users.sql"))
+                .unwrap_or_default()
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let run = verify(tmp.path(), &db, &[]);
+    assert_eq!(run.code, 0, "without --strict: {}", run.stderr);
+    let run = verify(tmp.path(), &db, &["--strict"]);
+    assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.starts_with(
+            "verify: every live object is declared in source, but 1 declaration(s) repeat an \
+             object declared elsewhere (see the warnings).\n"
+        ),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stderr.contains("schema/indexes/public.users.sql:1:1")
+            && run.stderr.contains("schema/tables/public.users.sql:")
+            && run.stderr.contains("declared twice"),
+        "{}",
+        run.stderr
+    );
+}

@@ -29,6 +29,9 @@ pub struct VerifyReport {
     pub declared_not_live: Vec<Identity>,
     /// Untracked statements and duplicate declarations.
     pub problems: Vec<Problem>,
+    /// Declarations of an object already declared: two sources for one object, which
+    /// `--strict` refuses as `migrate generate` does.
+    pub duplicates: usize,
 }
 
 impl VerifyReport {
@@ -88,6 +91,7 @@ pub fn compare(catalog: &Catalog, source: &SourceModel) -> VerifyReport {
         undeclared,
         declared_not_live,
         problems: source.problems(),
+        duplicates: source.duplicates().len(),
     }
 }
 
@@ -127,7 +131,13 @@ pub fn groups(objects: &[LiveObject]) -> Vec<(ObjectKind, Vec<&LiveObject>)> {
 /// The report as documented: `verify: N undeclared live object(s):`, one group per kind.
 pub fn render_text(report: &VerifyReport, schema_dir: &Path) -> String {
     let mut out = String::new();
-    if report.is_clean() {
+    if report.is_clean() && report.duplicates > 0 {
+        out.push_str(&format!(
+            "verify: every live object is declared in source, but {} declaration(s) repeat an \
+             object declared elsewhere (see the warnings).\n",
+            report.duplicates
+        ));
+    } else if report.is_clean() {
         out.push_str("verify: clean — every live object is declared in source.\n");
     } else {
         out.push_str(&format!(

@@ -7,7 +7,7 @@
 
 use std::collections::HashMap;
 
-use super::relations::storage_name;
+use super::relations::{storage_name, SchemaConstraintNames};
 use super::sql::{column_privileges, comment, ident, literal, owner, privileges, qualified};
 use super::{Block, Dir, FilePlace, Phase};
 use crate::model::{
@@ -35,8 +35,12 @@ const SECRET_SUFFIXES: &[&str] = &[
 /// `auth_token`). Flags such as `password_required` do not end so and are kept.
 pub fn is_secret_option(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
-    SECRET_SUFFIXES.iter().any(|s| name.ends_with(s))
+    SECRET_SUFFIXES.iter().any(|s| name.ends_with(s)) && !FILE_PATH_OPTIONS.contains(&name.as_str())
 }
+
+/// libpq (and so postgres_fdw and dblink) options whose names end like a secret's but hold the
+/// path of a file on the server: the key itself never is in the catalog.
+const FILE_PATH_OPTIONS: &[&str] = &["sslkey"];
 
 /// ` OPTIONS (a 'x', b 'y')` (empty for no options), and a comment line for each secret
 /// option whose value was replaced.
@@ -82,6 +86,7 @@ fn wrapper_block(w: &ForeignDataWrapper) -> Option<Block> {
         // The extension creates the wrapper; what was granted on it since is ours to keep.
         let sql = privileges("FOREIGN DATA WRAPPER", &name, &w.acl);
         return (!sql.is_empty()).then(|| Block {
+            populate: None,
             file,
             phase: Phase::Create,
             provides: Vec::new(),
@@ -245,14 +250,20 @@ fn parent_columns(catalog: &Catalog) -> ParentColumns<'_> {
 pub(crate) fn tables(catalog: &Catalog) -> Vec<Block> {
     let parents = parent_columns(catalog);
     let pg18 = catalog.server_major() >= 18;
+    let names = SchemaConstraintNames::of(catalog);
     catalog
         .foreign_tables
         .iter()
-        .map(|t| table_block(t, &parents, pg18))
+        .map(|t| table_block(t, &parents, pg18, &names))
         .collect()
 }
 
-fn table_block(t: &ForeignTable, parents: &ParentColumns, pg18: bool) -> Block {
+fn table_block(
+    t: &ForeignTable,
+    parents: &ParentColumns,
+    pg18: bool,
+    names: &SchemaConstraintNames,
+) -> Block {
     let name = qualified(&t.name);
     let alter = format!("ALTER FOREIGN TABLE ONLY {name}");
     let parent_cols: Vec<&ParentColumn> = t
@@ -315,12 +326,7 @@ fn table_block(t: &ForeignTable, parents: &ParentColumns, pg18: bool) -> Block {
             }
             if pg18 {
                 if let Some(k) = not_null_constraint(c).filter(|k| k.local || attach) {
-                    let default_name = format!("{}_{}_not_null", t.name.name, c.name);
-                    if k.name == default_name && default_name.len() < 64 {
-                        def.push_str(" NOT NULL");
-                    } else {
-                        def.push_str(&format!(" CONSTRAINT {} NOT NULL", ident(&k.name)));
-                    }
+                    def.push_str(&names.not_null(&t.name, &c.name, &k.name));
                     if k.no_inherit {
                         def.push_str(" NO INHERIT");
                     }
@@ -493,6 +499,7 @@ fn table_block(t: &ForeignTable, parents: &ParentColumns, pg18: bool) -> Block {
         .collect();
     requires.push(CatalogRef::ForeignServer(t.server_oid));
     Block {
+        populate: None,
         file: FilePlace::in_schema(Dir::ForeignTables, &t.name),
         phase: Phase::Create,
         provides: vec![CatalogRef::Relation(t.oid)],
@@ -533,6 +540,8 @@ mod tests {
             "use_remote_estimate",
             "keep_connections",
             "passfile",
+            "sslkey",
+            "sslcert",
         ] {
             assert!(!is_secret_option(name), "{name}");
         }

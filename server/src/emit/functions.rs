@@ -21,13 +21,7 @@ pub(crate) fn functions(catalog: &Catalog) -> Vec<Block> {
 
 fn function_sql(f: &Function) -> String {
     let name = qualified(&f.name);
-    let args = &f.identity_arguments;
-    // ALTER and COMMENT name an aggregate without arguments as `agg(*)`; GRANT takes `agg()`.
-    let signature = if f.kind == FunctionKind::Aggregate && args.is_empty() {
-        format!("{name}(*)")
-    } else {
-        format!("{name}({args})")
-    };
+    let signature = function_signature(f);
     let (kind, acl_kind) = match f.kind {
         FunctionKind::Procedure => ("PROCEDURE", "PROCEDURE"),
         FunctionKind::Aggregate => ("AGGREGATE", "FUNCTION"),
@@ -41,8 +35,32 @@ fn function_sql(f: &Function) -> String {
     };
     sql.push_str(&owner(kind, &signature, &f.owner));
     sql.push_str(&comment(kind, &signature, f.comment.as_deref()));
-    sql.push_str(&privileges(acl_kind, &format!("{name}({args})"), &f.acl));
+    sql.push_str(&privileges(acl_kind, &privilege_target(f), &f.acl));
     sql
+}
+
+/// How `ALTER`, `COMMENT`, `SECURITY LABEL` and `DROP` name one overload: its identity
+/// arguments (an ordered-set aggregate's with `ORDER BY`); an aggregate without arguments is
+/// `agg(*)`.
+pub(crate) fn function_signature(f: &Function) -> String {
+    let name = qualified(&f.name);
+    if f.kind == FunctionKind::Aggregate && f.identity_arguments.is_empty() {
+        format!("{name}(*)")
+    } else {
+        format!("{name}({})", f.identity_arguments)
+    }
+}
+
+/// How `GRANT` and `REVOKE` name one overload. They take no `ORDER BY` and no `*`: an aggregate
+/// is named by its argument types alone, as pg_dump names it (`agg(double precision,
+/// anyelement)`, `agg()`).
+pub(crate) fn privilege_target(f: &Function) -> String {
+    let name = qualified(&f.name);
+    if f.kind == FunctionKind::Aggregate {
+        format!("{name}({})", f.identity_types.join(", "))
+    } else {
+        format!("{name}({})", f.identity_arguments)
+    }
 }
 
 /// `finalfunc_modify` as CREATE AGGREGATE spells it.
@@ -183,6 +201,7 @@ pub(crate) fn event_triggers(catalog: &Catalog) -> Vec<Block> {
         .event_triggers
         .iter()
         .map(|e| Block {
+            populate: None,
             file: FilePlace::global(Dir::EventTriggers, &e.name),
             // Event triggers fire on the DDL that follows them: created after everything else.
             phase: Phase::Link,

@@ -12,8 +12,10 @@ pub mod sql;
 mod types;
 
 pub use foreign::{add_foreign_column_sql, add_foreign_constraint_sql, user_mapping_sql};
+pub(crate) use functions::{function_signature, privilege_target};
 pub use relations::{add_column_sql, add_constraint_sql};
 pub(crate) use relations::{identity_kind, options_list, sequence_options, storage_name};
+pub(crate) use schemas::member_target;
 pub(crate) use security::{
     default_privilege_entry, default_privileges_kind, default_privileges_sql,
 };
@@ -144,6 +146,20 @@ pub struct Block {
     /// what it provides.
     pub requires: Vec<CatalogRef>,
     pub sql: String,
+    /// A materialized view that `sql` creates filled: how the flat file creates it instead
+    /// (pg_dump's way, since psql runs the file as written).
+    pub populate: Option<Populate>,
+}
+
+/// A filled materialized view in the flat file: created `WITH NO DATA` where the block stands,
+/// refreshed after every other object exists (its query may call a function through a quoted
+/// body, which no dependency shows).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Populate {
+    /// The block's SQL with the view created `WITH NO DATA`.
+    pub unfilled_sql: String,
+    /// `REFRESH MATERIALIZED VIEW …;`
+    pub refresh: String,
 }
 
 impl Block {
@@ -154,6 +170,7 @@ impl Block {
             provides: vec![provides],
             requires: Vec::new(),
             sql,
+            populate: None,
         }
     }
 }
@@ -184,11 +201,17 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     let ordered = order::dependency_order(blocks, &catalog.dependencies, &|r| {
         types::split_view(catalog, r)
     });
-    // Default privileges go after everything else, whatever the dependency order: they would
-    // change the privileges of any object created after them.
-    let (last, mut ordered): (Vec<Block>, Vec<Block>) = ordered
-        .into_iter()
-        .partition(|b| b.file.dir == Dir::DefaultPrivileges);
-    ordered.extend(last);
+    // As pg_dump ends a restore: event triggers once every object exists (they must not fire
+    // on the load), then default privileges (they would change the privileges of any object
+    // created after them), whatever the dependency order.
+    let (mut ordered, mut tail): (Vec<Block>, Vec<Block>) =
+        ordered.into_iter().partition(|b| !is_tail(b.file.dir));
+    tail.sort_by_key(|b| b.file.dir == Dir::DefaultPrivileges);
+    ordered.extend(tail);
     ordered
+}
+
+/// Blocks of the directories that load after everything else, in this order.
+pub fn is_tail(dir: Dir) -> bool {
+    matches!(dir, Dir::EventTriggers | Dir::DefaultPrivileges)
 }

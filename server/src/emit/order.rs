@@ -95,6 +95,7 @@ pub(crate) fn dependency_order(
                     continue;
                 };
                 let shell = Block {
+                    populate: None,
                     file: blocks[view].file.clone(),
                     phase: blocks[view].phase,
                     provides: blocks[view].provides.clone(),

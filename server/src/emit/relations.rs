@@ -67,6 +67,7 @@ pub(crate) fn sequences(catalog: &Catalog) -> Vec<Block> {
         blocks.push(sequence_block(s));
         if let Some((table_oid, table, column)) = &s.owned_by {
             blocks.push(Block {
+                populate: None,
                 file: FilePlace::in_schema(Dir::Tables, table),
                 phase: Phase::Link,
                 provides: Vec::new(),
@@ -108,11 +109,64 @@ fn sequence_block(s: &Sequence) -> Block {
 pub(crate) fn tables(catalog: &Catalog) -> Vec<Block> {
     let by_oid: HashMap<Oid, &Table> = catalog.tables.iter().map(|t| (t.oid, t)).collect();
     let pg18 = catalog.server_major() >= 18;
+    let names = SchemaConstraintNames::of(catalog);
     let mut blocks = Vec::new();
     for t in &catalog.tables {
-        blocks.extend(table_blocks(t, &by_oid, pg18));
+        blocks.extend(table_blocks(t, &by_oid, pg18, &names));
     }
     blocks
+}
+
+/// How many constraints of each schema hold each name (tables, foreign tables, domains).
+///
+/// PostgreSQL gives an unnamed NOT NULL constraint (18+) the name `<table>_<column>_not_null`
+/// only when no constraint in the schema holds it yet (else `…_not_null1`). When another table
+/// holds it too (a partition created on its own and then attached keeps its parent's name),
+/// the name a bare `NOT NULL` gets depends on which table is created first; so it is written.
+#[derive(Default)]
+pub(crate) struct SchemaConstraintNames(HashMap<(String, String), usize>);
+
+impl SchemaConstraintNames {
+    pub(crate) fn of(catalog: &Catalog) -> SchemaConstraintNames {
+        let mut counts: HashMap<(String, String), usize> = HashMap::new();
+        let mut count = |schema: &str, name: &str| {
+            *counts
+                .entry((schema.to_string(), name.to_string()))
+                .or_default() += 1;
+        };
+        for t in &catalog.tables {
+            t.constraints
+                .iter()
+                .for_each(|k| count(&t.name.schema, &k.name));
+        }
+        for t in &catalog.foreign_tables {
+            t.constraints
+                .iter()
+                .for_each(|k| count(&t.name.schema, &k.name));
+        }
+        for d in &catalog.domains {
+            d.constraints
+                .iter()
+                .for_each(|k| count(&d.name.schema, &k.name));
+        }
+        SchemaConstraintNames(counts)
+    }
+
+    /// ` NOT NULL` when PostgreSQL would choose `name` for it whatever the load order, else
+    /// ` CONSTRAINT name NOT NULL`.
+    pub(crate) fn not_null(&self, table: &QualifiedName, column: &str, name: &str) -> String {
+        let default_name = format!("{}_{column}_not_null", table.name);
+        let holders = self
+            .0
+            .get(&(table.schema.clone(), default_name.clone()))
+            .copied()
+            .unwrap_or(0);
+        if name == default_name && default_name.len() < 64 && holders <= 1 {
+            " NOT NULL".to_string()
+        } else {
+            format!(" CONSTRAINT {} NOT NULL", ident(name))
+        }
+    }
 }
 
 /// How a column appears in `CREATE TABLE`.
@@ -126,7 +180,12 @@ enum Shape {
     Inherited,
 }
 
-fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Block> {
+fn table_blocks(
+    t: &Table,
+    by_oid: &HashMap<Oid, &Table>,
+    pg18: bool,
+    names: &SchemaConstraintNames,
+) -> Vec<Block> {
     let name = qualified(&t.name);
     let file = FilePlace::in_schema(Dir::Tables, &t.name);
     // No child exists while a table's own block runs, so recursing is harmless; ONLY is not
@@ -263,13 +322,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         }
         if pg18 {
             if let Some(k) = not_nulls.get(c.name.as_str()).filter(|k| k.validated) {
-                // PostgreSQL names an unnamed one `<table>_<column>_not_null` (when that fits).
-                let default_name = format!("{}_{}_not_null", t.name.name, c.name);
-                if k.name == default_name && default_name.len() < 64 {
-                    def.push_str(" NOT NULL");
-                } else {
-                    def.push_str(&format!(" CONSTRAINT {} NOT NULL", ident(&k.name)));
-                }
+                def.push_str(&names.not_null(&t.name, &c.name, &k.name));
                 if k.no_inherit {
                     def.push_str(" NO INHERIT");
                 }
@@ -521,6 +574,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
             .map(|s| CatalogRef::Relation(s.oid)),
     );
     let mut blocks = vec![Block {
+        populate: None,
         file: file.clone(),
         phase: Phase::Create,
         provides,
@@ -541,6 +595,7 @@ fn table_blocks(t: &Table, by_oid: &HashMap<Oid, &Table>, pg18: bool) -> Vec<Blo
         let target = format!("{} ON {name}", ident(&k.name));
         sql.push_str(&comment("CONSTRAINT", &target, k.comment.as_deref()));
         blocks.push(Block {
+            populate: None,
             file: file.clone(),
             phase: Phase::Link,
             provides: vec![CatalogRef::Constraint(k.oid)],
@@ -617,6 +672,7 @@ fn index_block(i: &Index, children: &HashMap<Oid, Vec<Oid>>, kinds: &HashMap<Oid
     }
     sql.push_str(&comment("INDEX", &name, i.comment.as_deref()));
     Block {
+        populate: None,
         file: FilePlace::in_schema(Dir::Indexes, &i.table),
         phase: Phase::Create,
         provides: vec![CatalogRef::Relation(i.oid)],
@@ -646,13 +702,9 @@ pub fn add_column_sql(t: &Table, c: &Column, pg18: bool) -> String {
         .iter()
         .find(|k| k.kind == "n" && k.local && k.column.as_deref() == Some(c.name.as_str()));
     match not_null {
+        // One column added to a table that exists: no other table's names are in view.
         Some(k) if pg18 => {
-            let default_name = format!("{}_{}_not_null", t.name.name, c.name);
-            if k.name == default_name && default_name.len() < 64 {
-                def.push_str(" NOT NULL");
-            } else {
-                def.push_str(&format!(" CONSTRAINT {} NOT NULL", ident(&k.name)));
-            }
+            def.push_str(&SchemaConstraintNames::default().not_null(&t.name, &c.name, &k.name))
         }
         _ if c.not_null => def.push_str(" NOT NULL"),
         _ => {}

@@ -1,8 +1,8 @@
 //! Schemas and extensions.
 
-use super::sql::{comment, ident, literal, owner, privileges};
+use super::sql::{column_privileges, comment, ident, literal, owner, privileges, qualified};
 use super::{Block, Dir, FilePlace};
-use crate::model::{Catalog, CatalogRef};
+use crate::model::{Catalog, CatalogRef, MemberPrivileges, QualifiedName};
 
 /// initdb's comment on `public`.
 const PUBLIC_COMMENT: &str = "standard public schema";
@@ -55,6 +55,13 @@ pub(crate) fn extensions(catalog: &Catalog) -> Vec<Block> {
                 literal(&e.version)
             );
             sql.push_str(&comment("EXTENSION", &name, e.comment.as_deref()));
+            for m in &e.member_privileges {
+                let target = member_target(m);
+                sql.push_str(&match &m.column {
+                    Some(column) => column_privileges(&target, column, &m.acl),
+                    None => privileges(&m.kind, &target, &m.acl),
+                });
+            }
             Block::new(
                 FilePlace::global(Dir::Extensions, &e.name),
                 CatalogRef::Extension(e.oid),
@@ -62,4 +69,13 @@ pub(crate) fn extensions(catalog: &Catalog) -> Vec<Block> {
             )
         })
         .collect()
+}
+
+/// An extension member as GRANT names it: `schema.name`, with a routine's argument types.
+pub(crate) fn member_target(m: &MemberPrivileges) -> String {
+    let name = qualified(&QualifiedName::new(m.schema.clone(), m.name.clone()));
+    match &m.args {
+        Some(args) => format!("{name}({})", args.join(", ")),
+        None => name,
+    }
 }

@@ -17,6 +17,7 @@ pub(crate) fn policies(catalog: &Catalog) -> Vec<Block> {
         .policies
         .iter()
         .map(|p| Block {
+            populate: None,
             file: FilePlace::in_schema(Dir::Policies, &p.table),
             phase: Phase::Link,
             provides: vec![CatalogRef::Policy(p.oid)],
@@ -68,6 +69,7 @@ pub(crate) fn statistics(catalog: &Catalog) -> Vec<Block> {
         .statistics
         .iter()
         .map(|s| Block {
+            populate: None,
             file: FilePlace::in_schema(Dir::Statistics, &s.name),
             phase: Phase::Create,
             provides: vec![CatalogRef::Statistics(s.oid)],
@@ -101,6 +103,7 @@ pub(crate) fn rules(catalog: &Catalog) -> Vec<Block> {
                 _ => Dir::Tables,
             };
             Block {
+                populate: None,
                 file: FilePlace::in_schema(dir, &r.relation),
                 phase: Phase::Link,
                 provides: vec![CatalogRef::Rule(r.oid)],
@@ -195,6 +198,7 @@ pub(crate) fn publications(catalog: &Catalog) -> Vec<Block> {
                 .collect();
             requires.extend(p.schemas.iter().map(|(oid, _)| CatalogRef::Schema(*oid)));
             Block {
+                populate: None,
                 file: FilePlace::global(Dir::Publications, &p.name),
                 phase: Phase::Link,
                 provides: vec![CatalogRef::Publication(p.oid)],
@@ -248,6 +252,7 @@ pub(crate) fn default_privileges(catalog: &Catalog) -> Vec<Block> {
         .iter()
         .filter(|d| !d.acl.is_default())
         .map(|d| Block {
+            populate: None,
             file: FilePlace::global(Dir::DefaultPrivileges, &d.role),
             phase: Phase::Link,
             provides: vec![CatalogRef::DefaultPrivileges(d.oid)],

@@ -246,39 +246,68 @@ fn privileges_on(kind: &str, target: &str, column: Option<&str>, acl: &Acl) -> S
             .collect::<Vec<_>>()
             .join(", ")
     };
-    for (grantee, grantable, privs) in group(&acl.revokes) {
+    for (grantor, grantee, grantable, privs) in group(&acl.revokes) {
         let option = if grantable { "GRANT OPTION FOR " } else { "" };
-        out.push_str(&format!(
-            "REVOKE {option}{} ON {kind} {target} FROM {grantee};\n",
-            with_column(&privs)
+        out.push_str(&as_grantor(
+            grantor,
+            format!(
+                "REVOKE {option}{} ON {kind} {target} FROM {grantee};\n",
+                with_column(&privs)
+            ),
         ));
     }
-    for (grantee, grantable, privs) in group(&acl.grants) {
+    for (grantor, grantee, grantable, privs) in group(&acl.grants) {
         let option = if grantable { " WITH GRANT OPTION" } else { "" };
-        out.push_str(&format!(
-            "GRANT {} ON {kind} {target} TO {grantee}{option};\n",
-            with_column(&privs)
+        out.push_str(&as_grantor(
+            grantor,
+            format!(
+                "GRANT {} ON {kind} {target} TO {grantee}{option};\n",
+                with_column(&privs)
+            ),
         ));
     }
     out
 }
 
-/// Groups privileges by (grantee, grant option), keeping first-appearance order: PostgreSQL
-/// appends a new grantee's ACL entry at the end, so this order reproduces the live ACL.
-fn group(items: &[Grant]) -> Vec<(String, bool, Vec<String>)> {
-    let mut groups: Vec<(String, bool, Vec<String>)> = Vec::new();
+/// A GRANT or REVOKE run as the role that gave the privilege, as pg_dump replays it: before
+/// PostgreSQL 19 `GRANTED BY` names no one but the current role. The three statements load as
+/// one (`load::read_statements`).
+fn as_grantor(grantor: Option<&str>, statement: String) -> String {
+    match grantor {
+        None => statement,
+        Some(role) => format!(
+            "{SET_SESSION_AUTHORIZATION} {};\n{statement}{RESET_SESSION_AUTHORIZATION};\n",
+            ident(role)
+        ),
+    }
+}
+
+pub const SET_SESSION_AUTHORIZATION: &str = "SET SESSION AUTHORIZATION";
+pub const RESET_SESSION_AUTHORIZATION: &str = "RESET SESSION AUTHORIZATION";
+
+/// Groups privileges by (grantor, grantee, grant option), keeping first-appearance order:
+/// PostgreSQL appends a new (grantee, grantor) ACL entry at the end, so this order reproduces
+/// the live ACL.
+fn group(items: &[Grant]) -> Vec<(Option<&str>, String, bool, Vec<String>)> {
+    let mut groups: Vec<(Option<&str>, String, bool, Vec<String>)> = Vec::new();
     for item in items {
         let grantee = item
             .grantee
             .as_deref()
             .map(ident)
             .unwrap_or_else(|| "PUBLIC".to_string());
+        let grantor = item.grantor.as_deref();
         match groups
             .iter_mut()
-            .find(|(g, opt, _)| *g == grantee && *opt == item.grantable)
+            .find(|(by, g, opt, _)| *by == grantor && *g == grantee && *opt == item.grantable)
         {
-            Some((_, _, privs)) => privs.push(item.privilege.clone()),
-            None => groups.push((grantee, item.grantable, vec![item.privilege.clone()])),
+            Some((_, _, _, privs)) => privs.push(item.privilege.clone()),
+            None => groups.push((
+                grantor,
+                grantee,
+                item.grantable,
+                vec![item.privilege.clone()],
+            )),
         }
     }
     groups

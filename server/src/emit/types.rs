@@ -1,7 +1,7 @@
 //! Types (enum, composite, range), domains, views and materialized views.
 
 use super::sql::{column_privileges, comment, ident, literal, owner, privileges, qualified};
-use super::{Block, Dir, FilePlace};
+use super::{Block, Dir, FilePlace, Populate};
 use crate::model::{Catalog, CatalogRef, Domain, RangeDef, TypeDef, TypeKind, View};
 
 /// PostgreSQL's longest identifier, in bytes (NAMEDATALEN - 1).
@@ -178,11 +178,27 @@ pub(crate) fn views(catalog: &Catalog) -> Vec<Block> {
             } else {
                 Dir::Views
             };
-            Block::new(
+            let mut block = Block::new(
                 FilePlace::in_schema(dir, &v.name),
                 CatalogRef::Relation(v.oid),
                 view_sql(v, "CREATE"),
-            )
+            );
+            if v.materialized && v.populated {
+                let unfilled = View {
+                    populated: false,
+                    ..v.clone()
+                };
+                // A refresh runs the query as the view's owner, who may not read what the
+                // creator (a superuser, live) could: the owner is set once the view is filled.
+                let name = qualified(&v.name);
+                let owner_sql = owner("MATERIALIZED VIEW", &name, &v.owner);
+                let unfilled_sql = view_sql(&unfilled, "CREATE").replacen(&owner_sql, "", 1);
+                block.populate = Some(Populate {
+                    unfilled_sql,
+                    refresh: format!("REFRESH MATERIALIZED VIEW {name};\n{owner_sql}"),
+                });
+            }
+            block
         })
         .collect()
 }

@@ -43,7 +43,8 @@ pub(crate) async fn wrappers(ctx: &Context<'_>) -> Result<Vec<ForeignDataWrapper
         comment = comment("pg_foreign_data_wrapper", "w.oid"),
         acl = acl_items(
             "w.fdwacl",
-            "COALESCE(ip.initprivs, pg_catalog.acldefault('F', w.fdwowner))"
+            "COALESCE(ip.initprivs, pg_catalog.acldefault('F', w.fdwowner))",
+            "w.fdwowner"
         ),
         scope = in_scope("n"),
     );
@@ -94,7 +95,11 @@ pub(crate) async fn servers(ctx: &Context<'_>) -> Result<Vec<ForeignServer>> {
         um_options = options_json("um.umoptions"),
         visible = MAPPING_OPTIONS_VISIBLE,
         comment = comment("pg_foreign_server", "s.oid"),
-        acl = acl_items("s.srvacl", "pg_catalog.acldefault('S', s.srvowner)"),
+        acl = acl_items(
+            "s.srvacl",
+            "pg_catalog.acldefault('S', s.srvowner)",
+            "s.srvowner"
+        ),
         not_ext = not_extension_member("pg_foreign_server", "s.oid"),
     );
     let rows = ctx.query_all("foreign servers", &sql).await?;
@@ -180,7 +185,7 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<ForeignTable>> {
          ORDER BY n.nspname, c.relname",
         options = options_json("ft.ftoptions"),
         comment = comment("pg_class", "c.oid"),
-        acl = acl_items("c.relacl", "pg_catalog.acldefault('r', c.relowner)"),
+        acl = acl_items("c.relacl", "pg_catalog.acldefault('r', c.relowner)", "c.relowner"),
         scope = in_scope("n"),
         not_ext = not_extension_member("pg_class", "c.oid"),
     );

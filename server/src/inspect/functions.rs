@@ -88,7 +88,7 @@ pub(crate) async fn functions(ctx: &Context<'_>) -> Result<Vec<Function>> {
          ORDER BY n.nspname COLLATE \"C\", p.proname COLLATE \"C\", \
                   pg_catalog.pg_get_function_identity_arguments(p.oid) COLLATE \"C\"",
         comment = comment("pg_proc", "p.oid"),
-        acl = acl_items("p.proacl", "pg_catalog.acldefault('f', p.proowner)"),
+        acl = acl_items("p.proacl", "pg_catalog.acldefault('f', p.proowner)", "p.proowner"),
         finalfn = regproc("a.aggfinalfn"),
         combinefn = regproc("a.aggcombinefn"),
         serialfn = regproc("a.aggserialfn"),

@@ -46,9 +46,11 @@ pub(crate) fn options_json(array: &str) -> String {
 /// SQL expression: a column's privileges as an [`acl_json`] object. The default is no
 /// privilege at all (an empty array, which `aclexplode` rejects), so there is nothing to revoke.
 pub(crate) const COLUMN_ACL: &str = "pg_catalog.jsonb_build_object('revokes', '[]'::jsonb, 'grants', \
-    COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(\
+    COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(\
       'grantee', CASE WHEN x.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(x.grantee)::text END, \
-      'privilege', x.privilege_type, 'grantable', x.is_grantable) ORDER BY x.ord) \
+      'privilege', x.privilege_type, 'grantable', x.is_grantable, \
+      'grantor', CASE WHEN x.grantor = (SELECT r.relowner FROM pg_catalog.pg_class r WHERE r.oid = att.attrelid) \
+        THEN NULL ELSE pg_catalog.pg_get_userbyid(x.grantor)::text END)) ORDER BY x.ord) \
     FROM pg_catalog.aclexplode(NULLIF(att.attacl, '{}'::pg_catalog.aclitem[])) WITH ORDINALITY \
       x(grantor, grantee, privilege_type, is_grantable, ord)), '[]'::jsonb))";
 
@@ -188,7 +190,11 @@ pub(crate) async fn table_parts(ctx: &Context<'_>, part: Part) -> Result<TablePa
             "'{\"data_type\": \"\", \"start\": 0, \"increment\": 0, \"min\": 0, \"max\": 0, \
               \"cache\": 0, \"cycle\": false}'::jsonb"
         ),
-        seqacl = acl_json("s.relacl", "pg_catalog.acldefault('s', s.relowner)"),
+        seqacl = acl_json(
+            "s.relacl",
+            "pg_catalog.acldefault('s', s.relowner)",
+            "s.relowner"
+        ),
         seqcomment = ctx.detail(&comment("pg_class", "s.oid"), "NULL::pg_catalog.text"),
         tables = table_filter,
     );
@@ -316,7 +322,7 @@ pub(crate) async fn tables(ctx: &Context<'_>) -> Result<Vec<Table>> {
         cluster = ctx.detail(&constraint_index("indisclustered"), "NULL::pg_catalog.name"),
         replident = ctx.detail(&constraint_index("indisreplident"), "NULL::pg_catalog.name"),
         comment = ctx.detail(&comment("pg_class", "c.oid"), "NULL::pg_catalog.text"),
-        acl = acl_items("c.relacl", "pg_catalog.acldefault('r', c.relowner)"),
+        acl = acl_items("c.relacl", "pg_catalog.acldefault('r', c.relowner)", "c.relowner"),
         tables = table_filter,
     );
     let rows = ctx.query("tables", &sql).await?;
@@ -446,7 +452,7 @@ pub(crate) async fn sequences(ctx: &Context<'_>) -> Result<Vec<Sequence>> {
          ORDER BY n.nspname, c.relname",
         seqopts = sequence_options("s"),
         comment = comment("pg_class", "c.oid"),
-        acl = acl_items("c.relacl", "pg_catalog.acldefault('s', c.relowner)"),
+        acl = acl_items("c.relacl", "pg_catalog.acldefault('s', c.relowner)", "c.relowner"),
         scope = in_scope("n"),
         not_ext = not_extension_member("pg_class", "c.oid"),
     );

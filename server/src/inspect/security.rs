@@ -302,7 +302,7 @@ pub(crate) async fn default_privileges(ctx: &Context<'_>) -> Result<Vec<DefaultP
          LEFT JOIN pg_catalog.pg_namespace n ON n.oid = d.defaclnamespace \
          WHERE d.defaclnamespace = 0 OR {scope} \
          ORDER BY pg_catalog.pg_get_userbyid(d.defaclrole) COLLATE \"C\", n.nspname COLLATE \"C\" NULLS FIRST, d.defaclobjtype",
-        acl = acl_items("d.defaclacl", base),
+        acl = acl_items("d.defaclacl", base, "d.defaclrole"),
         scope = in_scope("n"),
     );
     let rows = ctx.query("default privileges", &sql).await?;

@@ -166,18 +166,21 @@ pub(crate) fn comment(catalog: &str, oid: &str) -> String {
 
 /// SQL expression: a JSON object `{revokes, grants}` describing `acl` relative to
 /// `default_acl`, in the live ACL's order (pg_dump prints in that order too). Either may be
-/// an empty ACL (`aclexplode` rejects those, so they are read as no entries).
-pub(crate) fn acl_json(acl: &str, default_acl: &str) -> String {
+/// an empty ACL (`aclexplode` rejects those, so they are read as no entries). A grant given
+/// by anyone but `owner` (an oid expression) names its grantor.
+pub(crate) fn acl_json(acl: &str, default_acl: &str, owner: &str) -> String {
     let items = |from: &str, minus: &str| {
         format!(
-            "COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_build_object(\
+            "COALESCE((SELECT pg_catalog.jsonb_agg(pg_catalog.jsonb_strip_nulls(pg_catalog.jsonb_build_object(\
              'grantee', CASE WHEN a.grantee = 0 THEN NULL ELSE pg_catalog.pg_get_userbyid(a.grantee)::text END, \
-             'privilege', a.privilege_type, 'grantable', a.is_grantable) ORDER BY a.ord) \
+             'privilege', a.privilege_type, 'grantable', a.is_grantable, \
+             'grantor', CASE WHEN a.grantor = {owner} THEN NULL ELSE pg_catalog.pg_get_userbyid(a.grantor)::text END)) \
+             ORDER BY a.ord) \
              FROM pg_catalog.aclexplode(NULLIF({from}, '{{}}'::pg_catalog.aclitem[])) \
              WITH ORDINALITY a(grantor, grantee, privilege_type, is_grantable, ord) \
              WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.aclexplode(NULLIF({minus}, '{{}}'::pg_catalog.aclitem[])) b \
              WHERE b.grantee = a.grantee AND b.privilege_type = a.privilege_type \
-             AND b.is_grantable = a.is_grantable)), '[]'::jsonb)"
+             AND b.is_grantable = a.is_grantable AND b.grantor = a.grantor)), '[]'::jsonb)"
         )
     };
     let live = format!("COALESCE({acl}, {default_acl})");
@@ -191,12 +194,14 @@ pub(crate) fn acl_json(acl: &str, default_acl: &str) -> String {
 }
 
 /// SQL expression: `acl` and `default_acl` as one `text[]` of aclitems, the live ones, a NULL,
-/// then the default ones (NULL when `acl` is NULL: the default). Read with [`acl`]: parsing
-/// the items here, as pg_dump does, saves the server two `aclexplode` calls (~30 µs) an object.
-pub(crate) fn acl_items(acl: &str, default_acl: &str) -> String {
+/// the default ones, a NULL, then the name of `owner` (an oid expression), whose grants need
+/// no grantor; NULL when `acl` is NULL: the default. Read with [`acl`]: parsing the items
+/// here, as pg_dump does, saves the server two `aclexplode` calls (~30 µs) an object.
+pub(crate) fn acl_items(acl: &str, default_acl: &str, owner: &str) -> String {
     format!(
         "CASE WHEN {acl} IS NOT NULL THEN \
-         {acl}::pg_catalog.text[] || NULL::pg_catalog.text || {default_acl}::pg_catalog.text[] END"
+         {acl}::pg_catalog.text[] || NULL::pg_catalog.text || {default_acl}::pg_catalog.text[] \
+         || NULL::pg_catalog.text || pg_catalog.pg_get_userbyid({owner})::pg_catalog.text END"
     )
 }
 
@@ -208,10 +213,12 @@ pub(crate) fn acl(row: &Row, column: &str) -> Result<Acl> {
     let Some(items) = items else {
         return Ok(Acl::default());
     };
-    let split = items
-        .iter()
-        .position(Option::is_none)
-        .unwrap_or(items.len());
+    let mut parts = items.split(Option::is_none);
+    let (live, default) = (
+        parts.next().unwrap_or_default(),
+        parts.next().unwrap_or_default(),
+    );
+    let owner = parts.next().and_then(|o| o.first().cloned().flatten());
     let explode = |items: &[Option<String>]| -> Result<Vec<Grant>> {
         let mut grants = Vec::new();
         for item in items.iter().flatten() {
@@ -222,18 +229,22 @@ pub(crate) fn acl(row: &Row, column: &str) -> Result<Acl> {
         }
         Ok(grants)
     };
-    let live = explode(&items[..split])?;
-    let default = explode(items.get(split + 1..).unwrap_or_default())?;
+    let (live, default) = (explode(live)?, explode(default)?);
+    // Grantors are compared as read; then the owner's own grants drop theirs.
+    let by_others = |g: &Grant| Grant {
+        grantor: g.grantor.clone().filter(|r| Some(r) != owner.as_ref()),
+        ..g.clone()
+    };
     Ok(Acl {
         grants: live
             .iter()
             .filter(|g| !default.contains(g))
-            .cloned()
+            .map(by_others)
             .collect(),
         revokes: default
             .iter()
             .filter(|g| !live.contains(g))
-            .cloned()
+            .map(by_others)
             .collect(),
     })
 }
@@ -263,7 +274,8 @@ const PRIVILEGES: [(char, &str); 15] = [
 fn parse_aclitem(item: &str) -> Option<Vec<Grant>> {
     let (grantee, rest) = role_name(item)?;
     let rest = rest.strip_prefix('=')?;
-    let (privileges, _grantor) = rest.split_once('/')?;
+    let (privileges, grantor) = rest.split_once('/')?;
+    let (grantor, _) = role_name(grantor)?;
     let mut grants = Vec::new();
     let mut letters = privileges.chars().peekable();
     while let Some(letter) = letters.next() {
@@ -273,6 +285,7 @@ fn parse_aclitem(item: &str) -> Option<Vec<Grant>> {
             grantee: (!grantee.is_empty()).then(|| grantee.clone()),
             privilege: privilege.to_string(),
             grantable,
+            grantor: Some(grantor.clone()),
         });
     }
     Some(grants)
@@ -305,11 +318,12 @@ fn role_name(text: &str) -> Option<(String, &str)> {
 mod tests {
     use super::*;
 
-    fn grant(grantee: Option<&str>, privilege: &str, grantable: bool) -> Grant {
+    fn grant(grantee: Option<&str>, privilege: &str, grantable: bool, grantor: &str) -> Grant {
         Grant {
             grantee: grantee.map(str::to_string),
             privilege: privilege.to_string(),
             grantable,
+            grantor: Some(grantor.to_string()),
         }
     }
 
@@ -322,13 +336,18 @@ mod tests {
         assert_eq!(
             parse_aclitem("=r*U/owner"),
             Some(vec![
-                grant(None, "SELECT", true),
-                grant(None, "USAGE", false)
+                grant(None, "SELECT", true, "owner"),
+                grant(None, "USAGE", false, "owner")
             ])
         );
         assert_eq!(
             parse_aclitem(r#""we ""quote""=/x"=X/"a/b""#),
-            Some(vec![grant(Some(r#"we "quote"=/x"#), "EXECUTE", false)])
+            Some(vec![grant(
+                Some(r#"we "quote"=/x"#),
+                "EXECUTE",
+                false,
+                "a/b"
+            )])
         );
         assert_eq!(
             parse_aclitem("r\u{e9}le=TcA/postgres").map(|g| g.len()),

@@ -84,7 +84,7 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
            AND (c.oid IS NULL OR {not_member_class}) \
          ORDER BY n.nspname COLLATE \"C\", t.typname COLLATE \"C\"",
         comment = comment("pg_type", "t.oid"),
-        acl = acl_items("t.typacl", "pg_catalog.acldefault('T', t.typowner)"),
+        acl = acl_items("t.typacl", "pg_catalog.acldefault('T', t.typowner)", "t.typowner"),
         attcoll = collation_name("att.attcollation"),
         rngcoll = collation_name("r.rngcollation"),
         scope = in_scope("n"),
@@ -154,7 +154,11 @@ pub(crate) async fn domains(ctx: &Context<'_>) -> Result<Vec<Domain>> {
          WHERE t.typtype = 'd' AND {scope} AND {not_member} \
          ORDER BY n.nspname COLLATE \"C\", t.typname COLLATE \"C\"",
         comment = comment("pg_type", "t.oid"),
-        acl = acl_items("t.typacl", "pg_catalog.acldefault('T', t.typowner)"),
+        acl = acl_items(
+            "t.typacl",
+            "pg_catalog.acldefault('T', t.typowner)",
+            "t.typowner"
+        ),
         coll = collation_name("t.typcollation"),
         scope = in_scope("n"),
         not_member = not_extension_member("pg_type", "t.oid"),
@@ -218,8 +222,8 @@ pub(crate) async fn views(ctx: &Context<'_>) -> Result<Vec<View>> {
          WHERE c.relkind IN ('v', 'm') AND {scope} AND {not_member} \
          ORDER BY n.nspname COLLATE \"C\", c.relname COLLATE \"C\"",
         comment = comment("pg_class", "c.oid"),
-        acl = acl_items("c.relacl", "pg_catalog.acldefault('r', c.relowner)"),
-        column_acl = acl_json("att.attacl", "pg_catalog.acldefault('c', c.relowner)"),
+        acl = acl_items("c.relacl", "pg_catalog.acldefault('r', c.relowner)", "c.relowner"),
+        column_acl = acl_json("att.attacl", "pg_catalog.acldefault('c', c.relowner)", "c.relowner"),
         viewcoll = collation_name("att.attcollation"),
         scope = in_scope("n"),
         not_member = not_extension_member("pg_class", "c.oid"),

@@ -40,6 +40,9 @@ impl Statement {
 pub struct PlanOptions {
     /// Create indexes on existing tables with `CREATE INDEX CONCURRENTLY`.
     pub concurrent_indexes: bool,
+    /// Leave live objects the source does not declare (a hotfix not pulled yet) alone, unless
+    /// the migration must recreate something they depend on.
+    pub keep_undeclared: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +93,15 @@ pub fn plan(live: &Side, declared: &Side, options: PlanOptions) -> Vec<Statement
             actions.insert(o.key.clone(), Action::Drop);
         }
     }
+    // What verify lists as undeclared: never dropped without a hazard naming it.
+    let undeclared: BTreeSet<String> = actions
+        .iter()
+        .filter(|(_, a)| **a == Action::Drop)
+        .map(|(k, _)| k.clone())
+        .collect();
+    if options.keep_undeclared {
+        actions.retain(|_, a| *a != Action::Drop);
+    }
     close_over_dependents(live, declared, &mut actions, &rebuild_dependents_of);
 
     let mut out = Vec::new();
@@ -108,7 +120,10 @@ pub fn plan(live: &Side, declared: &Side, options: PlanOptions) -> Vec<Statement
         if objects::dropped_with_owner(obj, &dropped) {
             continue;
         }
-        if let Some(s) = objects::drop(obj, options) {
+        if let Some(mut s) = objects::drop(obj, options) {
+            if undeclared.contains(&obj.key) {
+                s.hazard = Some(undeclared_hazard(&obj.key, s.hazard, options));
+            }
             out.push(s);
         }
     }
@@ -117,13 +132,28 @@ pub fn plan(live: &Side, declared: &Side, options: PlanOptions) -> Vec<Statement
     // Phase 2: creates and changes, in the source's dependency order.
     let mut deferred = Vec::new();
     let mut done = BTreeSet::new();
+    // Materialized views created here are filled once everything else exists, before the
+    // event triggers and default privileges (as a dump loads).
+    let mut refreshes: Vec<Statement> = Vec::new();
+    let mut refreshed = false;
     for (b, o) in declared.blocks.iter().zip(&declared.block_object) {
         let Some(i) = o else { continue };
+        if crate::emit::is_tail(b.file.dir) && !refreshed {
+            out.append(&mut refreshes);
+            refreshed = true;
+        }
         let obj = &declared.objects[*i];
         match actions.get(&obj.key) {
             Some(Action::Create) | Some(Action::Recreate) => {
                 let table_is_live = objects::table_stays(obj, &actions, live);
-                out.push(objects::create_block(obj, &b.sql, table_is_live, options));
+                let sql = match &b.populate {
+                    Some(p) => {
+                        refreshes.push(Statement::plain(p.refresh.clone()));
+                        &p.unfilled_sql
+                    }
+                    None => &b.sql,
+                };
+                out.push(objects::create_block(obj, sql, table_is_live, options));
             }
             Some(Action::Alter) if done.insert(obj.key.clone()) => {
                 if let Some(alter) = alters.remove(&obj.key) {
@@ -143,6 +173,7 @@ pub fn plan(live: &Side, declared: &Side, options: PlanOptions) -> Vec<Statement
         }
     }
     out.extend(deferred);
+    out.append(&mut refreshes);
     out.retain(|s| !s.sql.trim().is_empty());
     out
 }
@@ -250,6 +281,17 @@ fn close_over_dependents(
     }
 }
 
+/// The hazard of dropping a live object the source does not declare.
+fn undeclared_hazard(key: &str, hazard: Option<String>, options: PlanOptions) -> String {
+    let why = if options.keep_undeclared {
+        "dropped because this migration recreates an object it depends on"
+    } else {
+        "run `pg-flux pull` to keep it, or generate with --keep-undeclared to leave it alone"
+    };
+    let also = hazard.map(|h| format!("; {h}")).unwrap_or_default();
+    format!("undeclared live object {key} is not in the source: {why}{also}")
+}
+
 /// Statements that take an object's privileges from `acl` back to its kind's default.
 pub fn undo_acl(kind: &str, target: &str, acl: &Acl) -> String {
     privileges(kind, target, &inverse(acl))
@@ -257,9 +299,12 @@ pub fn undo_acl(kind: &str, target: &str, acl: &Acl) -> String {
 
 pub fn inverse(acl: &Acl) -> Acl {
     Acl {
+        // Newest first: a privilege passed on by a grantee goes before the grantee's own
+        // (revoking that first would fail with "dependent privileges exist").
         revokes: acl
             .grants
             .iter()
+            .rev()
             .cloned()
             .map(|mut g| {
                 g.grantable = false;
@@ -280,10 +325,13 @@ pub fn render(statements: &[Statement], header: &str) -> String {
         text.push_str("-- No differences: the live database matches the declared source.\n");
         return text;
     }
-    if statements
-        .iter()
-        .any(|s| s.sql.contains("FUNCTION") || s.sql.contains("PROCEDURE"))
-    {
+    let creates_routines = |sql: &str| {
+        ["FUNCTION", "PROCEDURE"].iter().any(|kind| {
+            sql.contains(&format!("CREATE {kind}"))
+                || sql.contains(&format!("CREATE OR REPLACE {kind}"))
+        })
+    };
+    if statements.iter().any(|s| creates_routines(&s.sql)) {
         // Function bodies may name objects created further down, as in a dump.
         text.push('\n');
         text.push_str(crate::layout::CHECK_FUNCTION_BODIES_OFF);
@@ -299,18 +347,37 @@ pub fn render(statements: &[Statement], header: &str) -> String {
     text
 }
 
-/// How many SQL statements `text` holds.
+/// How many SQL statements in `text` change the database (session settings are not counted).
 pub fn count_statements(text: &str) -> usize {
     pg_query::split_with_parser(text)
         .map(|pieces| {
             pieces
                 .iter()
-                .filter(|p| {
+                .filter_map(|p| {
                     p.lines()
                         .map(str::trim)
-                        .any(|l| !l.is_empty() && !l.starts_with("--"))
+                        .find(|l| !l.is_empty() && !l.starts_with("--"))
+                })
+                // Session settings (`SET check_function_bodies`, a grantor's `SET SESSION
+                // AUTHORIZATION` and its `RESET`) change nothing in the database.
+                .filter(|first| {
+                    let word = first.split_whitespace().next().unwrap_or_default();
+                    !word.eq_ignore_ascii_case("SET") && !word.eq_ignore_ascii_case("RESET")
                 })
                 .count()
         })
         .unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_settings_are_not_counted_as_changes() {
+        let text = "-- header\nSET check_function_bodies = false;\n\
+                    SET SESSION AUTHORIZATION lead;\nREVOKE SELECT ON TABLE t FROM analyst;\n\
+                    RESET SESSION AUTHORIZATION;\nALTER TABLE t SET (fillfactor = 70);\n";
+        assert_eq!(count_statements(text), 2);
+    }
 }

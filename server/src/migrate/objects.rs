@@ -5,11 +5,11 @@ use std::collections::{BTreeSet, HashMap};
 use serde_json::Value;
 
 use super::tables::{self, comment_or_null, TableAlter};
-use super::{undo_acl, Action, PlanOptions, Statement};
+use super::{inverse, undo_acl, Action, PlanOptions, Statement};
 use crate::diff::{Model, Object, Side};
-use crate::emit::default_privileges_sql;
 use crate::emit::sql::{ident, literal, qualified};
-use crate::model::{Acl, FunctionKind, QualifiedName, TypeKind};
+use crate::emit::{default_privileges_sql, function_signature, member_target, privilege_target};
+use crate::model::{Acl, Extension, FunctionKind, MemberPrivileges, QualifiedName, TypeKind};
 
 /// How to change live object `j` into declared object `i` in place; `None`: drop and recreate.
 pub(super) fn change(
@@ -45,6 +45,7 @@ pub(super) fn change(
             if a.comment != b.comment {
                 s.push(comment_or_null("EXTENSION", &name, b.comment.as_deref()));
             }
+            s.extend(member_privilege_changes(a, b));
             Some(plain(s))
         }
         (Model::Sequence(a), Model::Sequence(b)) if a.unlogged == b.unlogged => {
@@ -272,12 +273,53 @@ fn attribute_resets(live: &Object, declared: &Object) -> Vec<String> {
     };
     if let Some(grant_kw) = grant_kw {
         if acl(&lv) != acl(&dv) || lv.get("owner") != dv.get("owner") {
-            s.push(undo_acl(grant_kw, &target, &acl(&lv)));
+            let grant_target = match declared.model {
+                Model::Function(f) => privilege_target(f),
+                _ => target.clone(),
+            };
+            s.push(undo_acl(grant_kw, &grant_target, &acl(&lv)));
         }
     }
     let has = |v: &Value| v.get("comment").is_some_and(|c| !c.is_null());
     if has(&lv) && !has(&dv) {
         s.push(comment_or_null(comment_kw, &target, None));
+    }
+    s
+}
+
+/// GRANT and REVOKE taking the privileges of `live`'s members to those `declared` gives them:
+/// back to what `CREATE EXTENSION` gave, then the declared changes (never a recreated
+/// extension).
+fn member_privilege_changes(live: &Extension, declared: &Extension) -> Vec<String> {
+    let key = |m: &MemberPrivileges| (m.kind.clone(), member_target(m), m.column.clone());
+    let mut keys: Vec<_> = live
+        .member_privileges
+        .iter()
+        .chain(&declared.member_privileges)
+        .map(|m| (key(m), m))
+        .collect();
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    keys.dedup_by(|a, b| a.0 == b.0);
+    let acl_of = |e: &Extension, k: &(String, String, Option<String>)| -> Acl {
+        e.member_privileges
+            .iter()
+            .find(|m| key(m) == *k)
+            .map(|m| m.acl.clone())
+            .unwrap_or_default()
+    };
+    let mut s = Vec::new();
+    for (k, _) in keys {
+        let (from, to) = (acl_of(live, &k), acl_of(declared, &k));
+        if from == to {
+            continue;
+        }
+        let (kind, target, column) = &k;
+        for acl in [inverse(&from), to] {
+            s.push(match column {
+                Some(c) => crate::emit::sql::column_privileges(target, c, &acl),
+                None => crate::emit::sql::privileges(kind, target, &acl),
+            });
+        }
     }
     s
 }
@@ -294,7 +336,7 @@ fn attribute_target(o: &Object) -> Option<(&'static str, Option<&'static str>, S
         }
         Model::View(v) => ("VIEW", Some("TABLE"), qualified(&v.name)),
         Model::Function(f) => {
-            let target = format!("{}({})", qualified(&f.name), f.identity_arguments);
+            let target = function_signature(f);
             match f.kind {
                 FunctionKind::Procedure => ("PROCEDURE", Some("PROCEDURE"), target),
                 FunctionKind::Aggregate => ("AGGREGATE", Some("FUNCTION"), target),
@@ -436,7 +478,7 @@ pub(super) fn drop(o: &Object, options: PlanOptions) -> Option<Statement> {
                 FunctionKind::Aggregate => "AGGREGATE",
                 _ => "FUNCTION",
             };
-            plain(format!("DROP {kw} {name};\n"))
+            plain(format!("DROP {kw} {};\n", function_signature(f)))
         }
         Model::Trigger(_) => plain(format!("DROP TRIGGER {name};\n")),
         Model::Policy(_) => plain(format!("DROP POLICY {name};\n")),

@@ -88,6 +88,10 @@ pub struct Grant {
     /// As `aclexplode` prints it: `SELECT`, `USAGE`, `EXECUTE`, …
     pub privilege: String,
     pub grantable: bool,
+    /// Who gave it, when not the object's owner: a role that holds the privilege with grant
+    /// option passed it on. pg_dump replays those as that role (`SET SESSION AUTHORIZATION`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grantor: Option<String>,
 }
 
 /// An object's privileges relative to its kind's default (`acldefault`), as pg_dump renders
@@ -127,6 +131,24 @@ pub struct Extension {
     pub schema: String,
     pub version: String,
     pub comment: Option<String>,
+    /// Members whose privileges differ from those `CREATE EXTENSION` gave them.
+    pub member_privileges: Vec<MemberPrivileges>,
+}
+
+/// The privileges of one extension member (or one column of a member table), relative to what
+/// `CREATE EXTENSION` gave it (`pg_init_privs`, else the kind's default), as pg_dump compares
+/// them: a member function locked down after the extension was created stays locked down.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MemberPrivileges {
+    /// GRANT's object kind: `FUNCTION`, `PROCEDURE`, `TABLE`, `SEQUENCE`, `TYPE`, `DOMAIN`.
+    pub kind: String,
+    pub schema: String,
+    pub name: String,
+    /// A routine's argument types, as `format_type` prints them.
+    pub args: Option<Vec<String>>,
+    /// A column of the member table, when these are column privileges.
+    pub column: Option<String>,
+    pub acl: Acl,
 }
 
 /// A live object of a kind pg-flux does not model yet. Never dropped silently: dump and verify

@@ -486,6 +486,8 @@ impl Extractor<'_> {
             }
             NodeEnum::AlterDefaultPrivilegesStmt(a) => self.default_privileges(a),
             NodeEnum::VariableSetStmt(s) if first && s.name == "check_function_bodies" => Ok(()),
+            // Around a GRANT given by a role other than the owner, as dump writes it.
+            NodeEnum::VariableSetStmt(s) if s.name == "session_authorization" => Ok(()),
             // Statements that shape objects declared elsewhere: nothing new, nothing lost.
             NodeEnum::CommentStmt(_)
             | NodeEnum::AlterOwnerStmt(_)
@@ -505,6 +507,7 @@ impl Extractor<'_> {
             | NodeEnum::AlterUserMappingStmt(_)
             | NodeEnum::AlterCollationStmt(_)
             | NodeEnum::ClusterStmt(_) => Ok(()),
+            NodeEnum::RefreshMatViewStmt(r) => self.refresh(r),
             NodeEnum::VariableSetStmt(_) => Err("changes a session setting"),
             NodeEnum::SelectStmt(_)
             | NodeEnum::InsertStmt(_)
@@ -517,6 +520,25 @@ impl Extractor<'_> {
             NodeEnum::DropStmt(_) => Err("drops objects"),
             NodeEnum::TransactionStmt(_) => Err("controls a transaction"),
             _ => Err("is not a statement pg-flux tracks"),
+        }
+    }
+
+    /// The flat layout creates a materialized view `WITH NO DATA` and fills it at the end of
+    /// the same file, as pg_dump does. Filling one this file does not declare is data work.
+    fn refresh(&mut self, r: &pg_query::protobuf::RefreshMatViewStmt) -> Tracked {
+        let Some(rel) = &r.relation else {
+            return Err("reads or changes data");
+        };
+        let (schema, name) = self.relation(rel);
+        let declared = self.out.iter().any(|d| {
+            d.identity.kind == ObjectKind::MaterializedView
+                && d.identity.schema.as_deref() == Some(schema.as_str())
+                && d.identity.name == name
+        });
+        if declared {
+            Ok(())
+        } else {
+            Err("fills a materialized view this file does not declare")
         }
     }
 

@@ -137,6 +137,16 @@ impl SourceModel {
             .values()
             .flat_map(|f| f.untracked.iter().cloned())
             .collect();
+        problems.extend(self.duplicates());
+        problems.sort_by(|a, b| {
+            (&a.span.file, a.span.start, &a.message).cmp(&(&b.span.file, b.span.start, &b.message))
+        });
+        problems
+    }
+
+    /// Every declaration after an object's first, naming where the first is.
+    pub fn duplicates(&self) -> Vec<Problem> {
+        let mut problems = Vec::new();
         for decls in self.declared().values() {
             let Some(first) = decls.first() else { continue };
             for d in decls.iter().skip(1) {
@@ -151,9 +161,6 @@ impl SourceModel {
                 });
             }
         }
-        problems.sort_by(|a, b| {
-            (&a.span.file, a.span.start, &a.message).cmp(&(&b.span.file, b.span.start, &b.message))
-        });
         problems
     }
 }

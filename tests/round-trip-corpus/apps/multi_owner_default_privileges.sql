@@ -1,0 +1,30 @@
+-- Imitates a platform team's "owner role per service" convention: schemas owned by service roles, tables created under SET ROLE, per-schema default privileges for a read-only and a read-write role, a migrator role that owns functions, and a view owned by a role different from its tables' owner.
+-- roles: ap_svc_billing, ap_svc_catalog, ap_readonly, ap_readwrite, ap_migrator
+CREATE SCHEMA billing AUTHORIZATION ap_svc_billing;
+CREATE SCHEMA catalog AUTHORIZATION ap_svc_catalog;
+ALTER DEFAULT PRIVILEGES FOR ROLE ap_svc_billing IN SCHEMA billing GRANT SELECT ON TABLES TO ap_readonly;
+ALTER DEFAULT PRIVILEGES FOR ROLE ap_svc_billing IN SCHEMA billing GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ap_readwrite;
+ALTER DEFAULT PRIVILEGES FOR ROLE ap_svc_billing IN SCHEMA billing GRANT USAGE, SELECT ON SEQUENCES TO ap_readwrite;
+ALTER DEFAULT PRIVILEGES FOR ROLE ap_svc_catalog IN SCHEMA catalog GRANT SELECT ON TABLES TO ap_readonly, ap_readwrite;
+ALTER DEFAULT PRIVILEGES FOR ROLE ap_migrator REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES FOR ROLE ap_migrator GRANT EXECUTE ON FUNCTIONS TO ap_readwrite;
+ALTER DEFAULT PRIVILEGES FOR ROLE ap_svc_catalog GRANT USAGE ON TYPES TO ap_readonly;
+GRANT USAGE ON SCHEMA billing, catalog TO ap_readonly, ap_readwrite;
+GRANT USAGE, CREATE ON SCHEMA billing TO ap_migrator;
+SET ROLE ap_svc_billing;
+CREATE TABLE billing.invoices (id bigserial PRIMARY KEY, amount numeric(12,2) NOT NULL, customer text NOT NULL);
+CREATE TABLE billing.invoice_lines (invoice_id bigint NOT NULL REFERENCES billing.invoices ON DELETE CASCADE, line int NOT NULL, amount numeric(12,2), PRIMARY KEY (invoice_id, line));
+GRANT SELECT ON billing.invoice_lines TO ap_migrator;
+RESET ROLE;
+SET ROLE ap_svc_catalog;
+CREATE TYPE catalog.availability AS ENUM ('in_stock', 'backorder', 'discontinued');
+CREATE TABLE catalog.products (id integer PRIMARY KEY, name text NOT NULL, availability catalog.availability NOT NULL DEFAULT 'in_stock');
+RESET ROLE;
+SET ROLE ap_migrator;
+CREATE FUNCTION billing.invoice_total(p_id bigint) RETURNS numeric LANGUAGE sql STABLE AS $$ SELECT sum(amount) FROM billing.invoice_lines WHERE invoice_id = p_id $$;
+RESET ROLE;
+CREATE VIEW billing.invoice_summary AS SELECT i.id, i.customer, billing.invoice_total(i.id) AS total FROM billing.invoices i;
+ALTER VIEW billing.invoice_summary OWNER TO ap_readwrite;
+GRANT SELECT ON billing.invoice_summary TO ap_readonly;
+CREATE TABLE public.created_by_superuser (id int);
+GRANT SELECT ON ALL TABLES IN SCHEMA catalog TO ap_readwrite;

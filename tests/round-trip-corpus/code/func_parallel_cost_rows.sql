@@ -1,0 +1,11 @@
+-- Planner hints on functions: PARALLEL SAFE/RESTRICTED/UNSAFE, COST and ROWS on set-returning functions.
+CREATE SCHEMA planner;
+CREATE FUNCTION planner.safe(i int) RETURNS int LANGUAGE sql IMMUTABLE PARALLEL SAFE COST 1 AS 'SELECT i';
+CREATE FUNCTION planner.restricted() RETURNS int LANGUAGE sql PARALLEL RESTRICTED COST 1000 AS 'SELECT 1';
+CREATE FUNCTION planner.unsafe() RETURNS int LANGUAGE sql PARALLEL UNSAFE AS 'SELECT 1';
+CREATE FUNCTION planner.series(n int) RETURNS SETOF int LANGUAGE sql ROWS 5 COST 10
+  AS 'SELECT generate_series(1, n)';
+CREATE FUNCTION planner.big_series() RETURNS SETOF int LANGUAGE plpgsql ROWS 100000 AS
+  $$BEGIN RETURN QUERY SELECT generate_series(1, 10); END$$;
+CREATE FUNCTION planner.plpg_cost() RETURNS int LANGUAGE plpgsql COST 0.5 AS $$BEGIN RETURN 1; END$$;
+ALTER FUNCTION planner.unsafe() COST 7;

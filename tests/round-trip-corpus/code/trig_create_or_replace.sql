@@ -1,0 +1,11 @@
+-- min-major: 14
+-- Triggers redefined with CREATE OR REPLACE TRIGGER (14+): the final definition is what must survive.
+CREATE SCHEMA cor;
+CREATE TABLE cor.t (id int, v int);
+CREATE FUNCTION cor.f1() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;
+CREATE FUNCTION cor.f2() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.v := 0; RETURN NEW; END$$;
+CREATE TRIGGER t_main BEFORE INSERT ON cor.t FOR EACH ROW EXECUTE FUNCTION cor.f1();
+CREATE OR REPLACE TRIGGER t_main BEFORE INSERT OR UPDATE OF v ON cor.t FOR EACH ROW
+  WHEN (NEW.v IS NULL) EXECUTE FUNCTION cor.f2('replaced');
+CREATE OR REPLACE FUNCTION cor.f1() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN NEW.id := abs(NEW.id); RETURN NEW; END$$;
+CREATE TRIGGER t_other AFTER DELETE ON cor.t FOR EACH ROW EXECUTE FUNCTION cor.f1();

@@ -1,0 +1,1 @@
+-- An empty database: the flat file is still written, and loads.

@@ -1,0 +1,14 @@
+-- Defaults edited release after release: each generation of tables carries the defaults of its day.
+-- roles: pv_gen_app
+CREATE SCHEMA app;
+CREATE TABLE app.gen0 (id int);
+ALTER DEFAULT PRIVILEGES GRANT ALL ON TABLES TO pv_gen_app;
+CREATE TABLE app.gen1 (id int);
+ALTER DEFAULT PRIVILEGES REVOKE TRUNCATE, REFERENCES, TRIGGER ON TABLES FROM pv_gen_app;
+CREATE TABLE app.gen2 (id int);
+ALTER DEFAULT PRIVILEGES REVOKE ALL ON TABLES FROM pv_gen_app;
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO pv_gen_app;
+CREATE TABLE app.gen3 (id int);
+ALTER DEFAULT PRIVILEGES REVOKE ALL ON TABLES FROM PUBLIC;
+ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM pv_gen_app;
+CREATE TABLE app.gen4 (id int);

@@ -1,0 +1,14 @@
+-- Global and per-schema defaults for the same grantee add up; a later global REVOKE leaves the per-schema part.
+-- roles: pv_combo
+CREATE SCHEMA a;
+CREATE SCHEMA b;
+ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO pv_combo;
+ALTER DEFAULT PRIVILEGES IN SCHEMA a GRANT INSERT, UPDATE ON TABLES TO pv_combo;
+ALTER DEFAULT PRIVILEGES IN SCHEMA a GRANT SELECT ON TABLES TO pv_combo;
+CREATE TABLE a.t1 (id int);
+CREATE TABLE b.t1 (id int);
+ALTER DEFAULT PRIVILEGES REVOKE SELECT ON TABLES FROM pv_combo;
+CREATE TABLE a.t2 (id int);
+CREATE TABLE b.t2 (id int);
+ALTER DEFAULT PRIVILEGES IN SCHEMA a REVOKE ALL ON TABLES FROM pv_combo;
+CREATE TABLE a.t3 (id int);

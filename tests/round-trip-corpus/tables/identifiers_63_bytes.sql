@@ -1,0 +1,9 @@
+-- Names at the 63-byte limit, including multi-byte names and auto-generated constraint/sequence names truncated to fit.
+CREATE SCHEMA s_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa;
+CREATE TABLE s_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.t_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb (
+    c_ccccccccccccccccccccccccccccccccccccccccccccccccccccccccccccc serial PRIMARY KEY,
+    c_ddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd text UNIQUE,
+    c_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee int CHECK (c_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee > 0)
+);
+CREATE TABLE public."éééééééééééééééééééééééééééééééé" ("ééééééééééééééééééééééééééééééé" int GENERATED ALWAYS AS IDENTITY);
+CREATE INDEX ON s_aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.t_bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb (c_eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee, c_ddddddddddddddddddddddddddddddddddddddddddddddddddddddddddddd);
