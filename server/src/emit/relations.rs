@@ -195,6 +195,10 @@ fn table_blocks(
     } else {
         format!("ALTER TABLE ONLY {name}")
     };
+    // A constraint children inherit is added without ONLY, as pg_dump does: a child may exist
+    // already (a loader that runs files side by side), and ONLY would then be refused
+    // ("constraint must be added to child tables too"); a child created later inherits it.
+    let recursing = format!("ALTER TABLE {name}");
     let parents: Vec<&Table> = t
         .parents
         .iter()
@@ -382,7 +386,7 @@ fn table_blocks(
                     .is_some_and(|c| inline_not_null.contains(c));
                 if !inline {
                     after.push_str(&format!(
-                        "{alter} ADD CONSTRAINT {} {};\n",
+                        "{recursing} ADD CONSTRAINT {} {};\n",
                         ident(&k.name),
                         k.definition
                     ));
@@ -390,7 +394,7 @@ fn table_blocks(
             }
             "c" if !k.validated => {
                 after.push_str(&format!(
-                    "{alter} ADD CONSTRAINT {} {};\n",
+                    "{recursing} ADD CONSTRAINT {} {};\n",
                     ident(&k.name),
                     k.definition
                 ));
@@ -417,7 +421,7 @@ fn table_blocks(
             }
         }
         if !pg18 && c.not_null && !parent.is_some_and(|p| p.not_null) {
-            after.push_str(&format!("{alter} ALTER COLUMN {col} SET NOT NULL;\n"));
+            after.push_str(&format!("{recursing} ALTER COLUMN {col} SET NOT NULL;\n"));
         }
     }
     // Per-column options, for every column.

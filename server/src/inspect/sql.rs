@@ -229,7 +229,10 @@ pub(crate) fn acl(row: &Row, column: &str) -> Result<Acl> {
         }
         Ok(grants)
     };
-    let (live, default) = (explode(live)?, explode(default)?);
+    let (live, mut default) = (explode(live)?, explode(default)?);
+    if let Some(owner) = &owner {
+        as_if_owned_by(&mut default, owner);
+    }
     // Grantors are compared as read; then the owner's own grants drop theirs.
     let by_others = |g: &Grant| Grant {
         grantor: g.grantor.clone().filter(|r| Some(r) != owner.as_ref()),
@@ -247,6 +250,27 @@ pub(crate) fn acl(row: &Row, column: &str) -> Result<Acl> {
             .map(by_others)
             .collect(),
     })
+}
+
+/// A baseline from `pg_init_privs` names the owner of that time (initdb's `public` schema:
+/// `pg_database_owner` or the bootstrap superuser; an extension member: who created it).
+/// `ALTER … OWNER TO` rewrites that role to the new owner in the live ACL (`aclnewowner`),
+/// so the baseline is read the same way; else an owner change alone would read as grants
+/// to revoke, issued as a role that no longer holds them. An `acldefault` baseline already
+/// names the owner: nothing changes.
+fn as_if_owned_by(baseline: &mut [Grant], owner: &str) {
+    let Some(initial) = baseline.first().and_then(|g| g.grantor.clone()) else {
+        return;
+    };
+    if initial == owner || baseline.iter().any(|g| g.grantor.as_deref() != Some(&initial)) {
+        return;
+    }
+    for grant in baseline {
+        grant.grantor = Some(owner.to_string());
+        if grant.grantee.as_deref() == Some(&initial) {
+            grant.grantee = Some(owner.to_string());
+        }
+    }
 }
 
 /// The privilege letters of `aclitemout`, in its (and `aclexplode`'s) order.
@@ -356,5 +380,29 @@ mod tests {
         assert_eq!(parse_aclitem("bob=Q/alice"), None);
         assert_eq!(parse_aclitem("\"unterminated=r/x"), None);
         assert_eq!(parse_aclitem("no-equals"), None);
+    }
+
+    #[test]
+    fn an_initial_baseline_follows_the_owner_as_alter_owner_does() {
+        // PostgreSQL 15+'s public schema, then handed to `app`.
+        let mut baseline = [
+            grant(Some("pg_database_owner"), "USAGE", false, "pg_database_owner"),
+            grant(None, "USAGE", false, "pg_database_owner"),
+        ];
+        as_if_owned_by(&mut baseline, "app");
+        assert_eq!(
+            baseline,
+            [
+                grant(Some("app"), "USAGE", false, "app"),
+                grant(None, "USAGE", false, "app")
+            ]
+        );
+        // Grants by several roles are not an owner's baseline: left as read.
+        let mut mixed = [
+            grant(None, "USAGE", false, "a"),
+            grant(None, "CREATE", false, "b"),
+        ];
+        as_if_owned_by(&mut mixed, "app");
+        assert_eq!(mixed[0].grantor.as_deref(), Some("a"));
     }
 }
