@@ -234,8 +234,12 @@ impl Cluster {
     }
     /// A keyword connection string for `dbname` over the unix socket (trusted, no password).
     pub fn socket_conninfo(&self, dbname: &str) -> String {
+        self.socket_conninfo_as(dbname, SUPERUSER)
+    }
+    /// As [`Cluster::socket_conninfo`], as `user` (a plain name: nothing is quoted).
+    pub fn socket_conninfo_as(&self, dbname: &str, user: &str) -> String {
         format!(
-            "host={} port={} user={SUPERUSER} dbname={dbname}",
+            "host={} port={} user={user} dbname={dbname}",
             self.socket_dir().display(),
             self.port
         )

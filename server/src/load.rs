@@ -315,11 +315,26 @@ pub struct LoadPlan {
 impl LoadPlan {
     pub fn new(statements: Vec<SourceStatement>) -> LoadPlan {
         let mut plan = LoadPlan::default();
+        // The file whose materialized view's owner was just put last: its privileges, which
+        // follow, go with it (revoking the owner's own works only once it is the owner).
+        let mut owner_put_last: Option<PathBuf> = None;
         for statement in statements {
+            let follows_owner = owner_put_last.as_ref() == Some(&statement.file);
+            owner_put_last = None;
+            if follows_owner && is_privileges(&statement.sql) {
+                owner_put_last = Some(statement.file.clone());
+                plan.last.push(statement);
+                continue;
+            }
             match step(&statement.sql) {
                 Step::Object => plan.objects.push(statement),
                 Step::Populate => plan.populate.push(statement),
-                Step::Last => plan.last.push(statement),
+                Step::Last => {
+                    if is_view_owner(&statement.sql) {
+                        owner_put_last = Some(statement.file.clone());
+                    }
+                    plan.last.push(statement)
+                }
                 Step::CreatePopulated { no_data, refresh } => {
                     plan.populate.push(SourceStatement {
                         sql: refresh,
@@ -342,6 +357,26 @@ impl LoadPlan {
     pub fn is_empty(&self) -> bool {
         self.len() == 0
     }
+}
+
+/// A GRANT or REVOKE, alone or run as its grantor (`SET SESSION AUTHORIZATION …`).
+fn is_privileges(sql: &str) -> bool {
+    let start = sql.trim_start();
+    ["GRANT ", "REVOKE ", "SET SESSION AUTHORIZATION "]
+        .iter()
+        .any(|word| {
+            start
+                .get(..word.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(word))
+        })
+}
+
+/// `ALTER MATERIALIZED VIEW … OWNER TO …` (what [`step`] puts last besides default privileges).
+fn is_view_owner(sql: &str) -> bool {
+    let start = sql.trim_start();
+    start
+        .get(.."ALTER MATERIALIZED".len())
+        .is_some_and(|s| s.eq_ignore_ascii_case("ALTER MATERIALIZED"))
 }
 
 enum Step {
@@ -564,6 +599,10 @@ mod plan_tests {
             "/* hardening */ ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC",
             "GRANT SELECT ON app.t TO PUBLIC",
             "ALTER MATERIALIZED VIEW app.a OWNER TO app_owner",
+            "REVOKE INSERT ON TABLE app.a FROM app_owner",
+            "SET SESSION AUTHORIZATION app_owner;\nGRANT SELECT ON TABLE app.a TO x WITH GRANT OPTION;\nRESET SESSION AUTHORIZATION",
+            "CREATE TABLE app.u (id int)",
+            "REVOKE SELECT ON app.u FROM app_owner",
         ]);
         assert_eq!(
             objects,
@@ -573,6 +612,8 @@ mod plan_tests {
                 "CREATE MATERIALIZED VIEW app.c AS SELECT 3 WITH NO DATA",
                 "CREATE TABLE app.t (materialized int)",
                 "GRANT SELECT ON app.t TO PUBLIC",
+                "CREATE TABLE app.u (id int)",
+                "REVOKE SELECT ON app.u FROM app_owner",
             ]
         );
         assert_eq!(
@@ -588,6 +629,8 @@ mod plan_tests {
             [
                 "/* hardening */ ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC",
                 "ALTER MATERIALIZED VIEW app.a OWNER TO app_owner",
+                "REVOKE INSERT ON TABLE app.a FROM app_owner",
+                "SET SESSION AUTHORIZATION app_owner;\nGRANT SELECT ON TABLE app.a TO x WITH GRANT OPTION;\nRESET SESSION AUTHORIZATION",
             ]
         );
     }

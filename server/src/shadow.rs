@@ -40,6 +40,9 @@ pub enum ShadowTarget {
 #[derive(Debug)]
 pub struct Shadow {
     pub catalog: Catalog,
+    /// The role the source was loaded as: what the source creates without saying whose it is
+    /// belongs to it (see [`Catalog::adopt_unstated_owners`]).
+    pub loader: String,
     pub warnings: Vec<String>,
     /// Statements the shadow database refused (after retrying in dependency order), with the
     /// server's message. The catalog holds everything else.
@@ -154,7 +157,7 @@ impl ShadowDb {
         scope: &Scope,
     ) -> Result<Shadow> {
         let mut warnings = Vec::new();
-        let (catalog, failures) = match &self.target {
+        let (catalog, failures, loader) = match &self.target {
             ShadowTarget::Url(url) => {
                 let client = connect::connect_writable(url.as_str()).await?;
                 if same_database(live.client(), &client).await? {
@@ -163,11 +166,14 @@ impl ShadowDb {
                             .into(),
                     ));
                 }
-                load_in_rolled_back_transaction(&client, statements, roles, scope).await?
+                let loader = current_user(&client).await?;
+                let (catalog, failures) =
+                    load_in_rolled_back_transaction(&client, statements, roles, scope).await?;
+                (catalog, failures, loader)
             }
             ShadowTarget::Embedded => {
                 let cluster = self.embedded(live.server_major()).await?;
-                let scratch = cluster.socket_conninfo(SCRATCH_DATABASE);
+                let scratch = cluster.socket_conninfo_as(SCRATCH_DATABASE, UNSTATED_OWNER);
                 let admin = cluster.socket_conninfo("postgres");
                 warnings.extend(self.fallback_warning.clone());
                 let admin = match connect::connect_writable(&admin).await {
@@ -178,11 +184,14 @@ impl ShadowDb {
                         return Err(e);
                     }
                 };
-                load_into_scratch(admin, &scratch, statements, roles, scope).await?
+                let (catalog, failures) =
+                    load_into_scratch(admin, &scratch, statements, roles, scope).await?;
+                (catalog, failures, UNSTATED_OWNER.to_string())
             }
         };
         Ok(Shadow {
             catalog,
+            loader,
             warnings,
             failures,
         })
@@ -221,6 +230,18 @@ impl ShadowDb {
             .as_ref()
             .ok_or_else(|| Error::Embedded("the shadow cluster is not running".to_string()))
     }
+}
+
+/// The role the throwaway cluster loads the source as.
+const UNSTATED_OWNER: &str = "pgflux_unstated_owner";
+
+async fn current_user(client: &Client) -> Result<String> {
+    let row = client
+        .query_one("SELECT current_user::text", &[])
+        .await
+        .map_err(|e| db_error("reading the shadow's role", &e))?;
+    row.try_get(0)
+        .map_err(|e| Error::Database(format!("reading the shadow's role: {e}")))
 }
 
 /// Whether the kept cluster still has its data directory (a cleaned-up temp dir ends it).
@@ -303,6 +324,15 @@ async fn load_into_scratch(
             .await
             .map_err(|e| db_error("creating the shadow database", &e))?;
     }
+    // The role that loads: no live role has its name, so what the source leaves unowned
+    // is told apart from what it gives to any role (`postgres` included).
+    admin
+        .batch_execute(&format!(
+            "DO $$ BEGIN CREATE ROLE {UNSTATED_OWNER} LOGIN SUPERUSER; \
+             EXCEPTION WHEN duplicate_object THEN NULL; END $$"
+        ))
+        .await
+        .map_err(|e| db_error("creating the shadow's loading role", &e))?;
     inspect::trace_phase("shadow database created", start);
     let result = async {
         let start = std::time::Instant::now();

@@ -24,6 +24,13 @@ fn generate(cwd: &Path, db: &TestDb, extra: &[&str]) -> Run {
     pg_flux(cwd, &args)
 }
 
+/// The text of the migration a `generate` run reports (`Generated: <path> (<n> statements)`).
+fn migration_text(cwd: &Path, run: &Run) -> String {
+    let path = run.stdout.trim().trim_start_matches("Generated: ");
+    let path = path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path);
+    std::fs::read_to_string(cwd.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
 #[test]
 fn verify_drift_finds_hot_patches_on_every_major() {
     for major in majors() {
@@ -145,9 +152,7 @@ fn destructive_migrations_are_marked_and_refused_on_request() {
     assert!(!tmp.path().join("migrations").exists());
     let run = generate(tmp.path(), &db, &["--shadow-db", &s]);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let path = run.stdout.trim().trim_start_matches("Generated: ");
-    let path = path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path);
-    let text = std::fs::read_to_string(tmp.path().join(path)).unwrap_or_default();
+    let text = migration_text(tmp.path(), &run);
     assert!(
         text.contains(
             "-- hazard: undeclared live object table public.doomed is not in the source: run \
@@ -181,9 +186,7 @@ fn undeclared_hotfixes_are_named_refused_or_kept() {
     let run = generate(tmp.path(), &db, &["--label", "named"]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains(hazard), "{}", run.stderr);
-    let path = run.stdout.trim().trim_start_matches("Generated: ");
-    let path = path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path);
-    let text = std::fs::read_to_string(tmp.path().join(path)).unwrap_or_default();
+    let text = migration_text(tmp.path(), &run);
     assert!(
         text.contains(&format!(
             "-- {hazard}\nDROP INDEX public.idx_emergency_perf;"
@@ -310,4 +313,118 @@ fn concurrent_indexes_on_request() {
             .trim(),
         "1"
     );
+}
+
+/// A project whose objects belong to a plain role `app`, and whose source (hand-written: no
+/// `OWNER TO`) says nothing of owners. Its objects belong to whoever applies the migration:
+/// no owner drift, no `OWNER TO` in the migration, which `app` applies with ON_ERROR_STOP. An
+/// `OWNER TO` the source does state is honoured. With the throwaway shadow and a given one.
+#[test]
+fn unstated_owners_belong_to_whoever_applies_the_migration() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        let (app, other) = (format!("app_{}", db.name), format!("other_{}", db.name));
+        db.exec(&format!(
+            "CREATE ROLE {app} LOGIN PASSWORD 'app'; CREATE ROLE {other} NOLOGIN; \
+             GRANT {other} TO {app}; CREATE SCHEMA proj AUTHORIZATION {app}; \
+             GRANT CREATE ON SCHEMA proj TO {other}; \
+             SET ROLE {app}; \
+             CREATE TABLE proj.t (id integer PRIMARY KEY, note text); \
+             INSERT INTO proj.t VALUES (1, 'kept'); \
+             CREATE VIEW proj.v AS SELECT id FROM proj.t; \
+             CREATE SEQUENCE proj.s; \
+             CREATE FUNCTION proj.f() RETURNS integer LANGUAGE sql AS 'SELECT 1'; \
+             CREATE TABLE proj.explicit (id integer); \
+             RESET ROLE; \
+             CREATE TABLE proj.legacy (id integer); ALTER TABLE proj.legacy OWNER TO {other};"
+        ));
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        dumped(&db, tmp.path());
+        // The same tree as a hand-written project has it: no owners, one stated.
+        let schema = tmp.path().join("schema");
+        for (path, text) in pg_flux_tests::read_tree(&schema) {
+            let unowned: String = text
+                .lines()
+                .filter(|l| !(l.starts_with("ALTER ") && l.contains(" OWNER TO ")))
+                .map(|l| format!("{l}\n"))
+                .collect();
+            std::fs::write(schema.join(&path), unowned).unwrap_or_else(|e| panic!("{e}"));
+        }
+        std::fs::write(
+            schema.join("project.sql"),
+            format!(
+                "ALTER TABLE proj.explicit OWNER TO {other};\n\
+                 CREATE TABLE proj.fresh (id integer);\n\
+                 CREATE FUNCTION proj.g() RETURNS integer LANGUAGE sql AS 'SELECT 2';\n"
+            ),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let app_url = format!(
+            "postgres://{app}:app@127.0.0.1:{}/{}",
+            db.cluster.port(),
+            db.name
+        );
+        let shadow = TestDb::on(major);
+        let shadow_url = shadow.url();
+        for shadow_args in [vec![], vec!["--shadow-db", shadow_url.as_str()]] {
+            let mut args = vec!["migrate", "generate", "--db", app_url.as_str()];
+            args.extend(&shadow_args);
+            let run = pg_flux(tmp.path(), &args);
+            assert_eq!(run.code, 0, "PostgreSQL {major}: {}", run.stderr);
+            let text = migration_text(tmp.path(), &run);
+            let owners: Vec<&str> = text.lines().filter(|l| l.contains("OWNER TO")).collect();
+            assert_eq!(
+                owners,
+                [format!("ALTER TABLE proj.explicit OWNER TO {other};")],
+                "PostgreSQL {major} {shadow_args:?}:\n{text}"
+            );
+            assert!(text.contains("CREATE TABLE proj.fresh"), "{text}");
+        }
+        let psql = pg_flux_tests::client_tool("psql", major);
+        let newest = std::fs::read_dir(tmp.path().join("migrations"))
+            .unwrap_or_else(|e| panic!("{e}"))
+            .flatten()
+            .map(|e| e.path())
+            .max()
+            .unwrap_or_else(|| panic!("no migration"));
+        let applied = std::process::Command::new(psql)
+            .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", &app_url, "-f"])
+            .arg(&newest)
+            .output()
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            applied.status.success(),
+            "PostgreSQL {major}: {app} cannot apply its migration: {}",
+            String::from_utf8_lossy(&applied.stderr)
+        );
+        assert_eq!(
+            db.query(
+                "SELECT string_agg(c.relname || ':' || pg_get_userbyid(c.relowner), ' ' ORDER BY c.relname) \
+                 FROM pg_class c WHERE c.relnamespace = 'proj'::regnamespace AND c.relkind = 'r'"
+            )
+            .trim()
+            .replace(&app, "app")
+            .replace(&other, "other"),
+            "explicit:other fresh:app legacy:other t:app"
+        );
+        let again = pg_flux(
+            tmp.path(),
+            &["migrate", "generate", "--db", &app_url, "--label", "again"],
+        );
+        assert!(
+            again.stdout.contains("(0 statements)"),
+            "PostgreSQL {major}: {}",
+            migration_text(tmp.path(), &again)
+        );
+        let drift = pg_flux(
+            tmp.path(),
+            &["verify", "--db", &app_url, "--drift", "--strict"],
+        );
+        assert_eq!(
+            drift.code, 0,
+            "PostgreSQL {major}: {}{}",
+            drift.stdout, drift.stderr
+        );
+        assert!(drift.stdout.contains("drift: none"), "{}", drift.stdout);
+    }
 }

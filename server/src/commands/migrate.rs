@@ -66,7 +66,8 @@ pub async fn catalogs(
         shadow
     };
     // The shadow first: its first query (the live role names) goes ahead of the inspection's.
-    let (shadow, live) = tokio::try_join!(shadow, live)?;
+    let (mut shadow, live) = tokio::try_join!(shadow, live)?;
+    shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
     Ok((live, shadow.catalog, shadow.warnings))
 }
 

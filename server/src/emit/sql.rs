@@ -199,8 +199,12 @@ pub fn literal(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 
-/// `ALTER <kind> <target> OWNER TO <owner>;`
+/// `ALTER <kind> <target> OWNER TO <owner>;`, or nothing for an owner the source leaves to
+/// whoever applies it (an empty one: `Catalog::adopt_unstated_owners`).
 pub fn owner(kind: &str, target: &str, owner: &str) -> String {
+    if owner.is_empty() {
+        return String::new();
+    }
     format!("ALTER {kind} {target} OWNER TO {};\n", ident(owner))
 }
 

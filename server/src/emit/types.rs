@@ -189,13 +189,18 @@ pub(crate) fn views(catalog: &Catalog) -> Vec<Block> {
                     ..v.clone()
                 };
                 // A refresh runs the query as the view's owner, who may not read what the
-                // creator (a superuser, live) could: the owner is set once the view is filled.
+                // creator (a superuser, live) could: the owner is set once the view is filled,
+                // and its privileges after that (they may revoke the owner's own, which only
+                // the owner's can be).
                 let name = qualified(&v.name);
                 let owner_sql = owner("MATERIALIZED VIEW", &name, &v.owner);
-                let unfilled_sql = view_sql(&unfilled, "CREATE").replacen(&owner_sql, "", 1);
+                let unfilled_sql = view_definition(&unfilled, "CREATE").replacen(&owner_sql, "", 1);
                 block.populate = Some(Populate {
                     unfilled_sql,
-                    refresh: format!("REFRESH MATERIALIZED VIEW {name};\n{owner_sql}"),
+                    refresh: format!(
+                        "REFRESH MATERIALIZED VIEW {name};\n{owner_sql}{}",
+                        view_privileges(v)
+                    ),
                 });
             }
             block
@@ -262,6 +267,11 @@ fn with_options(options: &[String]) -> String {
 
 /// `create` is `CREATE`, or `CREATE OR REPLACE` after a shell.
 fn view_sql(v: &View, create: &str) -> String {
+    view_definition(v, create) + &view_privileges(v)
+}
+
+/// A view's statements up to its privileges: definition, defaults, owner, comments.
+fn view_definition(v: &View, create: &str) -> String {
     let name = qualified(&v.name);
     let kind = if v.materialized {
         "MATERIALIZED VIEW"
@@ -299,7 +309,12 @@ fn view_sql(v: &View, create: &str) -> String {
         let column = format!("{name}.{}", ident(&c.name));
         sql.push_str(&comment("COLUMN", &column, c.comment.as_deref()));
     }
-    sql.push_str(&privileges("TABLE", &name, &v.acl));
+    sql
+}
+
+fn view_privileges(v: &View) -> String {
+    let name = qualified(&v.name);
+    let mut sql = privileges("TABLE", &name, &v.acl);
     for c in &v.columns {
         sql.push_str(&column_privileges(&name, &c.name, &c.acl));
     }

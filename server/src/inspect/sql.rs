@@ -262,7 +262,11 @@ fn as_if_owned_by(baseline: &mut [Grant], owner: &str) {
     let Some(initial) = baseline.first().and_then(|g| g.grantor.clone()) else {
         return;
     };
-    if initial == owner || baseline.iter().any(|g| g.grantor.as_deref() != Some(&initial)) {
+    if initial == owner
+        || baseline
+            .iter()
+            .any(|g| g.grantor.as_deref() != Some(&initial))
+    {
         return;
     }
     for grant in baseline {
@@ -386,7 +390,12 @@ mod tests {
     fn an_initial_baseline_follows_the_owner_as_alter_owner_does() {
         // PostgreSQL 15+'s public schema, then handed to `app`.
         let mut baseline = [
-            grant(Some("pg_database_owner"), "USAGE", false, "pg_database_owner"),
+            grant(
+                Some("pg_database_owner"),
+                "USAGE",
+                false,
+                "pg_database_owner",
+            ),
             grant(None, "USAGE", false, "pg_database_owner"),
         ];
         as_if_owned_by(&mut baseline, "app");

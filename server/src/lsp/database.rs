@@ -321,7 +321,9 @@ async fn compare_with_shadow(
     // Emitting and comparing two catalogs is CPU work: off the async threads.
     let ws = ws.clone();
     tokio::task::spawn_blocking(move || {
-        Some(drift::report(&ws, &live, &loaded.catalog, &loaded.failures))
+        let mut declared = loaded.catalog;
+        declared.adopt_unstated_owners(&live, &loaded.loader);
+        Some(drift::report(&ws, &live, &declared, &loaded.failures))
     })
     .await
     .map_err(|e| format!("comparing with the shadow failed: {e}"))

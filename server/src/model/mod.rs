@@ -7,6 +7,7 @@
 
 mod foreign;
 mod function;
+mod owners;
 mod relation;
 mod security;
 mod types;
