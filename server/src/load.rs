@@ -81,8 +81,13 @@ pub fn split(file: &Path, original: &str) -> Result<Vec<SourceStatement>> {
     let masked = parser_text(original);
     let text: &str = &masked;
     let pieces = pg_query::split_with_parser(text).map_err(|e| {
-        // The parser reports no position: find the first statement that does not parse.
-        let (line, column, message) = first_syntax_error(text).unwrap_or_else(|| {
+        // The parser reports no position: find the token it stopped at, as the source model
+        // does (every command names the same place).
+        let located = crate::source::locate_syntax_error(text).map(|(start, _, message)| {
+            let (line, column) = line_column(original, start);
+            (line, column, message)
+        });
+        let (line, column, message) = located.unwrap_or_else(|| {
             // The scanner failed (an unterminated quote, dollar quote, comment): its message
             // quotes the text from the bad token to the end.
             let message = e.to_string();
@@ -175,18 +180,6 @@ fn first_line_of_quote(message: &str) -> String {
         Some((first, _)) => format!("{}…\"", first.trim_end()),
         None => message.to_string(),
     }
-}
-
-fn first_syntax_error(text: &str) -> Option<(usize, usize, String)> {
-    let base = text.as_ptr() as usize;
-    let pieces = pg_query::split_with_scanner(text).ok()?;
-    pieces.into_iter().find_map(|piece| {
-        let err = pg_query::parse(piece, 0).err()?;
-        let offset = (piece.as_ptr() as usize).saturating_sub(base);
-        let leading = piece.len() - piece.trim_start().len();
-        let (line, column) = line_column(text, offset + leading);
-        Some((line, column, err.to_string()))
-    })
 }
 
 /// 1-based line and character column of byte `offset` in `text`.

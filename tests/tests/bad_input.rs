@@ -305,3 +305,43 @@ async fn the_language_server_publishes_every_bad_input_and_keeps_serving() {
     }
     c.shutdown().await;
 }
+
+/// `migrate generate` reads the source through the loader, not the source model: it names
+/// every syntax error (at the end of a file too) at the same file:line:column as verify.
+#[test]
+fn migrate_generate_names_each_syntax_error_where_verify_does() {
+    let db = TestDb::new();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = dir.path();
+    fs::create_dir_all(root.join("schema/tables")).unwrap_or_else(|e| panic!("{e}"));
+    let url = db.url();
+    let errors: Vec<Case> = corpus()
+        .into_iter()
+        .filter(|c| matches!(c.expect, Expect::Error { .. }))
+        .collect();
+    assert!(errors.len() >= 40, "{} cases", errors.len());
+    for case in errors {
+        let Expect::Error { line, column } = case.expect else {
+            continue;
+        };
+        let rel = format!("schema/tables/{}.sql", case.name);
+        fs::write(root.join(&rel), &case.text).unwrap_or_else(|e| panic!("{e}"));
+        let run = pg_flux(
+            root,
+            &[
+                "migrate",
+                "generate",
+                "--db",
+                &url,
+                "--schema-dir",
+                "schema",
+            ],
+        );
+        let what = format!("{}: exit {}\n{}", case.name, run.code, run.stderr);
+        assert_eq!(run.code, 2, "{what}");
+        let place = format!("error: {rel}:{line}:{column}: ");
+        assert!(run.stderr.starts_with(&place), "{place}\n{what}");
+        fs::remove_file(root.join(&rel)).unwrap_or_else(|e| panic!("{e}"));
+    }
+    assert!(!root.join("migrations").exists(), "a migration was written");
+}

@@ -125,7 +125,7 @@ pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> F
 /// next `;` (a `;` inside a function body is not an end), until the file ends. pg_query gives no
 /// position, so the failing token is found by parsing prefixes of the statement (see
 /// [`failing_token`]).
-fn locate_syntax_error(text: &str) -> Option<(usize, usize, String)> {
+pub(crate) fn locate_syntax_error(text: &str) -> Option<(usize, usize, String)> {
     let tokens = pg_query::scan(text).ok()?.tokens;
     let ends = tokens
         .iter()

@@ -6,6 +6,7 @@
 //! Results are kept per file, so updating one file re-parses only that file.
 
 mod extract;
+pub(crate) use extract::locate_syntax_error;
 pub mod names;
 
 use std::collections::{BTreeMap, HashMap};
