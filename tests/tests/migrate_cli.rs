@@ -428,3 +428,119 @@ fn unstated_owners_belong_to_whoever_applies_the_migration() {
         assert!(drift.stdout.contains("drift: none"), "{}", drift.stdout);
     }
 }
+
+/// Applies a migration file as psql does with ON_ERROR_STOP; the error text when it fails.
+fn apply(db: &TestDb, file: &Path) -> Result<(), String> {
+    let out = std::process::Command::new(pg_flux_tests::client_tool("psql", db.major()))
+        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", &db.url(), "-f"])
+        .arg(file)
+        .output()
+        .map_err(|e| e.to_string())?;
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+/// A migration runs as one unit: when a statement fails part-way (a table it creates was made
+/// by hand meanwhile), the database is left as it was. One that cannot run in a transaction
+/// (an index built concurrently, an enum value added and then used) says so in its header and
+/// on stderr, names the statement, and applies without one.
+#[test]
+fn migrations_apply_as_one_unit_or_say_why_not() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(
+            "CREATE TABLE public.t (id integer PRIMARY KEY, name text); \
+             CREATE TYPE public.mood AS ENUM ('calm', 'busy');",
+        );
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        dumped(&db, tmp.path());
+        let extra = tmp.path().join("schema/extra.sql");
+        let write = |text: &str| std::fs::write(&extra, text).unwrap_or_else(|e| panic!("{e}"));
+        write("CREATE TABLE public.a (id integer);\nCREATE TABLE public.z (id integer);\n");
+        let run = generate(tmp.path(), &db, &[]);
+        assert_eq!(run.code, 0, "PostgreSQL {major}: {}", run.stderr);
+        let text = migration_text(tmp.path(), &run);
+        assert!(
+            text.contains("-- Runs in one transaction") && text.contains("\nBEGIN;\n"),
+            "{text}"
+        );
+        assert!(text.trim_end().ends_with("COMMIT;"), "{text}");
+        assert!(run.stdout.contains("(2 statements)"), "{}", run.stdout);
+        // The second table appears by hand before the migration is applied.
+        let (first, second) = match (
+            text.find("CREATE TABLE public.a"),
+            text.find("CREATE TABLE public.z"),
+        ) {
+            (Some(a), Some(z)) if a < z => ("a", "z"),
+            (Some(_), Some(_)) => ("z", "a"),
+            _ => panic!("{text}"),
+        };
+        db.exec(&format!("CREATE TABLE public.{second} (id integer);"));
+        let newest = |dir: &Path| {
+            std::fs::read_dir(dir.join("migrations"))
+                .unwrap_or_else(|e| panic!("{e}"))
+                .flatten()
+                .map(|e| e.path())
+                .max()
+                .unwrap_or_else(|| panic!("no migration"))
+        };
+        let failed = apply(&db, &newest(tmp.path()));
+        assert!(
+            failed.as_ref().is_err_and(|e| e.contains("already exists")),
+            "PostgreSQL {major}: {failed:?}"
+        );
+        assert_eq!(
+            db.query(&format!("SELECT to_regclass('public.{first}') IS NULL"))
+                .trim(),
+            "t",
+            "PostgreSQL {major}: the failed migration left public.{first} behind"
+        );
+        db.exec(&format!("DROP TABLE public.{second};"));
+
+        // What cannot run in a transaction: said, named, and applied statement by statement.
+        let index = "CREATE INDEX t_name_idx ON public.t (name);\n";
+        for (source, args, why) in [
+            (
+                index.to_string(),
+                vec!["--concurrent-indexes"],
+                "`CREATE INDEX CONCURRENTLY t_name_idx ON public.t USING btree (name);` cannot \
+                 run inside a transaction block",
+            ),
+            (
+                format!(
+                    "{index}ALTER TYPE public.mood ADD VALUE 'idle';\n\
+                     CREATE TABLE public.m (id integer, mood public.mood DEFAULT 'idle');\n"
+                ),
+                vec![],
+                "`ALTER TYPE public.mood ADD VALUE 'idle' AFTER 'busy';` adds an enum value a \
+                 later statement uses",
+            ),
+        ] {
+            write(&source);
+            let run = generate(tmp.path(), &db, &args);
+            assert_eq!(run.code, 0, "PostgreSQL {major}: {}", run.stderr);
+            let text = migration_text(tmp.path(), &run);
+            assert!(
+                text.contains(&format!("-- Does not run in one transaction: {why}")),
+                "PostgreSQL {major} {args:?}:\n{text}"
+            );
+            assert!(!text.contains("BEGIN;"), "{text}");
+            assert!(
+                run.stderr.contains("does not run in one transaction") && run.stderr.contains(why),
+                "{}",
+                run.stderr
+            );
+            let applied = apply(&db, &newest(tmp.path()));
+            assert!(applied.is_ok(), "PostgreSQL {major}: {applied:?}");
+        }
+        let again = generate(tmp.path(), &db, &["--label", "again"]);
+        assert!(
+            again.stdout.contains("(0 statements)"),
+            "{}",
+            migration_text(tmp.path(), &again)
+        );
+    }
+}

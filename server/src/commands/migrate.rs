@@ -108,6 +108,11 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
             }
         )));
     }
+    if let Some(why) = migrate::transaction_blocker(&planned) {
+        warnings.push(format!(
+            "the migration does not run in one transaction: {why}"
+        ));
+    }
     let header = format!(
         "pg-flux migrate generate --label {}\nTakes the live database to the source in {}.",
         options.label,

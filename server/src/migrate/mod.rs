@@ -315,7 +315,41 @@ pub fn inverse(acl: &Acl) -> Acl {
     }
 }
 
-/// The migration file's text: a header, then every statement with its hazard comment.
+/// Why the migration cannot run in one transaction: the first statement that PostgreSQL
+/// refuses inside a transaction block (`CREATE`/`DROP INDEX CONCURRENTLY`), or an enum value
+/// added and then used (a new value cannot be used before its transaction commits).
+pub fn transaction_blocker(statements: &[Statement]) -> Option<String> {
+    let first_line = |sql: &str| sql.lines().next().unwrap_or_default().trim().to_string();
+    for (i, s) in statements.iter().enumerate() {
+        if s.sql.contains("INDEX CONCURRENTLY ") {
+            return Some(format!(
+                "`{}` cannot run inside a transaction block",
+                first_line(&s.sql)
+            ));
+        }
+        for line in s.sql.lines().filter(|l| l.starts_with("ALTER TYPE ")) {
+            let Some((_, added)) = line.split_once(" ADD VALUE ") else {
+                continue;
+            };
+            let label = added.split(" BEFORE ").next().unwrap_or(added);
+            let label = label.split(" AFTER ").next().unwrap_or(label);
+            let label = label.trim_end_matches(';').trim();
+            if statements[i + 1..]
+                .iter()
+                .any(|later| later.sql.contains(label))
+            {
+                return Some(format!(
+                    "`{line}` adds an enum value a later statement uses, which it cannot \
+                     before the addition commits"
+                ));
+            }
+        }
+    }
+    None
+}
+
+/// The migration file's text: a header, then every statement with its hazard comment, in one
+/// transaction unless [`transaction_blocker`] says why not.
 pub fn render(statements: &[Statement], header: &str) -> String {
     let mut text = String::new();
     for line in header.lines() {
@@ -324,6 +358,16 @@ pub fn render(statements: &[Statement], header: &str) -> String {
     if statements.is_empty() {
         text.push_str("-- No differences: the live database matches the declared source.\n");
         return text;
+    }
+    let blocker = transaction_blocker(statements);
+    match &blocker {
+        None => text.push_str(
+            "-- Runs in one transaction: if any statement fails, the database is left as it was.\n\nBEGIN;\n",
+        ),
+        Some(why) => text.push_str(&format!(
+            "-- Does not run in one transaction: {why}. A statement that fails leaves the \
+             ones before it applied.\n"
+        )),
     }
     let creates_routines = |sql: &str| {
         ["FUNCTION", "PROCEDURE"].iter().any(|kind| {
@@ -344,6 +388,9 @@ pub fn render(statements: &[Statement], header: &str) -> String {
         }
         text.push_str(&s.sql);
     }
+    if blocker.is_none() {
+        text.push_str("\nCOMMIT;\n");
+    }
     text
 }
 
@@ -359,10 +406,14 @@ pub fn count_statements(text: &str) -> usize {
                         .find(|l| !l.is_empty() && !l.starts_with("--"))
                 })
                 // Session settings (`SET check_function_bodies`, a grantor's `SET SESSION
-                // AUTHORIZATION` and its `RESET`) change nothing in the database.
+                // AUTHORIZATION` and its `RESET`) and the transaction around it all change
+                // nothing in the database.
                 .filter(|first| {
                     let word = first.split_whitespace().next().unwrap_or_default();
-                    !word.eq_ignore_ascii_case("SET") && !word.eq_ignore_ascii_case("RESET")
+                    let word = word.trim_end_matches(';');
+                    !["SET", "RESET", "BEGIN", "COMMIT"]
+                        .iter()
+                        .any(|w| word.eq_ignore_ascii_case(w))
                 })
                 .count()
         })
