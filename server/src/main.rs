@@ -76,13 +76,13 @@ struct GenerateArgs {
     /// pg-flux.toml, else a throwaway cluster of the live server's version).
     #[arg(long, value_name = "URL")]
     shadow_db: Option<String>,
-    /// Refuse to write a migration with a hazard: one that drops data or an undeclared live object (exit 2).
+    /// Refuse to write a migration with a hazard: one that drops data or an undeclared live object, or revokes an undeclared grant (exit 2).
     #[arg(long)]
     no_destructive: bool,
     /// Create indexes on existing tables with CREATE INDEX CONCURRENTLY.
     #[arg(long)]
     concurrent_indexes: bool,
-    /// Leave live objects the source does not declare (hotfixes not pulled yet) out of the migration.
+    /// Leave live objects and grants the source does not declare (hotfixes not pulled yet) out of the migration.
     #[arg(long)]
     keep_undeclared: bool,
 }

@@ -197,6 +197,36 @@ fn undeclared_hotfixes_are_named_refused_or_kept() {
     assert_eq!(kept.code, 0, "{}", kept.stderr);
     assert!(kept.stdout.contains("(0 statements)"), "{}", kept.stdout);
     assert!(!kept.stderr.contains("hazard"), "{}", kept.stderr);
+
+    // Hotfix grants, on a table, one of its columns and a function: revoked only with a
+    // hazard naming them, kept with --keep-undeclared.
+    let reporting = format!("reporting_{}", db.name);
+    db.exec(&format!(
+        "DROP INDEX public.idx_emergency_perf; CREATE ROLE {reporting}; \
+         GRANT SELECT ON public.t TO {reporting}; GRANT UPDATE (name) ON public.t TO {reporting}; \
+         GRANT EXECUTE ON FUNCTION public.f(integer) TO {reporting} WITH GRANT OPTION;"
+    ));
+    let run = generate(tmp.path(), &db, &["--label", "grants"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let text = migration_text(tmp.path(), &run);
+    for hazard in [
+        format!("-- hazard: revokes undeclared live grants on table public.t (SELECT to {reporting}): run `pg-flux pull` to keep them, or generate with --keep-undeclared to leave them alone\nREVOKE"),
+        format!("-- hazard: revokes undeclared live grants on column public.t.name (UPDATE to {reporting})"),
+        format!("-- hazard: revokes undeclared live grants on function public.f(integer) (EXECUTE to {reporting})"),
+    ] {
+        assert!(text.contains(&hazard), "{hazard}\n{text}");
+        let line = hazard.lines().next().unwrap_or_default();
+        assert!(run.stderr.contains(line.trim_start_matches("-- hazard: ")), "{}", run.stderr);
+    }
+    let refused = generate(tmp.path(), &db, &["--no-destructive"]);
+    assert_eq!(refused.code, 2, "{}", refused.stderr);
+    let kept = generate(tmp.path(), &db, &["--keep-undeclared", "--no-destructive"]);
+    assert_eq!(kept.code, 0, "{}", kept.stderr);
+    assert!(
+        kept.stdout.contains("(0 statements)"),
+        "{}",
+        migration_text(tmp.path(), &kept)
+    );
 }
 
 #[test]

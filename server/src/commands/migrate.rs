@@ -73,6 +73,15 @@ pub async fn catalogs(
 
 /// The statements taking `live` to `declared`.
 pub fn statements(live: &Catalog, declared: &Catalog, options: PlanOptions) -> Vec<Statement> {
+    let kept;
+    let declared = if options.keep_undeclared {
+        let mut with_live_grants = declared.clone();
+        with_live_grants.keep_undeclared_grants(live);
+        kept = with_live_grants;
+        &kept
+    } else {
+        declared
+    };
     let (live, declared) = Side::pair(live, declared);
     migrate::plan(&live, &declared, options)
 }

@@ -315,6 +315,36 @@ pub fn inverse(acl: &Acl) -> Acl {
     }
 }
 
+/// The hazard of a statement that revokes live grants (grantee and privilege) the declared
+/// privileges do not give: what verify lists as undeclared, as a hotfix `GRANT` not pulled.
+pub(crate) fn undeclared_grants_hazard(target: &str, live: &Acl, declared: &Acl) -> Option<String> {
+    let lost: Vec<String> = live
+        .grants
+        .iter()
+        .filter(|g| {
+            !declared
+                .grants
+                .iter()
+                .any(|d| d.grantee == g.grantee && d.privilege == g.privilege)
+        })
+        .map(|g| {
+            format!(
+                "{} to {}",
+                g.privilege,
+                g.grantee.as_deref().unwrap_or("PUBLIC")
+            )
+        })
+        .collect();
+    if lost.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "revokes undeclared live grants on {target} ({}): run `pg-flux pull` to keep them, or \
+         generate with --keep-undeclared to leave them alone",
+        lost.join(", ")
+    ))
+}
+
 /// Why the migration cannot run in one transaction: the first statement that PostgreSQL
 /// refuses inside a transaction block (`CREATE`/`DROP INDEX CONCURRENTLY`), or an enum value
 /// added and then used (a new value cannot be used before its transaction commits).

@@ -240,10 +240,23 @@ fn attributes_only(live: &Object, declared: &Object, sql: &str) -> Option<TableA
     }
     let mut s = attribute_resets(live, declared);
     s.push(rest_of_block(sql));
+    let mut statements: Vec<Statement> = s.into_iter().map(Statement::plain).collect();
+    let hazard = super::undeclared_grants_hazard(&live.key, &acl_of(live), &acl_of(declared));
+    if let (Some(hazard), Some(first)) = (hazard, statements.first_mut()) {
+        first.hazard = Some(hazard);
+    }
     Some(TableAlter {
-        statements: s.into_iter().map(Statement::plain).collect(),
+        statements,
         ..TableAlter::default()
     })
+}
+
+fn acl_of(object: &Object) -> Acl {
+    object
+        .value()
+        .get("acl")
+        .and_then(|a| serde_json::from_value(a.clone()).ok())
+        .unwrap_or_default()
 }
 
 fn without(v: &Value, keys: &[&str]) -> Value {
@@ -266,18 +279,14 @@ fn attribute_resets(live: &Object, declared: &Object) -> Vec<String> {
         return Vec::new();
     };
     let mut s = Vec::new();
-    let acl = |v: &Value| -> Acl {
-        v.get("acl")
-            .and_then(|a| serde_json::from_value(a.clone()).ok())
-            .unwrap_or_default()
-    };
     if let Some(grant_kw) = grant_kw {
-        if acl(&lv) != acl(&dv) || lv.get("owner") != dv.get("owner") {
+        let live_acl = acl_of(live);
+        if live_acl != acl_of(declared) || lv.get("owner") != dv.get("owner") {
             let grant_target = match declared.model {
                 Model::Function(f) => privilege_target(f),
                 _ => target.clone(),
             };
-            s.push(undo_acl(grant_kw, &grant_target, &acl(&lv)));
+            s.push(undo_acl(grant_kw, &grant_target, &live_acl));
         }
     }
     let has = |v: &Value| v.get("comment").is_some_and(|c| !c.is_null());

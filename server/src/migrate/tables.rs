@@ -119,7 +119,14 @@ pub fn alter(live: &Table, declared: &Table, pg18: bool) -> Option<TableAlter> {
         );
     }
     if live.acl != declared.acl || live.owner != declared.owner {
-        push(&mut out, undo_acl("TABLE", &name, &live.acl));
+        let undo = undo_acl("TABLE", &name, &live.acl);
+        let target = format!("table {name}");
+        out.statements.push(
+            match super::undeclared_grants_hazard(&target, &live.acl, &declared.acl) {
+                Some(hazard) => Statement::hazard(undo, hazard),
+                None => Statement::plain(undo),
+            },
+        );
     }
     if live.owner != declared.owner {
         push(
@@ -371,7 +378,13 @@ fn alter_column(
     if c.acl != d.acl {
         let mut sql = column_privileges(table, &d.name, &super::inverse(&c.acl));
         sql.push_str(&column_privileges(table, &d.name, &d.acl));
-        add(sql);
+        let target = format!("column {table}.{col}");
+        out.statements.push(
+            match super::undeclared_grants_hazard(&target, &c.acl, &d.acl) {
+                Some(hazard) => Statement::hazard(sql, hazard),
+                None => Statement::plain(sql),
+            },
+        );
     }
 }
 

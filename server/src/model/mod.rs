@@ -5,9 +5,9 @@
 //! definitions, view queries, type names via `format_type`) are stored as the server printed
 //! them, with `search_path` empty so that every name in them is schema-qualified.
 
+mod adopt;
 mod foreign;
 mod function;
-mod owners;
 mod relation;
 mod security;
 mod types;
