@@ -212,7 +212,7 @@ fn undeclared_hotfixes_are_named_refused_or_kept() {
     for hazard in [
         format!("-- hazard: revokes undeclared live grants on table public.t (SELECT to {reporting}): run `pg-flux pull` to keep them, or generate with --keep-undeclared to leave them alone\nREVOKE"),
         format!("-- hazard: revokes undeclared live grants on column public.t.name (UPDATE to {reporting})"),
-        format!("-- hazard: revokes undeclared live grants on function public.f(integer) (EXECUTE to {reporting})"),
+        format!("-- hazard: revokes undeclared live grants on function public.f(a integer) (EXECUTE to {reporting})"),
     ] {
         assert!(text.contains(&hazard), "{hazard}\n{text}");
         let line = hazard.lines().next().unwrap_or_default();

@@ -12,7 +12,31 @@ use crate::emit::{default_privileges_sql, function_signature, member_target, pri
 use crate::model::{Acl, Extension, FunctionKind, MemberPrivileges, QualifiedName, TypeKind};
 
 /// How to change live object `j` into declared object `i` in place; `None`: drop and recreate.
+/// The statement revoking live grants the source does not give carries their hazard.
 pub(super) fn change(
+    live: &Side,
+    j: usize,
+    declared: &Side,
+    i: usize,
+    pg18: bool,
+) -> Option<TableAlter> {
+    let (lo, d) = (&live.objects[j], &declared.objects[i]);
+    let mut alter = change_in_place(live, j, declared, i, pg18)?;
+    // A table names its own and its columns' (`tables::alter`).
+    if !matches!(lo.model, Model::Table(_)) {
+        let hazard = super::undeclared_grants_hazard(&lo.key, &acl_of(lo), &acl_of(d));
+        let revoke = alter
+            .statements
+            .iter_mut()
+            .find(|s| s.sql.contains("REVOKE "));
+        if let (Some(hazard), Some(revoke)) = (hazard, revoke) {
+            revoke.hazard.get_or_insert(hazard);
+        }
+    }
+    Some(alter)
+}
+
+fn change_in_place(
     live: &Side,
     j: usize,
     declared: &Side,
@@ -240,13 +264,8 @@ fn attributes_only(live: &Object, declared: &Object, sql: &str) -> Option<TableA
     }
     let mut s = attribute_resets(live, declared);
     s.push(rest_of_block(sql));
-    let mut statements: Vec<Statement> = s.into_iter().map(Statement::plain).collect();
-    let hazard = super::undeclared_grants_hazard(&live.key, &acl_of(live), &acl_of(declared));
-    if let (Some(hazard), Some(first)) = (hazard, statements.first_mut()) {
-        first.hazard = Some(hazard);
-    }
     Some(TableAlter {
-        statements,
+        statements: s.into_iter().map(Statement::plain).collect(),
         ..TableAlter::default()
     })
 }

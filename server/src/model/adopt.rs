@@ -73,25 +73,21 @@ macro_rules! granted {
                 $key
             }
             fn acls_mut(&mut self) -> Vec<(Option<String>, &mut Acl)> {
-                let mut acls = vec![(None, &mut self.acl)];
-                granted!(@columns_mut self acls $columns);
-                acls
+                granted!(@acls $columns self iter_mut [&mut])
             }
             fn acls(&self) -> Vec<(Option<String>, &Acl)> {
-                let mut acls = vec![(None, &self.acl)];
-                granted!(@columns self acls $columns);
-                acls
+                granted!(@acls $columns self iter [&])
             }
         }
     )*};
-    (@columns_mut $self:ident $acls:ident yes) => {
-        $acls.extend($self.columns.iter_mut().map(|c| (Some(c.name.clone()), &mut c.acl)));
+    (@acls yes $self:ident $iter:ident [$($ref:tt)+]) => {
+        std::iter::once((None, $($ref)+ $self.acl))
+            .chain($self.columns.$iter().map(|c| (Some(c.name.clone()), $($ref)+ c.acl)))
+            .collect()
     };
-    (@columns_mut $self:ident $acls:ident no) => {};
-    (@columns $self:ident $acls:ident yes) => {
-        $acls.extend($self.columns.iter().map(|c| (Some(c.name.clone()), &c.acl)));
+    (@acls no $self:ident $iter:ident [$($ref:tt)+]) => {
+        vec![(None, $($ref)+ $self.acl)]
     };
-    (@columns $self:ident $acls:ident no) => {};
 }
 
 granted! {
