@@ -460,5 +460,29 @@ mod tests {
                     SET SESSION AUTHORIZATION lead;\nREVOKE SELECT ON TABLE t FROM analyst;\n\
                     RESET SESSION AUTHORIZATION;\nALTER TABLE t SET (fillfactor = 70);\n";
         assert_eq!(count_statements(text), 2);
+        let wrapped = render(
+            &[Statement::plain("CREATE TABLE t (id integer);\n".into())],
+            "header",
+        );
+        assert!(wrapped.contains("\nBEGIN;\n") && wrapped.ends_with("COMMIT;\n"));
+        assert_eq!(count_statements(&wrapped), 1);
+    }
+
+    #[test]
+    fn only_what_a_transaction_refuses_keeps_a_migration_out_of_one() {
+        let plain = |sql: &str| Statement::plain(format!("{sql}\n"));
+        let added = plain("ALTER TYPE public.mood ADD VALUE 'idle' AFTER 'busy';");
+        // A value added and not used, or used before it is added: one transaction is fine.
+        assert_eq!(transaction_blocker(std::slice::from_ref(&added)), None);
+        let user = plain("CREATE TABLE public.m (mood public.mood DEFAULT 'idle'::public.mood);");
+        assert_eq!(transaction_blocker(&[user.clone(), added.clone()]), None);
+        assert!(
+            transaction_blocker(&[added, user]).is_some_and(
+                |why| why.contains("ADD VALUE 'idle'") && why.contains("later statement")
+            )
+        );
+        let concurrent = plain("CREATE INDEX CONCURRENTLY i ON public.t USING btree (a);");
+        assert!(transaction_blocker(&[concurrent])
+            .is_some_and(|why| why.contains("cannot run inside a transaction block")));
     }
 }
