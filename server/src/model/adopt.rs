@@ -58,20 +58,16 @@ owned_by_name! {
     ForeignServer => |o| o.name.clone(),
 }
 
-/// A catalog object with privileges, and those of its columns.
-trait Granted {
-    fn key(&self) -> String;
+/// A catalog object with privileges, and those of its columns (every one has an owner too,
+/// whose key names it).
+trait Granted: Owned {
     fn acls_mut(&mut self) -> Vec<(Option<String>, &mut Acl)>;
     fn acls(&self) -> Vec<(Option<String>, &Acl)>;
 }
 
 macro_rules! granted {
-    ($($kind:ty => |$o:ident| $key:expr, columns: $columns:tt),* $(,)?) => {$(
+    ($($kind:ty => columns: $columns:tt),* $(,)?) => {$(
         impl Granted for $kind {
-            fn key(&self) -> String {
-                let $o = self;
-                $key
-            }
             fn acls_mut(&mut self) -> Vec<(Option<String>, &mut Acl)> {
                 granted!(@acls $columns self iter_mut [&mut])
             }
@@ -91,17 +87,16 @@ macro_rules! granted {
 }
 
 granted! {
-    Schema => |o| o.name.clone(), columns: no,
-    TypeDef => |o| qualified(&o.name), columns: no,
-    Domain => |o| qualified(&o.name), columns: no,
-    Sequence => |o| qualified(&o.name), columns: no,
-    Table => |o| qualified(&o.name), columns: yes,
-    View => |o| qualified(&o.name), columns: yes,
-    ForeignTable => |o| qualified(&o.name), columns: yes,
-    Function => |o| format!("{}({})", qualified(&o.name), o.identity_arguments),
-        columns: no,
-    ForeignDataWrapper => |o| o.name.clone(), columns: no,
-    ForeignServer => |o| o.name.clone(), columns: no,
+    Schema => columns: no,
+    TypeDef => columns: no,
+    Domain => columns: no,
+    Sequence => columns: no,
+    Table => columns: yes,
+    View => columns: yes,
+    ForeignTable => columns: yes,
+    Function => columns: no,
+    ForeignDataWrapper => columns: no,
+    ForeignServer => columns: no,
 }
 
 /// Live grants (grantee and privilege) of each object, and of each of its columns, that the
