@@ -470,6 +470,24 @@ pub struct Run {
     pub stderr: String,
 }
 
+impl Run {
+    /// What a `migrate generate` run reports, `Generated: <path> (<n> statements)`: the path
+    /// as printed (relative to the run's directory unless absolute) and the count.
+    pub fn generated(&self) -> (PathBuf, usize) {
+        let line = self.stdout.trim();
+        let unexpected = || -> ! { panic!("unexpected output: {line}\n{}", self.stderr) };
+        let rest = line
+            .strip_prefix("Generated: ")
+            .unwrap_or_else(|| unexpected());
+        let (path, count) = rest.rsplit_once(" (").unwrap_or_else(|| unexpected());
+        let n = count
+            .trim_end_matches(" statements)")
+            .parse()
+            .unwrap_or_else(|_| unexpected());
+        (PathBuf::from(path), n)
+    }
+}
+
 /// Runs `pg-flux` with `args` in `cwd`, with a clean environment for connection settings.
 pub fn pg_flux(cwd: &Path, args: &[&str]) -> Run {
     let out = Command::new(pg_flux_bin())

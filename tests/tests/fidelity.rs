@@ -51,20 +51,9 @@ fn generate(cwd: &Path, db: &TestDb) -> (String, usize) {
             "check",
         ],
     );
-    let line = out.stdout.trim().to_string();
-    let rest = line
-        .strip_prefix("Generated: ")
-        .unwrap_or_else(|| panic!("unexpected output: {line}"));
-    let (path, count) = rest
-        .rsplit_once(" (")
-        .unwrap_or_else(|| panic!("unexpected output: {line}"));
-    let n = count
-        .trim_end_matches(" statements)")
-        .parse()
-        .unwrap_or_else(|_| panic!("unexpected output: {line}"));
-    let text = std::fs::read_to_string(cwd.join(path))
-        .or_else(|_| std::fs::read_to_string(path))
-        .unwrap_or_else(|e| panic!("{path}: {e}"));
+    let (path, n) = out.generated();
+    let text = std::fs::read_to_string(cwd.join(&path))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     (text, n)
 }
 

@@ -24,11 +24,10 @@ fn generate(cwd: &Path, db: &TestDb, extra: &[&str]) -> Run {
     pg_flux(cwd, &args)
 }
 
-/// The text of the migration a `generate` run reports (`Generated: <path> (<n> statements)`).
+/// The text of the migration a `generate` run in `cwd` reports.
 fn migration_text(cwd: &Path, run: &Run) -> String {
-    let path = run.stdout.trim().trim_start_matches("Generated: ");
-    let path = path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path);
-    std::fs::read_to_string(cwd.join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
+    let path = cwd.join(run.generated().0);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 #[test]
@@ -327,10 +326,7 @@ fn concurrent_indexes_on_request() {
         &["--shadow-db", &s, "--concurrent-indexes"],
     );
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let path = run.stdout.trim().trim_start_matches("Generated: ");
-    let path = tmp
-        .path()
-        .join(path.rsplit_once(" (").map(|(p, _)| p).unwrap_or(path));
+    let path = tmp.path().join(run.generated().0);
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         text.contains("CREATE UNIQUE INDEX CONCURRENTLY t_id ON public.t USING btree (id);"),
@@ -396,11 +392,13 @@ fn unstated_owners_belong_to_whoever_applies_the_migration() {
         );
         let shadow = TestDb::on(major);
         let shadow_url = shadow.url();
+        let mut newest = std::path::PathBuf::new();
         for shadow_args in [vec![], vec!["--shadow-db", shadow_url.as_str()]] {
             let mut args = vec!["migrate", "generate", "--db", app_url.as_str()];
             args.extend(&shadow_args);
             let run = pg_flux(tmp.path(), &args);
             assert_eq!(run.code, 0, "PostgreSQL {major}: {}", run.stderr);
+            newest = tmp.path().join(run.generated().0);
             let text = migration_text(tmp.path(), &run);
             let owners: Vec<&str> = text.lines().filter(|l| l.contains("OWNER TO")).collect();
             assert_eq!(
@@ -411,12 +409,6 @@ fn unstated_owners_belong_to_whoever_applies_the_migration() {
             assert!(text.contains("CREATE TABLE proj.fresh"), "{text}");
         }
         let psql = pg_flux_tests::client_tool("psql", major);
-        let newest = std::fs::read_dir(tmp.path().join("migrations"))
-            .unwrap_or_else(|e| panic!("{e}"))
-            .flatten()
-            .map(|e| e.path())
-            .max()
-            .unwrap_or_else(|| panic!("no migration"));
         let applied = std::process::Command::new(psql)
             .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", &app_url, "-f"])
             .arg(&newest)
@@ -459,20 +451,6 @@ fn unstated_owners_belong_to_whoever_applies_the_migration() {
     }
 }
 
-/// Applies a migration file as psql does with ON_ERROR_STOP; the error text when it fails.
-fn apply(db: &TestDb, file: &Path) -> Result<(), String> {
-    let out = std::process::Command::new(pg_flux_tests::client_tool("psql", db.major()))
-        .args(["-X", "-q", "-v", "ON_ERROR_STOP=1", "-d", &db.url(), "-f"])
-        .arg(file)
-        .output()
-        .map_err(|e| e.to_string())?;
-    if out.status.success() {
-        Ok(())
-    } else {
-        Err(String::from_utf8_lossy(&out.stderr).into_owned())
-    }
-}
-
 /// A migration runs as one unit: when a statement fails part-way (a table it creates was made
 /// by hand meanwhile), the database is left as it was. One that cannot run in a transaction
 /// (an index built concurrently, an enum value added and then used) says so in its header and
@@ -509,15 +487,7 @@ fn migrations_apply_as_one_unit_or_say_why_not() {
             _ => panic!("{text}"),
         };
         db.exec(&format!("CREATE TABLE public.{second} (id integer);"));
-        let newest = |dir: &Path| {
-            std::fs::read_dir(dir.join("migrations"))
-                .unwrap_or_else(|e| panic!("{e}"))
-                .flatten()
-                .map(|e| e.path())
-                .max()
-                .unwrap_or_else(|| panic!("no migration"))
-        };
-        let failed = apply(&db, &newest(tmp.path()));
+        let failed = db.try_load_file(&tmp.path().join(run.generated().0));
         assert!(
             failed.as_ref().is_err_and(|e| e.contains("already exists")),
             "PostgreSQL {major}: {failed:?}"
@@ -563,7 +533,7 @@ fn migrations_apply_as_one_unit_or_say_why_not() {
                 "{}",
                 run.stderr
             );
-            let applied = apply(&db, &newest(tmp.path()));
+            let applied = db.try_load_file(&tmp.path().join(run.generated().0));
             assert!(applied.is_ok(), "PostgreSQL {major}: {applied:?}");
         }
         let again = generate(tmp.path(), &db, &["--label", "again"]);

@@ -39,18 +39,7 @@ fn generate(db: &TestDb, schema: &Path, shadow: Option<&TestDb>) -> (std::path::
         db.major(),
         run.stderr
     );
-    let line = run.stdout.trim();
-    let rest = line
-        .strip_prefix("Generated: ")
-        .unwrap_or_else(|| panic!("unexpected output: {line}"));
-    let (path, count) = rest
-        .rsplit_once(" (")
-        .unwrap_or_else(|| panic!("unexpected output: {line}"));
-    let n = count
-        .trim_end_matches(" statements)")
-        .parse()
-        .unwrap_or_else(|_| panic!("unexpected output: {line}"));
-    (std::path::PathBuf::from(path), n)
+    run.generated()
 }
 
 fn check(fixture: &str, major: u32) {
