@@ -410,14 +410,18 @@ fn table_blocks(
         let col = ident(&c.name);
         let parent = parent_column(&c.name);
         if c.generated.is_empty() {
-            let expected = parent.and_then(|p| p.default.as_ref());
-            if c.default.as_ref() != expected {
-                match &c.default {
-                    Some(expr) => {
-                        after.push_str(&format!("{alter} ALTER COLUMN {col} SET DEFAULT {expr};\n"))
-                    }
-                    None => after.push_str(&format!("{alter} ALTER COLUMN {col} DROP DEFAULT;\n")),
+            // Every default is stated, as pg_dump does: what a child inherits depends on when
+            // it is created (before or after its parent's own `SET DEFAULT`), and a loader that
+            // runs files side by side may create it first.
+            let inherited = parent.and_then(|p| p.default.as_ref());
+            match &c.default {
+                Some(expr) => {
+                    after.push_str(&format!("{alter} ALTER COLUMN {col} SET DEFAULT {expr};\n"))
                 }
+                None if inherited.is_some() => {
+                    after.push_str(&format!("{alter} ALTER COLUMN {col} DROP DEFAULT;\n"))
+                }
+                None => {}
             }
         }
         if !pg18 && c.not_null && !parent.is_some_and(|p| p.not_null) {
