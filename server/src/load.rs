@@ -26,6 +26,9 @@ pub struct SourceStatement {
     pub line: usize,
     pub column: usize,
     pub sql: String,
+    /// A rename annotation in the comments directly above the statement: its line and text
+    /// (see `source::renames`; the statement's own text starts at its first token).
+    pub annotation: Option<(usize, String)>,
 }
 
 /// Every `*.sql` file under `root` (recursively, `_pulled/` excluded), in load order.
@@ -105,18 +108,25 @@ pub fn split(file: &Path, original: &str) -> Result<Vec<SourceStatement>> {
         }
     })?;
     let base = text.as_ptr() as usize;
+    let mut previous_end = 0;
     let statements = pieces
         .into_iter()
         .filter(|piece| !piece.trim().is_empty())
         .map(|piece| {
             let offset = (piece.as_ptr() as usize).saturating_sub(base);
             let leading = piece.len() - piece.trim_start().len();
-            let (line, column) = line_column(original, offset + leading);
+            let start = offset + leading;
+            let (line, column) = line_column(original, start);
+            let gap = text.get(previous_end.min(start)..start).unwrap_or_default();
+            let annotation = crate::source::renames::annotation_in(gap)
+                .map(|(at, note)| (line_column(original, previous_end + at).0, note.to_string()));
+            previous_end = offset + piece.len();
             SourceStatement {
                 file: file.to_path_buf(),
                 line,
                 column,
                 sql: piece.trim().to_string(),
+                annotation,
             }
         })
         .collect();
@@ -572,6 +582,7 @@ mod plan_tests {
             line: 1,
             column: 1,
             sql: sql.to_string(),
+            annotation: None,
         }
     }
 

@@ -393,7 +393,7 @@ async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
     for w in &report.warnings {
         eprintln!("warning: {w}");
     }
-    for h in &report.hazards {
+    for h in report.hazards.iter().chain(&report.locks) {
         eprintln!("hazard: {h}");
     }
     println!(

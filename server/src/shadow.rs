@@ -25,7 +25,8 @@ use crate::embedded::{Binaries, Cluster};
 use crate::error::{Error, Result};
 use crate::inspect::{self, Scope};
 use crate::load::{self, SourceStatement};
-use crate::model::{Catalog, CatalogRef};
+use crate::model::{Catalog, CatalogRef, QualifiedName};
+use crate::source::renames::{self, Rename, RenameKind};
 
 /// Where the shadow database is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +48,9 @@ pub struct Shadow {
     /// Statements the shadow database refused (after retrying in dependency order), with the
     /// server's message. The catalog holds everything else.
     pub failures: Vec<LoadFailure>,
+    /// Rename annotations live has not seen yet: the catalog holds these objects under their
+    /// old (live) names, so that the migration is everything else, then these renames.
+    pub pending_renames: Vec<Rename>,
 }
 
 /// A source statement that does not load.
@@ -94,8 +98,9 @@ pub async fn declared_catalog(
     // The source is read and split while the cluster starts.
     let mut shadow_db = ShadowDb::new(target.clone());
     let (statements, ()) = tokio::try_join!(read, shadow_db.start(live.server_major()))?;
+    let pending = pending_renames(live.client(), renames::renames(&statements)?).await?;
     let mut shadow = shadow_db
-        .load_for_roles(live, &roles, statements, scope)
+        .load_for_roles(live, &roles, statements, &pending, scope)
         .await?;
     let first_failure = std::mem::take(&mut shadow.failures).into_iter().next();
     match first_failure {
@@ -145,7 +150,8 @@ impl ShadowDb {
         scope: &Scope,
     ) -> Result<Shadow> {
         let roles = live_roles(live.client()).await?;
-        self.load_for_roles(live, &roles, statements, scope).await
+        self.load_for_roles(live, &roles, statements, &[], scope)
+            .await
     }
 
     /// As [`ShadowDb::load`], with the live role names read already.
@@ -154,10 +160,11 @@ impl ShadowDb {
         live: &Session,
         roles: &[LiveRole],
         statements: Vec<SourceStatement>,
+        renames: &[Rename],
         scope: &Scope,
     ) -> Result<Shadow> {
         let mut warnings = Vec::new();
-        let (catalog, failures, loader) = match &self.target {
+        let (catalog, failures, undone, loader) = match &self.target {
             ShadowTarget::Url(url) => {
                 let client = connect::connect_writable(url.as_str()).await?;
                 if same_database(live.client(), &client).await? {
@@ -167,9 +174,10 @@ impl ShadowDb {
                     ));
                 }
                 let loader = current_user(&client).await?;
-                let (catalog, failures) =
-                    load_in_rolled_back_transaction(&client, statements, roles, scope).await?;
-                (catalog, failures, loader)
+                let (catalog, failures, undone) =
+                    load_in_rolled_back_transaction(&client, statements, roles, renames, scope)
+                        .await?;
+                (catalog, failures, undone, loader)
             }
             ShadowTarget::Embedded => {
                 let cluster = self.embedded(live.server_major()).await?;
@@ -184,9 +192,9 @@ impl ShadowDb {
                         return Err(e);
                     }
                 };
-                let (catalog, failures) =
-                    load_into_scratch(admin, &scratch, statements, roles, scope).await?;
-                (catalog, failures, UNSTATED_OWNER.to_string())
+                let (catalog, failures, undone) =
+                    load_into_scratch(admin, &scratch, statements, roles, renames, scope).await?;
+                (catalog, failures, undone, UNSTATED_OWNER.to_string())
             }
         };
         Ok(Shadow {
@@ -194,6 +202,7 @@ impl ShadowDb {
             loader,
             warnings,
             failures,
+            pending_renames: undone,
         })
     }
 
@@ -310,8 +319,9 @@ async fn load_into_scratch(
     scratch: &str,
     statements: Vec<SourceStatement>,
     roles: &[LiveRole],
+    renames: &[Rename],
     scope: &Scope,
-) -> Result<(Catalog, Vec<LoadFailure>)> {
+) -> Result<(Catalog, Vec<LoadFailure>, Vec<Rename>)> {
     let drop_scratch = format!("DROP DATABASE IF EXISTS {SCRATCH_DATABASE} WITH (FORCE)");
     let start = std::time::Instant::now();
     // Two commands: neither runs inside a transaction block, which one query string would be.
@@ -350,13 +360,14 @@ async fn load_into_scratch(
         for group in [left, plan.populate, plan.last] {
             failures.extend(load_passes(&workers[0], group, Atomicity::Autocommit).await?);
         }
+        let undone = undo_renames(&workers[0], renames).await?;
         drop(workers);
         inspect::trace_phase("shadow load", start);
         let start = std::time::Instant::now();
         let session = Session::open(scratch).await?;
         let catalog = inspect::inspect_session(&session, scope, inspect::Depth::Ordered).await?;
         inspect::trace_phase("shadow inspect", start);
-        Ok((catalog, failures))
+        Ok((catalog, failures, undone))
     }
     .await;
     // Whatever happened, the cluster keeps nothing but the roles. Dropping thousands of tables
@@ -374,8 +385,9 @@ async fn load_in_rolled_back_transaction(
     client: &Client,
     statements: Vec<SourceStatement>,
     roles: &[LiveRole],
+    renames: &[Rename],
     scope: &Scope,
-) -> Result<(Catalog, Vec<LoadFailure>)> {
+) -> Result<(Catalog, Vec<LoadFailure>, Vec<Rename>)> {
     client
         .batch_execute("BEGIN")
         .await
@@ -403,6 +415,7 @@ async fn load_in_rolled_back_transaction(
         for group in [plan.objects, plan.populate, plan.last] {
             failures.extend(load_passes(client, group, Atomicity::Savepoint).await?);
         }
+        let undone = undo_renames(client, renames).await?;
         inspect::trace_phase("shadow load", start);
         client
             .batch_execute(INSPECT_SETTINGS)
@@ -411,12 +424,196 @@ async fn load_in_rolled_back_transaction(
         let start = std::time::Instant::now();
         let catalog = inspect::inspect(client, scope).await?;
         inspect::trace_phase("shadow inspect", start);
-        Ok((catalog, failures))
+        Ok((catalog, failures, undone))
     }
     .await;
     // Whatever happened, the shadow keeps nothing.
     let _ = client.batch_execute("ROLLBACK").await;
     result
+}
+
+/// The annotated renames live has not made (the old name exists live, the new one does not),
+/// and the renames they imply for names PostgreSQL derived from a table's and its columns'
+/// names: a constraint, index or owned sequence named `<old table>_<old column>_…` live becomes
+/// `<new table>_<new column>_…`, as the source declares it when it leaves it unnamed (it is
+/// renamed only if the shadow has the new name).
+async fn pending_renames(live: &Client, renames: Vec<Rename>) -> Result<Vec<Rename>> {
+    let mut pending: Vec<Rename> = Vec::new();
+    for r in &renames {
+        // A member of a table renamed in the same migration is found under the table's old name.
+        let table = pending
+            .iter()
+            .find(|t| r.is_member() && t.kind == RenameKind::Table && t.object == r.object)
+            .map_or(r.object.name.clone(), |t| t.old.clone());
+        if exists(live, r, &r.old, &table).await? && !exists(live, r, r.new_name(), &table).await? {
+            pending.push(r.clone());
+        }
+    }
+    let mut tables: Vec<RenamedTable> = Vec::new();
+    for r in &pending {
+        if r.kind != RenameKind::Table && r.kind != RenameKind::Column {
+            continue;
+        }
+        let at = match tables.iter().position(|(t, ..)| *t == r.object) {
+            Some(at) => at,
+            None => {
+                tables.push((r.object.clone(), r.object.name.clone(), Vec::new(), r));
+                tables.len() - 1
+            }
+        };
+        match r.kind {
+            RenameKind::Table => tables[at].1 = r.old.clone(),
+            _ => tables[at].2.push((r.old.clone(), r.member.clone())),
+        }
+    }
+    let mut implied = Vec::new();
+    for (declared, live_name, columns, origin) in &tables {
+        for (kind, old) in derived_names(live, &declared.schema, live_name).await? {
+            let rest = &old[live_name.len() + 1..];
+            let mut new_rest = format!("_{rest}");
+            for (from, to) in columns {
+                new_rest = new_rest.replace(&format!("_{from}_"), &format!("_{to}_"));
+            }
+            let new = format!("{}{new_rest}", declared.name);
+            if new == old || new.len() > 63 {
+                continue;
+            }
+            let (object, member) = match kind {
+                RenameKind::Constraint => (declared.clone(), new),
+                _ => (QualifiedName::new(&declared.schema, new), String::new()),
+            };
+            let annotated = pending.iter().any(|p| p.kind == kind && p.old == old);
+            if !annotated {
+                implied.push(Rename {
+                    kind,
+                    object,
+                    member,
+                    old,
+                    file: origin.file.clone(),
+                    line: origin.line,
+                    implied: true,
+                });
+            }
+        }
+    }
+    pending.extend(implied);
+    Ok(pending)
+}
+
+/// A table with a pending rename of itself or of its columns: its declared name, its live
+/// name, its columns' renames (old, new), and the annotation that renames it.
+type RenamedTable<'a> = (QualifiedName, String, Vec<(String, String)>, &'a Rename);
+
+/// Live constraints, indexes (not a constraint's) and owned sequences of the table `schema.table`
+/// whose names start with `<table>_`.
+async fn derived_names(
+    live: &Client,
+    schema: &str,
+    table: &str,
+) -> Result<Vec<(RenameKind, String)>> {
+    let rows = live
+        .query(
+            "WITH t AS (SELECT c.oid FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n \
+               ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2)
+             SELECT 'c', k.conname::text FROM pg_catalog.pg_constraint k, t WHERE k.conrelid = t.oid
+             UNION ALL
+             SELECT 'i', i.relname::text FROM pg_catalog.pg_index x JOIN pg_catalog.pg_class i \
+               ON i.oid = x.indexrelid, t WHERE x.indrelid = t.oid AND NOT EXISTS \
+               (SELECT FROM pg_catalog.pg_constraint k WHERE k.conindid = i.oid AND k.conrelid = t.oid)
+             UNION ALL
+             SELECT 's', q.relname::text FROM pg_catalog.pg_depend d JOIN pg_catalog.pg_class q \
+               ON q.oid = d.objid AND q.relkind = 'S', t WHERE d.refobjid = t.oid \
+               AND d.classid = 'pg_catalog.pg_class'::pg_catalog.regclass AND d.deptype IN ('a', 'i')",
+            &[&schema, &table],
+        )
+        .await
+        .map_err(|e| db_error("reading a renamed table's derived names", &e))?;
+    let prefix = format!("{table}_");
+    Ok(rows
+        .iter()
+        .filter_map(|row| {
+            let name: String = row.get(1);
+            let kind = match row.get::<_, &str>(0) {
+                "c" => RenameKind::Constraint,
+                "i" => RenameKind::Index,
+                _ => RenameKind::Sequence,
+            };
+            name.starts_with(&prefix).then_some((kind, name))
+        })
+        .collect())
+}
+
+/// Whether the object `r` renames exists under `name` (for a column or constraint, on the
+/// table named `table`, in the rename's schema).
+async fn exists(client: &Client, r: &Rename, name: &str, table: &str) -> Result<bool> {
+    let schema = r.object.schema.as_str();
+    let (query, params): (&str, Vec<&str>) = match r.kind {
+        RenameKind::Column => (
+            "SELECT EXISTS (SELECT FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c \
+             ON c.oid = a.attrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = $1 AND c.relname = $2 AND a.attname = $3 AND a.attnum > 0 \
+             AND NOT a.attisdropped)",
+            vec![schema, table, name],
+        ),
+        RenameKind::Constraint => (
+            "SELECT EXISTS (SELECT FROM pg_catalog.pg_constraint k JOIN pg_catalog.pg_class c \
+             ON c.oid = k.conrelid JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+             WHERE n.nspname = $1 AND c.relname = $2 AND k.conname = $3)",
+            vec![schema, table, name],
+        ),
+        RenameKind::Function | RenameKind::Procedure => (
+            "SELECT EXISTS (SELECT FROM pg_catalog.pg_proc p JOIN pg_catalog.pg_namespace n \
+             ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proname = $2)",
+            vec![schema, name],
+        ),
+        RenameKind::Type | RenameKind::Domain => (
+            "SELECT EXISTS (SELECT FROM pg_catalog.pg_type t JOIN pg_catalog.pg_namespace n \
+             ON n.oid = t.typnamespace WHERE n.nspname = $1 AND t.typname = $2)",
+            vec![schema, name],
+        ),
+        _ => (
+            "SELECT EXISTS (SELECT FROM pg_catalog.pg_class c JOIN pg_catalog.pg_namespace n \
+             ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relname = $2)",
+            vec![schema, name],
+        ),
+    };
+    let params: Vec<&(dyn tokio_postgres::types::ToSql + Sync)> =
+        params.iter().map(|p| p as _).collect();
+    let row = client
+        .query_one(query, &params)
+        .await
+        .map_err(|e| db_error("checking a rename annotation", &e))?;
+    Ok(row.get(0))
+}
+
+/// Gives the shadow's renamed objects their live names back (members first: they are found
+/// under their table's declared name); the renames done. An implied rename whose derived name
+/// the source does not have is left out.
+async fn undo_renames(client: &Client, renames: &[Rename]) -> Result<Vec<Rename>> {
+    let (members, objects): (Vec<&Rename>, Vec<&Rename>) =
+        renames.iter().partition(|r| r.is_member());
+    let mut done = Vec::new();
+    for r in members.into_iter().chain(objects) {
+        if r.implied && !exists(client, r, r.new_name(), &r.object.name).await? {
+            continue;
+        }
+        client
+            .batch_execute(&r.sql(r.new_name(), &r.old))
+            .await
+            .map_err(|e| Error::Source {
+                file: r.file.clone(),
+                line: r.line,
+                column: 1,
+                message: format!(
+                    "the rename from {} cannot be undone in the shadow database: {}",
+                    r.old,
+                    e.as_db_error()
+                        .map_or(e.to_string(), |d| d.message().to_string())
+                ),
+            })?;
+        done.push(r.clone());
+    }
+    Ok(done)
 }
 
 /// Nothing in it but what every database has (its preexisting schemas, whose owner or

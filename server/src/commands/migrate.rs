@@ -13,6 +13,7 @@ use crate::inspect::{self, Scope};
 use crate::migrate::{self, PlanOptions, Statement};
 use crate::model::Catalog;
 use crate::shadow::{self, ShadowTarget};
+use crate::source::renames::Rename;
 
 #[derive(Debug, Clone)]
 pub struct MigrateOptions {
@@ -35,6 +36,8 @@ pub struct MigrateReport {
     pub statements: usize,
     /// Why statements of the file may lose data.
     pub hazards: Vec<String>,
+    /// What statements of the file lock on busy tables, and for what work.
+    pub locks: Vec<String>,
     pub warnings: Vec<String>,
 }
 
@@ -52,23 +55,50 @@ pub async fn catalogs(
         )));
     }
     let session = Session::open(conninfo).await?;
+    let (live, declared, mut warnings, renames) =
+        catalogs_on(&session, schema_dir, target, scope).await?;
+    // The declared catalog holds these under their live names: no drift, but not done either.
+    warnings.extend(renames.iter().map(|r| {
+        format!(
+            "{}:{}: rename from {} not applied to the live database yet (`migrate generate` writes it)",
+            r.file.display(),
+            r.line,
+            r.old
+        )
+    }));
+    Ok((live, declared, warnings))
+}
+
+/// As [`catalogs`], with the source's pending renames: the declared catalog names those
+/// objects as live does.
+async fn catalogs_on(
+    session: &Session,
+    schema_dir: &Path,
+    target: &ShadowTarget,
+    scope: &Scope,
+) -> Result<(Catalog, Catalog, Vec<String>, Vec<Rename>)> {
     // The live database is read while the shadow starts, loads and is read.
     let live = async {
         let start = std::time::Instant::now();
-        let live = inspect::inspect_session(&session, scope, inspect::Depth::Ordered).await;
+        let live = inspect::inspect_session(session, scope, inspect::Depth::Ordered).await;
         inspect::trace_phase("live inspect", start);
         live
     };
     let shadow = async {
         let start = std::time::Instant::now();
-        let shadow = shadow::declared_catalog(&session, schema_dir, target, scope).await;
+        let shadow = shadow::declared_catalog(session, schema_dir, target, scope).await;
         inspect::trace_phase("shadow (start, load, inspect)", start);
         shadow
     };
     // The shadow first: its first query (the live role names) goes ahead of the inspection's.
     let (mut shadow, live) = tokio::try_join!(shadow, live)?;
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
-    Ok((live, shadow.catalog, shadow.warnings))
+    Ok((
+        live,
+        shadow.catalog,
+        shadow.warnings,
+        shadow.pending_renames,
+    ))
 }
 
 /// The statements taking `live` to `declared`.
@@ -88,17 +118,35 @@ pub fn statements(live: &Catalog, declared: &Catalog, options: PlanOptions) -> V
 
 pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     check_label(&options.label)?;
-    let (live, declared, warnings) = catalogs(
-        &options.conninfo,
+    if !options.schema_dir.is_dir() {
+        return Err(Error::Usage(format!(
+            "schema directory {} does not exist",
+            options.schema_dir.display()
+        )));
+    }
+    let session = Session::open(&options.conninfo).await?;
+    let (live, declared, warnings, renames) = catalogs_on(
+        &session,
         &options.schema_dir,
         &options.shadow,
         &options.scope,
     )
     .await?;
     let start = std::time::Instant::now();
-    let planned = statements(&live, &declared, options.plan);
+    let mut planned = statements(&live, &declared, options.plan);
+    // Renames last: everything before names objects as live does (the shadow undid them).
+    let (members, objects): (Vec<&Rename>, Vec<&Rename>) =
+        renames.iter().partition(|r| r.is_member());
+    planned.extend(
+        objects
+            .into_iter()
+            .chain(members)
+            .map(|r| Statement::plain(r.sql(&r.old, r.new_name()))),
+    );
     inspect::trace_phase("plan", start);
+    mark_locks(&session, &live, &mut planned).await?;
     let hazards: Vec<String> = planned.iter().filter_map(|s| s.hazard.clone()).collect();
+    let locks: Vec<String> = planned.iter().flat_map(|s| s.locks.clone()).collect();
     let mut warnings = warnings;
     warnings.extend(
         planned
@@ -134,8 +182,26 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
         path,
         statements: count,
         hazards,
+        locks,
         warnings,
     })
+}
+
+/// Sets each statement's lock hazards, with the live size of every table they name.
+async fn mark_locks(session: &Session, live: &Catalog, planned: &mut [Statement]) -> Result<()> {
+    let found = migrate::locks::lock_hazards(planned.iter().map(|s| s.sql.as_str()), live);
+    let tables: Vec<_> = found.iter().flatten().map(|h| h.table.clone()).collect();
+    if tables.is_empty() {
+        return Ok(());
+    }
+    let sizes = inspect::table_sizes(session.client(), &tables).await?;
+    for (statement, hazards) in planned.iter_mut().zip(found) {
+        statement.locks = hazards
+            .iter()
+            .map(|h| h.describe(sizes.get(&h.table)))
+            .collect();
+    }
+    Ok(())
 }
 
 fn check_label(label: &str) -> Result<()> {

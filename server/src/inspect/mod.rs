@@ -171,3 +171,38 @@ pub(crate) fn query_error(what: &str, e: tokio_postgres::Error) -> Error {
         message,
     }
 }
+
+/// The planner's row estimate and the total on-disk size of each table that exists, by name.
+pub async fn table_sizes(
+    client: &Client,
+    tables: &[crate::model::QualifiedName],
+) -> Result<std::collections::HashMap<crate::model::QualifiedName, crate::migrate::locks::TableSize>>
+{
+    let schemas: Vec<&str> = tables.iter().map(|t| t.schema.as_str()).collect();
+    let names: Vec<&str> = tables.iter().map(|t| t.name.as_str()).collect();
+    let rows = client
+        .query(
+            "SELECT n.nspname::text, c.relname::text, c.reltuples::float8,
+                    pg_catalog.pg_total_relation_size(c.oid)
+             FROM pg_catalog.pg_class c
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             JOIN ROWS FROM (pg_catalog.unnest($1::text[]), pg_catalog.unnest($2::text[])) AS t(schema, name)
+               ON n.nspname = t.schema AND c.relname = t.name
+             WHERE c.relkind IN ('r', 'p', 'm')",
+            &[&schemas, &names],
+        )
+        .await
+        .map_err(|e| query_error("table sizes", e))?;
+    Ok(rows
+        .iter()
+        .map(|r| {
+            (
+                crate::model::QualifiedName::new(r.get::<_, String>(0), r.get::<_, String>(1)),
+                crate::migrate::locks::TableSize {
+                    rows: r.get(2),
+                    bytes: r.get(3),
+                },
+            )
+        })
+        .collect())
+}

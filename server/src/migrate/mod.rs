@@ -8,6 +8,7 @@
 //! Statements come in three phases: drops (reverse dependency order of the live database),
 //! creates and changes (dependency order of the source), dropped columns last.
 
+pub mod locks;
 mod objects;
 pub mod tables;
 
@@ -17,21 +18,28 @@ use crate::diff::{Model, Side};
 use crate::emit::sql::privileges;
 use crate::model::Acl;
 
-/// One or more SQL statements; `hazard` says why they may lose data.
+/// One or more SQL statements; `hazard` says why they may lose data, `locks` what they hold
+/// on busy tables (see [`locks`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Statement {
     pub sql: String,
     pub hazard: Option<String>,
+    pub locks: Vec<String>,
 }
 
 impl Statement {
     pub fn plain(sql: String) -> Statement {
-        Statement { sql, hazard: None }
+        Statement {
+            sql,
+            hazard: None,
+            locks: Vec::new(),
+        }
     }
     pub fn hazard(sql: String, hazard: String) -> Statement {
         Statement {
             sql,
             hazard: Some(hazard),
+            locks: Vec::new(),
         }
     }
 }
@@ -413,7 +421,7 @@ pub fn render(statements: &[Statement], header: &str) -> String {
     }
     for s in statements {
         text.push('\n');
-        if let Some(h) = &s.hazard {
+        for h in s.hazard.iter().chain(&s.locks) {
             text.push_str(&format!("-- hazard: {h}\n"));
         }
         text.push_str(&s.sql);

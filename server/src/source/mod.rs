@@ -8,6 +8,7 @@
 mod extract;
 pub(crate) use extract::locate_syntax_error;
 pub mod names;
+pub mod renames;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};

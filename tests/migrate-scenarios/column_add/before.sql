@@ -1,1 +1,2 @@
 CREATE TABLE public.t (id integer PRIMARY KEY);
+INSERT INTO public.t (id) VALUES (1), (2), (3);

@@ -1,2 +1,3 @@
 CREATE SCHEMA app;
 CREATE TABLE app.t (id integer);
+INSERT INTO app.t (id) VALUES (1), (2), (NULL);

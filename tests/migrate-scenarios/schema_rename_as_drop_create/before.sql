@@ -1,2 +1,3 @@
 CREATE SCHEMA old;
 CREATE TABLE old.t (id integer);
+INSERT INTO old.t (id) VALUES (1), (2), (NULL);

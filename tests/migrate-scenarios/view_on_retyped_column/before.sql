@@ -1,2 +1,3 @@
 CREATE TABLE public.t (id integer PRIMARY KEY, name varchar(20));
 CREATE VIEW public.v AS SELECT id, name FROM public.t;
+INSERT INTO public.t (id, name) VALUES (1, 'alice'), (2, 'bob'), (3, NULL), (4, 'dora');
