@@ -544,3 +544,63 @@ fn migrations_apply_as_one_unit_or_say_why_not() {
         );
     }
 }
+
+/// A statement that locks a busy table says which lock, what it blocks, for what work and how
+/// big the live table is, in the file and on stderr, with the safer form where there is one;
+/// such hazards lose nothing, so --no-destructive lets them through.
+#[test]
+fn lock_hazards_name_the_lock_the_work_and_the_live_size() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(
+            "CREATE TABLE public.big (id integer PRIMARY KEY, code text, note text, label varchar(10));
+             INSERT INTO public.big SELECT i, (i % 100)::text, 'n' || i, 'l' FROM generate_series(1, 5000) i;
+             ANALYZE public.big;",
+        );
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        dumped(&db, tmp.path());
+        std::fs::write(
+            tmp.path().join("schema").join("changes.sql"),
+            "ALTER TABLE public.big ALTER COLUMN code TYPE integer USING code::integer;
+             ALTER TABLE public.big ALTER COLUMN label TYPE varchar(40);
+             ALTER TABLE public.big ALTER COLUMN note SET NOT NULL;
+             CREATE INDEX big_note_idx ON public.big (note);",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let run = generate(tmp.path(), &db, &["--no-destructive"]);
+        assert_eq!(run.code, 0, "PostgreSQL {major}: {}", run.stderr);
+        let text = migration_text(tmp.path(), &run);
+        let size = "(about 5,000 rows, ";
+        for hazard in [
+            format!("locks public.big ACCESS EXCLUSIVE (blocks reads and writes) while it rewrites the table and its indexes to change column code from text to integer {size}"),
+            format!("locks public.big ACCESS EXCLUSIVE (blocks reads and writes) while it scans the table to check column note has no NULLs {size}"),
+            format!("locks public.big SHARE (blocks writes) while it builds the index {size}"),
+        ] {
+            assert!(text.contains(&format!("-- hazard: {hazard}")), "PostgreSQL {major}: {hazard}\n{text}");
+            assert!(run.stderr.contains(&format!("hazard: {hazard}")), "PostgreSQL {major}: {}", run.stderr);
+        }
+        assert!(
+            text.contains("; safer: first ADD CONSTRAINT … CHECK (column IS NOT NULL) NOT VALID"),
+            "{text}"
+        );
+        assert!(
+            text.contains("; safer: generate with --concurrent-indexes"),
+            "{text}"
+        );
+        // varchar(10) → varchar(40) changes the catalog only.
+        assert_eq!(
+            text.matches("-- hazard:").count(),
+            3,
+            "PostgreSQL {major}: {text}"
+        );
+
+        let concurrent = generate(tmp.path(), &db, &["--concurrent-indexes"]);
+        assert_eq!(concurrent.code, 0, "{}", concurrent.stderr);
+        let text = migration_text(tmp.path(), &concurrent);
+        assert!(!text.contains("SHARE (blocks writes)"), "{text}");
+        assert!(
+            text.contains("CREATE INDEX CONCURRENTLY big_note_idx"),
+            "{text}"
+        );
+    }
+}

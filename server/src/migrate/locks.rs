@@ -123,6 +123,16 @@ pub fn lock_hazards<'a>(
                 };
                 match node {
                     NodeEnum::CreateStmt(c) => {
+                        // A new partition of a live table with a default partition: the default
+                        // partition is scanned for rows of the new bound.
+                        let parent = c.inh_relations.first().and_then(|n| match &n.node {
+                            Some(NodeEnum::RangeVar(rv)) => Some(rv.clone()),
+                            _ => None,
+                        });
+                        let bounded = c.partbound.as_ref().is_some_and(|b| !b.is_default);
+                        if let (true, Some(parent)) = (bounded, live_table(&parent)) {
+                            found.extend(default_partition_scan(live, parent));
+                        }
                         if let Some(rv) = &c.relation {
                             created.insert(range_name(rv));
                         }
@@ -149,8 +159,32 @@ pub fn lock_hazards<'a>(
                     NodeEnum::AlterTableStmt(a) => {
                         if let Some(t) = live_table(&a.relation) {
                             for cmd in &a.cmds {
-                                if let Some(NodeEnum::AlterTableCmd(cmd)) = &cmd.node {
-                                    found.extend(alter_table_cmd(t, cmd));
+                                let Some(NodeEnum::AlterTableCmd(cmd)) = &cmd.node else {
+                                    continue;
+                                };
+                                found.extend(alter_table_cmd(t, cmd));
+                                if let Some(NodeEnum::PartitionCmd(p)) =
+                                    cmd.def.as_ref().and_then(|d| d.node.as_ref())
+                                {
+                                    let attach = cmd.subtype
+                                        == AlterTableType::AtAttachPartition as i32;
+                                    if let (true, Some(partition)) = (attach, live_table(&p.name)) {
+                                        found.push(LockHazard::new(
+                                            partition.name.clone(),
+                                            ACCESS_EXCLUSIVE,
+                                            "scans the table to check its rows fit the partition \
+                                             bound",
+                                            Some(
+                                                "first add a CHECK constraint equal to the bound \
+                                                 NOT VALID and VALIDATE it; ATTACH then skips the \
+                                                 scan",
+                                            ),
+                                        ));
+                                    }
+                                    let bounded = p.bound.as_ref().is_some_and(|b| !b.is_default);
+                                    if attach && bounded {
+                                        found.extend(default_partition_scan(live, t));
+                                    }
                                 }
                             }
                         }
@@ -162,6 +196,21 @@ pub fn lock_hazards<'a>(
         out.push(found);
     }
     out
+}
+
+/// The scan of `parent`'s default partition, if it has one, when a partition is added.
+fn default_partition_scan(live: &Catalog, parent: &Table) -> Option<LockHazard> {
+    let default = live.tables.iter().find(|t| {
+        t.partition_bound.as_deref() == Some("DEFAULT")
+            && t.parents.iter().any(|p| p.qualified() == parent.name)
+    })?;
+    Some(LockHazard::new(
+        default.name.clone(),
+        ACCESS_EXCLUSIVE,
+        "scans the default partition for rows of the new bound (the statement fails if it holds \
+         any: move them out first)",
+        None,
+    ))
 }
 
 fn range_name(rv: &pg_query::protobuf::RangeVar) -> QualifiedName {
@@ -182,10 +231,7 @@ fn alter_table_cmd(table: &Table, cmd: &AlterTableCmd) -> Option<LockHazard> {
             let Some(NodeEnum::ColumnDef(def)) = def else {
                 return None;
             };
-            let new_type = def
-                .type_name
-                .as_ref()
-                .map(|t| names::type_name(t, "public"))?;
+            let new_type = def.type_name.as_ref().map(type_with_typmods)?;
             let old = table.columns.iter().find(|c| c.name == cmd.name)?;
             let plain_using = def
                 .raw_default
@@ -441,6 +487,35 @@ pub fn rewrites(old: &str, new: &str) -> bool {
     )) && new_mods.is_empty())
 }
 
+/// A type name as `format_type` prints it, with its length or precision:
+/// `character varying(20)`, `numeric(12,2)[]`, `timestamp(3) without time zone`.
+fn type_with_typmods(t: &pg_query::protobuf::TypeName) -> String {
+    let name = names::type_name(t, "public");
+    let mods: Vec<String> = t
+        .typmods
+        .iter()
+        .filter_map(|m| match &m.node {
+            Some(NodeEnum::AConst(c)) => match &c.val {
+                Some(pg_query::protobuf::a_const::Val::Ival(i)) => Some(i.ival.to_string()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .collect();
+    if mods.is_empty() {
+        return name;
+    }
+    let mods = format!("({})", mods.join(","));
+    let (base, array) = match name.strip_suffix("[]") {
+        Some(base) => (base, "[]"),
+        None => (name.as_str(), ""),
+    };
+    match base.split_once(" with") {
+        Some((head, zone)) => format!("{head}{mods} with{zone}{array}"),
+        None => format!("{base}{mods}{array}"),
+    }
+}
+
 /// `character varying(10)` → (`character varying`, [10]); `numeric(8,2)[]` → (`numeric[]`,
 /// [8, 2]); `timestamp(3) without time zone` → (`timestamp without time zone`, [3]).
 fn split_typmod(t: &str) -> (String, Vec<u32>) {
@@ -516,6 +591,30 @@ mod tests {
         ] {
             assert!(rewrites(old, new), "{old} → {new}");
         }
+    }
+
+    #[test]
+    fn declared_types_keep_their_length_and_precision() {
+        let declared = |sql: &str| {
+            let parsed = pg_query::parse(&format!("CREATE TABLE t (c {sql})"), 0).expect("parses");
+            let Some(NodeEnum::CreateStmt(c)) = parsed.protobuf.stmts[0]
+                .stmt
+                .as_ref()
+                .and_then(|s| s.node.clone())
+            else {
+                panic!("not a CREATE TABLE")
+            };
+            let Some(NodeEnum::ColumnDef(col)) = c.table_elts[0].node.clone() else {
+                panic!("not a column")
+            };
+            type_with_typmods(&col.type_name.expect("typed"))
+        };
+        assert_eq!(declared("varchar(20)"), "character varying(20)");
+        assert_eq!(declared("numeric(12, 2)[]"), "numeric(12,2)[]");
+        assert_eq!(declared("timestamp(3) with time zone"), "timestamp(3) with time zone");
+        assert_eq!(declared("text"), "text");
+        assert!(rewrites("text", &declared("varchar(20)")));
+        assert!(rewrites("character varying(50)", &declared("varchar(2)")));
     }
 
     #[test]

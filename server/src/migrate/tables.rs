@@ -27,12 +27,9 @@ pub fn alter(live: &Table, declared: &Table, pg18: bool) -> Option<TableAlter> {
     let parents =
         |t: &Table| -> Vec<QualifiedName> { t.parents.iter().map(|p| p.qualified()).collect() };
     if live.kind != declared.kind
-        || live.unlogged != declared.unlogged
         || live.of_type != declared.of_type
         || live.access_method != declared.access_method
         || live.partition_key != declared.partition_key
-        || live.partition_bound != declared.partition_bound
-        || parents(live) != parents(declared)
     {
         return None;
     }
@@ -40,6 +37,50 @@ pub fn alter(live: &Table, declared: &Table, pg18: bool) -> Option<TableAlter> {
     let alter = format!("ALTER TABLE {name}");
     let mut out = TableAlter::default();
     let push = |out: &mut TableAlter, sql: String| out.statements.push(Statement::plain(sql));
+
+    // A partition detached, attached, or moved to another bound keeps its rows: DETACH first,
+    // ATTACH last (after its columns match the parent's). Its columns are compared as the
+    // table's own, which they are once detached.
+    let (live_local, declared_local);
+    let (live, declared, attach) = if live.partition_bound != declared.partition_bound
+        || parents(live) != parents(declared)
+    {
+        let partition_or_plain =
+            |t: &Table| t.parents.is_empty() || (t.parents.len() == 1 && t.partition_bound.is_some());
+        if !partition_or_plain(live) || !partition_or_plain(declared) {
+            return None;
+        }
+        if let (Some(parent), Some(_)) = (parents(live).first(), &live.partition_bound) {
+            push(
+                &mut out,
+                format!("ALTER TABLE {} DETACH PARTITION {name};\n", qualified(parent)),
+            );
+        }
+        let attach = match (parents(declared).first(), &declared.partition_bound) {
+            (Some(parent), Some(bound)) => Some(format!(
+                "ALTER TABLE {} ATTACH PARTITION {name} {bound};\n",
+                qualified(parent)
+            )),
+            _ => None,
+        };
+        let own_columns = |t: &Table| {
+            let mut t = t.clone();
+            for c in &mut t.columns {
+                c.local = true;
+                c.inherited = false;
+            }
+            t
+        };
+        live_local = own_columns(live);
+        declared_local = own_columns(declared);
+        (&live_local, &declared_local, attach)
+    } else {
+        (live, declared, None)
+    };
+    if live.unlogged != declared.unlogged {
+        let verb = if declared.unlogged { "UNLOGGED" } else { "LOGGED" };
+        push(&mut out, format!("{alter} SET {verb};\n"));
+    }
 
     let constraints = |t: &Table| -> Vec<Constraint> {
         t.constraints
@@ -187,6 +228,7 @@ pub fn alter(live: &Table, declared: &Table, pg18: bool) -> Option<TableAlter> {
             None => {}
         }
     }
+    out.statements.extend(attach.map(Statement::plain));
     Some(out)
 }
 
@@ -331,8 +373,21 @@ fn alter_column(
     }
     if c.not_null != d.not_null && d.identity.is_empty() {
         let verb = if d.not_null { "SET" } else { "DROP" };
-        add(format!("{column} {verb} NOT NULL;\n"));
+        // A live NULL would make SET NOT NULL fail; the declared default is what a row
+        // without a value gets, so NULLs become it first (and the hazard says so).
+        if let (true, Some(expr), true) = (d.not_null, &d.default, d.generated.is_empty()) {
+            out.statements.push(Statement::hazard(
+                format!("UPDATE {table} SET {col} = DEFAULT WHERE {col} IS NULL;\n"),
+                format!(
+                    "fills the NULLs of {table}.{col} with its default ({expr}) before SET NOT \
+                     NULL: those values change"
+                ),
+            ));
+        }
+        out.statements
+            .push(Statement::plain(format!("{column} {verb} NOT NULL;\n")));
     }
+    let mut add = |s: String| out.statements.push(Statement::plain(s));
     // A new type brings its own default storage.
     if c.storage != d.storage && !(type_changes && d.storage == d.type_storage) {
         add(format!(
@@ -418,6 +473,10 @@ fn reset_and_set(
 
 /// Type changes that keep every value: a longer varchar, varchar to text, a wider integer.
 pub fn widens(from: &str, to: &str) -> bool {
+    // The same type (a collation change) or a change that rewrites nothing loses nothing.
+    if !super::locks::rewrites(from, to) {
+        return true;
+    }
     let varchar_len = |t: &str| -> Option<Option<u32>> {
         if t == "character varying" {
             return Some(None);
@@ -456,6 +515,8 @@ mod tests {
         assert!(widens("character varying(20)", "character varying(80)"));
         assert!(widens("character varying(20)", "text"));
         assert!(widens("integer", "bigint"));
+        assert!(widens("text", "text"));
+        assert!(widens("numeric(8,2)", "numeric(12,2)"));
         assert!(!widens("character varying(80)", "character varying(20)"));
         assert!(!widens("text", "integer"));
         assert!(!widens("bigint", "integer"));

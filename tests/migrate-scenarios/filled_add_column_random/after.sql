@@ -1,0 +1,5 @@
+CREATE TABLE public.samples (
+    id integer PRIMARY KEY,
+    label text,
+    weight double precision DEFAULT random()
+);

@@ -1,0 +1,5 @@
+CREATE TABLE public.tiles (
+    id integer PRIMARY KEY,
+    area box,
+    CONSTRAINT tiles_area_excl EXCLUDE USING gist (area WITH &&)
+);

@@ -1,0 +1,4 @@
+CREATE TABLE public.items (
+    id integer PRIMARY KEY,
+    name text
+);

@@ -1,0 +1,12 @@
+CREATE TABLE public.accounts (
+    id integer NOT NULL,
+    region text NOT NULL,
+    name text
+) PARTITION BY LIST (region);
+CREATE TABLE public.accounts_eu PARTITION OF public.accounts FOR VALUES IN ('de', 'fr', 'it');
+CREATE TABLE public.accounts_us PARTITION OF public.accounts FOR VALUES IN ('us');
+INSERT INTO public.accounts VALUES
+    (1, 'de', 'Ann'),
+    (2, 'fr', NULL),
+    (3, 'us', 'Bob'),
+    (4, 'it', 'Cy');

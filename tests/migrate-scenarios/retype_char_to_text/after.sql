@@ -1,0 +1,5 @@
+CREATE TABLE public.currencies (
+    id integer PRIMARY KEY,
+    code text NOT NULL,
+    symbol text
+);

@@ -1,0 +1,5 @@
+CREATE TABLE public.counters (
+    id integer PRIMARY KEY,
+    name text NOT NULL,
+    hits bigint
+);

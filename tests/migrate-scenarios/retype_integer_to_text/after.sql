@@ -1,0 +1,5 @@
+CREATE TABLE public.codes (
+    id integer PRIMARY KEY,
+    label text,
+    code text
+);

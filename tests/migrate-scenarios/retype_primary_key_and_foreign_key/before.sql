@@ -1,0 +1,18 @@
+CREATE TABLE public.authors (
+    id integer PRIMARY KEY,
+    name text NOT NULL
+);
+CREATE TABLE public.books (
+    id integer PRIMARY KEY,
+    author_id integer REFERENCES public.authors (id),
+    title text NOT NULL
+);
+INSERT INTO public.authors VALUES
+    (1, 'Austen'),
+    (2, 'Borges'),
+    (3, 'Calvino');
+INSERT INTO public.books VALUES
+    (10, 1, 'Emma'),
+    (11, 1, 'Persuasion'),
+    (12, 2, 'Ficciones'),
+    (13, NULL, 'Anonymous');
