@@ -166,8 +166,8 @@ pub fn lock_hazards<'a>(
                                 if let Some(NodeEnum::PartitionCmd(p)) =
                                     cmd.def.as_ref().and_then(|d| d.node.as_ref())
                                 {
-                                    let attach = cmd.subtype
-                                        == AlterTableType::AtAttachPartition as i32;
+                                    let attach =
+                                        cmd.subtype == AlterTableType::AtAttachPartition as i32;
                                     if let (true, Some(partition)) = (attach, live_table(&p.name)) {
                                         found.push(LockHazard::new(
                                             partition.name.clone(),
@@ -611,7 +611,10 @@ mod tests {
         };
         assert_eq!(declared("varchar(20)"), "character varying(20)");
         assert_eq!(declared("numeric(12, 2)[]"), "numeric(12,2)[]");
-        assert_eq!(declared("timestamp(3) with time zone"), "timestamp(3) with time zone");
+        assert_eq!(
+            declared("timestamp(3) with time zone"),
+            "timestamp(3) with time zone"
+        );
         assert_eq!(declared("text"), "text");
         assert!(rewrites("text", &declared("varchar(20)")));
         assert!(rewrites("character varying(50)", &declared("varchar(2)")));

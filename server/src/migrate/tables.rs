@@ -42,43 +42,50 @@ pub fn alter(live: &Table, declared: &Table, pg18: bool) -> Option<TableAlter> {
     // ATTACH last (after its columns match the parent's). Its columns are compared as the
     // table's own, which they are once detached.
     let (live_local, declared_local);
-    let (live, declared, attach) = if live.partition_bound != declared.partition_bound
-        || parents(live) != parents(declared)
-    {
-        let partition_or_plain =
-            |t: &Table| t.parents.is_empty() || (t.parents.len() == 1 && t.partition_bound.is_some());
-        if !partition_or_plain(live) || !partition_or_plain(declared) {
-            return None;
-        }
-        if let (Some(parent), Some(_)) = (parents(live).first(), &live.partition_bound) {
-            push(
-                &mut out,
-                format!("ALTER TABLE {} DETACH PARTITION {name};\n", qualified(parent)),
-            );
-        }
-        let attach = match (parents(declared).first(), &declared.partition_bound) {
-            (Some(parent), Some(bound)) => Some(format!(
-                "ALTER TABLE {} ATTACH PARTITION {name} {bound};\n",
-                qualified(parent)
-            )),
-            _ => None,
-        };
-        let own_columns = |t: &Table| {
-            let mut t = t.clone();
-            for c in &mut t.columns {
-                c.local = true;
-                c.inherited = false;
+    let (live, declared, attach) =
+        if live.partition_bound != declared.partition_bound || parents(live) != parents(declared) {
+            let partition_or_plain = |t: &Table| {
+                t.parents.is_empty() || (t.parents.len() == 1 && t.partition_bound.is_some())
+            };
+            if !partition_or_plain(live) || !partition_or_plain(declared) {
+                return None;
             }
-            t
+            if let (Some(parent), Some(_)) = (parents(live).first(), &live.partition_bound) {
+                push(
+                    &mut out,
+                    format!(
+                        "ALTER TABLE {} DETACH PARTITION {name};\n",
+                        qualified(parent)
+                    ),
+                );
+            }
+            let attach = match (parents(declared).first(), &declared.partition_bound) {
+                (Some(parent), Some(bound)) => Some(format!(
+                    "ALTER TABLE {} ATTACH PARTITION {name} {bound};\n",
+                    qualified(parent)
+                )),
+                _ => None,
+            };
+            let own_columns = |t: &Table| {
+                let mut t = t.clone();
+                for c in &mut t.columns {
+                    c.local = true;
+                    c.inherited = false;
+                }
+                t
+            };
+            live_local = own_columns(live);
+            declared_local = own_columns(declared);
+            (&live_local, &declared_local, attach)
+        } else {
+            (live, declared, None)
         };
-        live_local = own_columns(live);
-        declared_local = own_columns(declared);
-        (&live_local, &declared_local, attach)
-    } else {
-        (live, declared, None)
-    };
     if live.unlogged != declared.unlogged {
-        let verb = if declared.unlogged { "UNLOGGED" } else { "LOGGED" };
+        let verb = if declared.unlogged {
+            "UNLOGGED"
+        } else {
+            "LOGGED"
+        };
         push(&mut out, format!("{alter} SET {verb};\n"));
     }
 
