@@ -553,15 +553,15 @@ fn lock_hazards_name_the_lock_the_work_and_the_live_size() {
     for major in majors() {
         let db = TestDb::on(major);
         db.exec(
-            "CREATE TABLE public.big (id integer PRIMARY KEY, code text, note text, label varchar(10));
-             INSERT INTO public.big SELECT i, (i % 100)::text, 'n' || i, 'l' FROM generate_series(1, 5000) i;
+            "CREATE TABLE public.big (id integer PRIMARY KEY, code integer, note text, label varchar(10));
+             INSERT INTO public.big SELECT i, i % 100, 'n' || i, 'l' FROM generate_series(1, 5000) i;
              ANALYZE public.big;",
         );
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         dumped(&db, tmp.path());
         std::fs::write(
             tmp.path().join("schema").join("changes.sql"),
-            "ALTER TABLE public.big ALTER COLUMN code TYPE integer USING code::integer;
+            "ALTER TABLE public.big ALTER COLUMN code TYPE bigint;
              ALTER TABLE public.big ALTER COLUMN label TYPE varchar(40);
              ALTER TABLE public.big ALTER COLUMN note SET NOT NULL;
              CREATE INDEX big_note_idx ON public.big (note);",
@@ -572,7 +572,7 @@ fn lock_hazards_name_the_lock_the_work_and_the_live_size() {
         let text = migration_text(tmp.path(), &run);
         let size = "(about 5,000 rows, ";
         for hazard in [
-            format!("locks public.big ACCESS EXCLUSIVE (blocks reads and writes) while it rewrites the table and its indexes to change column code from text to integer {size}"),
+            format!("locks public.big ACCESS EXCLUSIVE (blocks reads and writes) while it rewrites the table and its indexes to change column code from integer to bigint {size}"),
             format!("locks public.big ACCESS EXCLUSIVE (blocks reads and writes) while it scans the table to check column note has no NULLs {size}"),
             format!("locks public.big SHARE (blocks writes) while it builds the index {size}"),
         ] {
