@@ -604,3 +604,83 @@ fn lock_hazards_name_the_lock_the_work_and_the_live_size() {
         );
     }
 }
+
+/// A rename annotated in the source becomes `ALTER … RENAME`: the rows stay, the next generate
+/// writes nothing, verify no longer sees the old name, and `verify --drift` says a rename is
+/// pending until it is applied.
+#[test]
+fn annotated_renames_keep_the_rows_and_leave_nothing_behind() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(
+            "CREATE TABLE public.accounts (id integer PRIMARY KEY, fullname text NOT NULL);
+             INSERT INTO public.accounts VALUES (1, 'Ada'), (2, 'Grace'), (3, 'Edsger');",
+        );
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        dumped(&db, tmp.path());
+        let file = pg_flux_tests::read_tree(&tmp.path().join("schema"))
+            .into_iter()
+            .find(|(_, text)| text.contains("CREATE TABLE public.accounts"))
+            .map(|(path, _)| tmp.path().join("schema").join(path))
+            .unwrap_or_else(|| panic!("no file declares public.accounts"));
+        let text = std::fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+        let renamed = text
+            .replace(
+                "CREATE TABLE public.accounts",
+                "-- pg-flux: renamed from accounts\nCREATE TABLE public.customers",
+            )
+            .replace(
+                "    fullname text",
+                "    -- pg-flux: renamed from fullname\n    name text",
+            )
+            .replace("public.accounts", "public.customers")
+            .replace("accounts_pkey", "customers_pkey");
+        std::fs::write(&file, renamed).unwrap_or_else(|e| panic!("{e}"));
+
+        let url = db.url();
+        let pending = pg_flux(tmp.path(), &["verify", "--db", &url, "--drift"]);
+        assert!(
+            pending
+                .stderr
+                .contains("rename from accounts not applied to the live database yet"),
+            "PostgreSQL {major}: {}{}",
+            pending.stdout,
+            pending.stderr
+        );
+        let run = generate(tmp.path(), &db, &["--no-destructive"]);
+        assert_eq!(run.code, 0, "PostgreSQL {major}: {}", run.stderr);
+        let text = migration_text(tmp.path(), &run);
+        for statement in [
+            "ALTER TABLE public.accounts RENAME TO customers;",
+            "ALTER TABLE public.customers RENAME COLUMN fullname TO name;",
+            "ALTER TABLE public.customers RENAME CONSTRAINT accounts_pkey TO customers_pkey;",
+        ] {
+            assert!(
+                text.contains(statement),
+                "PostgreSQL {major}: {statement}\n{text}"
+            );
+        }
+        assert!(!text.contains("DROP"), "PostgreSQL {major}: {text}");
+        db.try_load_file(&tmp.path().join(run.generated().0))
+            .unwrap_or_else(|e| panic!("PostgreSQL {major}: {e}\n{text}"));
+        assert_eq!(
+            db.query("SELECT string_agg(name, ',' ORDER BY id) FROM public.customers")
+                .trim(),
+            "Ada,Grace,Edsger"
+        );
+        let again = generate(tmp.path(), &db, &[]);
+        assert!(
+            again.stdout.contains("(0 statements)"),
+            "PostgreSQL {major}: {}",
+            again.stdout
+        );
+        let verify = pg_flux(tmp.path(), &["verify", "--db", &url, "--strict", "--drift"]);
+        assert_eq!(
+            verify.code, 0,
+            "PostgreSQL {major}: {}{}",
+            verify.stdout, verify.stderr
+        );
+        assert!(!verify.stdout.contains("accounts"), "{}", verify.stdout);
+        assert!(!verify.stderr.contains("rename from"), "{}", verify.stderr);
+    }
+}
