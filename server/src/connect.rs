@@ -79,28 +79,27 @@ async fn connect_resolved(info: &ConnInfo) -> Result<tokio_postgres::Client> {
     if let Some(password) = &info.password {
         config.password(password);
     }
-    if let Some(timeout) = info.connect_timeout {
-        config.connect_timeout(timeout);
-    }
+    // A host that accepts TCP and never answers must not hang a CI job: libpq's
+    // connect_timeout when given, else DEFAULT_CONNECT_TIMEOUT.
+    let limit = info.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+    config.connect_timeout(limit);
     if let Some(options) = &info.options {
         config.options(options);
     }
     let connector = tls::connector(info)?;
     // As libpq's connect_timeout, the limit covers the whole start-up, not just the TCP connect.
     let attempt = config.connect(connector);
-    let result = match info.connect_timeout {
-        Some(limit) => match tokio::time::timeout(limit, attempt).await {
-            Ok(result) => result,
-            Err(_) => {
-                return Err(Error::Connect(format!(
-                    "timeout after {}s connecting to {}; connection settings: {}",
-                    limit.as_secs(),
-                    endpoint(info),
-                    info.redacted()
-                )))
-            }
-        },
-        None => attempt.await,
+    let result = match tokio::time::timeout(limit, attempt).await {
+        Ok(result) => result,
+        Err(_) => {
+            return Err(Error::Connect(format!(
+                "timeout after {}s connecting to {} (the server did not answer; set \
+                 connect_timeout in the connection string to wait longer); connection settings: {}",
+                limit.as_secs(),
+                endpoint(info),
+                info.redacted()
+            )))
+        }
     };
     let (client, connection) = result.map_err(|e| connect_error(&e, info))?;
     tokio::spawn(async move {
@@ -147,7 +146,12 @@ fn connect_error(e: &tokio_postgres::Error, info: &ConnInfo) -> Error {
 }
 
 /// Where the connection goes, e.g. `127.0.0.1:5432` or `socket /tmp/.s.PGSQL.5432`.
-fn endpoint(info: &ConnInfo) -> String {
+/// How long a connection may take to start when the connection string sets no
+/// `connect_timeout` (libpq waits forever; a CI job should not).
+pub const DEFAULT_CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// `host:port`, or the socket path: where a connection goes, for messages.
+pub fn endpoint(info: &ConnInfo) -> String {
     match &info.host {
         Host::Socket(dir) => format!("socket {}/.s.PGSQL.{}", dir.display(), info.port),
         Host::Tcp(host) => format!("{host}:{}", info.port),
@@ -158,10 +162,14 @@ fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
     let endpoint = endpoint(info);
     if let Some(db) = e.as_db_error() {
         let code = db.code();
-        return if code == &SqlState::INVALID_PASSWORD
-            || code == &SqlState::INVALID_AUTHORIZATION_SPECIFICATION
-        {
+        return if code == &SqlState::INVALID_PASSWORD {
             format!("authentication failed for user {:?}", info.user)
+        } else if code == &SqlState::INVALID_AUTHORIZATION_SPECIFICATION {
+            // `role "x" does not exist`, `no pg_hba.conf entry for …`: the server's own words.
+            format!(
+                "the server at {endpoint} refused the connection: {}",
+                db.message()
+            )
         } else if code == &SqlState::INVALID_CATALOG_NAME {
             format!("database {:?} does not exist", info.dbname)
         } else if code == &SqlState::TOO_MANY_CONNECTIONS {

@@ -228,6 +228,17 @@ fn progress(message: &str) {
     }
 }
 
+/// `connecting to host:port…` on a terminal, before the first connection (a bad connection
+/// string is the command's own error to report).
+fn connecting(conninfo: &str) {
+    if let Ok(info) = pg_flux::connect::ConnInfo::from_env(conninfo) {
+        progress(&format!(
+            "connecting to {}…",
+            pg_flux::connect::endpoint(&info)
+        ));
+    }
+}
+
 /// `--db`, else `$DATABASE_URL`, else `pg-flux.toml`'s `[database] url`.
 fn database_url(flag: Option<String>, config: &Config) -> Result<String, Error> {
     flag.or_else(|| std::env::var("DATABASE_URL").ok().filter(|s| !s.is_empty()))
@@ -254,6 +265,7 @@ async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
         },
         force: args.force,
     };
+    connecting(&options.conninfo);
     progress("dump: reading the catalog…");
     let report = dump(&options).await?;
     for object in &report.unmodeled {
@@ -309,6 +321,7 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
             schemas: config.database.schemas.clone(),
         },
     };
+    connecting(&options.conninfo);
     progress("verify: reading the source and the catalog…");
     let report = verify(&options).await?;
     let drift = if args.drift {
@@ -388,6 +401,7 @@ async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
             keep_undeclared: args.keep_undeclared,
         },
     };
+    connecting(&options.conninfo);
     progress("migrate: reading the catalog and loading the source into a shadow database…");
     let report = migrate_cmd::generate(&options).await?;
     for w in &report.warnings {
@@ -415,6 +429,7 @@ async fn run_pull(args: PullArgs) -> Result<ExitCode, Error> {
         },
         dry_run: args.dry_run.unwrap_or(false),
     };
+    connecting(&options.conninfo);
     progress("pull: reading the source and the catalog…");
     let report = pull(&options).await?;
     warn_problems(&report.problems);

@@ -12,6 +12,8 @@ fn a_connection_dropped_mid_dump_is_a_clear_error_and_leaves_nothing() {
     let db = TestDb::new();
     db.exec("CREATE TABLE public.t (id integer PRIMARY KEY); CREATE VIEW public.v AS SELECT id FROM public.t;");
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    // Built (if need be) before the lock is taken: the lock lasts 30 s, a build may not.
+    let bin = pg_flux_bin();
     // Reading the view's definition waits for this lock (held by a psql session in the
     // background) until the dump's backend is terminated.
     let cluster = db.cluster.clone();
@@ -31,7 +33,7 @@ fn a_connection_dropped_mid_dump_is_a_clear_error_and_leaves_nothing() {
         assert!(Instant::now() < deadline, "the lock was not taken");
         std::thread::sleep(Duration::from_millis(50));
     }
-    let dump = Command::new(pg_flux_bin())
+    let mut dump = Command::new(bin)
         .args(["dump", "--db", &db.url(), "--output", "schema"])
         .current_dir(dir.path())
         .stdout(Stdio::piped())
@@ -41,6 +43,13 @@ fn a_connection_dropped_mid_dump_is_a_clear_error_and_leaves_nothing() {
     let blocked = "SELECT count(*) FROM pg_catalog.pg_stat_activity WHERE application_name = 'pg-flux' AND wait_event_type = 'Lock' AND datname = current_database()";
     let deadline = Instant::now() + Duration::from_secs(20);
     while db.query(blocked).trim() == "0" {
+        if let Ok(Some(status)) = dump.try_wait() {
+            let mut stderr = String::new();
+            if let Some(mut e) = dump.stderr.take() {
+                let _ = std::io::Read::read_to_string(&mut e, &mut stderr);
+            }
+            panic!("the dump ended ({status}) before waiting on the lock: {stderr}");
+        }
         assert!(
             Instant::now() < deadline,
             "the dump never waited on the lock"

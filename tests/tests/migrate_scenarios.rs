@@ -10,7 +10,8 @@
 //! values (a checksum when its type is unchanged, its count of non-NULL values when the type
 //! changed), unless a data-loss hazard line names the table or column. The migration's
 //! `-- hazard:` lines are exactly those `hazards.txt` lists (one substring per line; no file,
-//! no hazard), and it drops no table that after.sql still has.
+//! no hazard), and it drops no table that after.sql still has. A scenario's `check.sql`, if
+//! any, runs last against the migrated database and must succeed.
 //! `PGFLUX_SCENARIOS=a,b` runs only the named scenarios.
 
 use std::collections::BTreeMap;
@@ -317,6 +318,13 @@ fn check(name: &str, major: u32, shadow: &TestDb) -> Result<(), String> {
             "pg-flux dump of D and A differ: {}",
             first_difference(&tree_d, &tree_a)
         ));
+    }
+    // What the application does next must work on the migrated database (the next row of
+    // an identity column added to a filled table, say).
+    let after_check = dir.join("check.sql");
+    if after_check.is_file() {
+        d.try_load_file(&after_check)
+            .map_err(|e| format!("check.sql after the migration: {}\n{text}", e.trim()))?;
     }
     Ok(())
 }

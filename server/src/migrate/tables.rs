@@ -356,11 +356,20 @@ fn alter_column(
                 if !old.is_empty() {
                     add(format!("{column} DROP IDENTITY;\n"));
                 }
+                let sequence = qualified(&QualifiedName::new(&seq.schema, &seq.name));
                 add(format!(
-                    "{column} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {} {});\n",
+                    "{column} ADD GENERATED {} AS IDENTITY (SEQUENCE NAME {sequence} {});\n",
                     identity_kind(new),
-                    qualified(&QualifiedName::new(&seq.schema, &seq.name)),
                     sequence_options(&seq.options)
+                ));
+                // The column holds values already: the sequence goes past the largest (when
+                // it counts up from below it), so the next row does not collide with one.
+                add(format!(
+                    "SELECT pg_catalog.setval({seq_literal}, x.m) FROM (SELECT max({col}) AS m \
+                     FROM {table}) AS x, pg_catalog.pg_sequence s WHERE s.seqrelid = \
+                     {seq_literal}::pg_catalog.regclass AND s.seqincrement > 0 AND x.m >= \
+                     s.seqstart;\n",
+                    seq_literal = literal(&sequence)
                 ));
             }
             (old, new, Some(seq)) => {

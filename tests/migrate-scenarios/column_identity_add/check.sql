@@ -1,0 +1,1 @@
+INSERT INTO public.t (name) VALUES ('dave');
