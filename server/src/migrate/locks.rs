@@ -14,6 +14,7 @@ use pg_query::NodeEnum;
 
 use crate::model::{Catalog, QualifiedName, Table};
 use crate::source::names;
+use crate::source::renames::range_name;
 
 /// One statement's hold on a live table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -211,15 +212,6 @@ fn default_partition_scan(live: &Catalog, parent: &Table) -> Option<LockHazard> 
          any: move them out first)",
         None,
     ))
-}
-
-fn range_name(rv: &pg_query::protobuf::RangeVar) -> QualifiedName {
-    let schema = if rv.schemaname.is_empty() {
-        "public"
-    } else {
-        rv.schemaname.as_str()
-    };
-    QualifiedName::new(schema, rv.relname.as_str())
 }
 
 fn alter_table_cmd(table: &Table, cmd: &AlterTableCmd) -> Option<LockHazard> {

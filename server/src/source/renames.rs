@@ -214,7 +214,8 @@ fn next_code_line(text: &str, from: usize) -> (usize, usize) {
     (text.len(), text.len())
 }
 
-fn range_name(rv: &RangeVar) -> QualifiedName {
+/// A relation's schema-qualified name (`public` when the statement names no schema).
+pub(crate) fn range_name(rv: &RangeVar) -> QualifiedName {
     let schema = if rv.schemaname.is_empty() {
         "public"
     } else {
