@@ -34,6 +34,85 @@ pub struct ShadowConfig {
     pub url: Option<String>,
 }
 
+/// The project a command runs in: the nearest `pg-flux.toml` from the starting directory
+/// upward (as cargo and git find theirs), and the folder its relative paths start from.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Project {
+    pub config: Config,
+    /// The folder of the `pg-flux.toml` found, else the starting directory.
+    pub dir: PathBuf,
+    /// The file found, if any.
+    pub file: Option<PathBuf>,
+    /// Where the search started (the current directory): paths are given relative to it.
+    pub start: PathBuf,
+}
+
+impl Project {
+    /// Finds and reads the nearest `pg-flux.toml` at or above `start`. `schema_dir` and
+    /// `migrations_dir` come back relative to `start` (so they print as the user would type
+    /// them), having been written relative to the file's folder.
+    pub fn discover(start: &Path) -> Result<Project> {
+        let Some(dir) = start.ancestors().find(|d| d.join(CONFIG_FILE).is_file()) else {
+            return Ok(Project {
+                config: Config::default(),
+                dir: start.to_path_buf(),
+                file: None,
+                start: start.to_path_buf(),
+            });
+        };
+        let mut config = Config::load(dir)?;
+        let rebase = |p: Option<PathBuf>| p.map(|p| relative_to(start, &dir.join(p)));
+        config.schema_dir = rebase(config.schema_dir);
+        config.migrations_dir = rebase(config.migrations_dir);
+        Ok(Project {
+            config,
+            dir: dir.to_path_buf(),
+            file: Some(dir.join(CONFIG_FILE)),
+            start: start.to_path_buf(),
+        })
+    }
+
+    /// `schema_dir` of the file, else `schema` in the project's folder.
+    pub fn schema_dir(&self) -> PathBuf {
+        self.config
+            .schema_dir
+            .clone()
+            .unwrap_or_else(|| relative_to(&self.start, &self.dir.join("schema")))
+    }
+
+    /// `migrations_dir` of the file, else `migrations` in the project's folder.
+    pub fn migrations_dir(&self) -> PathBuf {
+        self.config
+            .migrations_dir
+            .clone()
+            .unwrap_or_else(|| relative_to(&self.start, &self.dir.join("migrations")))
+    }
+}
+
+/// `path` as seen from `from` when `path` is absolute and under an ancestor of `from`
+/// (`../../schema`); otherwise `path` unchanged.
+pub fn relative_to(from: &Path, path: &Path) -> PathBuf {
+    if !path.is_absolute() || !from.is_absolute() {
+        return path.to_path_buf();
+    }
+    for (ups, base) in from.ancestors().enumerate() {
+        if let Ok(rest) = path.strip_prefix(base) {
+            let mut out = PathBuf::new();
+            for _ in 0..ups {
+                out.push("..");
+            }
+            if !rest.as_os_str().is_empty() {
+                out.push(rest);
+            }
+            if out.as_os_str().is_empty() {
+                out.push(".");
+            }
+            return out;
+        }
+    }
+    path.to_path_buf()
+}
+
 impl Config {
     /// Reads `pg-flux.toml` in `dir`; a missing file is an empty configuration.
     pub fn load(dir: &Path) -> Result<Config> {
@@ -115,6 +194,41 @@ mod tests {
         assert_eq!(c.schema_dir.as_deref(), Some(Path::new("db")));
         assert_eq!(c.database.schemas, Some(vec!["app".to_string()]));
         assert_eq!(c.shadow.url.as_deref(), Some("postgres://h/s"));
+    }
+
+    #[test]
+    fn the_nearest_file_upward_wins_and_its_paths_start_at_its_folder() {
+        let root = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let root = root.path();
+        let deep = root.join("db/sub");
+        std::fs::create_dir_all(&deep).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(root.join(CONFIG_FILE), "schema_dir = \"src/schema\"\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let project = Project::discover(&deep).unwrap_or_default();
+        assert_eq!(project.dir, root);
+        assert_eq!(project.schema_dir(), Path::new("../../src/schema"));
+        assert_eq!(project.migrations_dir(), Path::new("../../migrations"));
+        let at_root = Project::discover(root).unwrap_or_default();
+        assert_eq!(at_root.schema_dir(), Path::new("src/schema"));
+        assert_eq!(at_root.migrations_dir(), Path::new("migrations"));
+        let none = Project::discover(Path::new("/")).unwrap_or_default();
+        assert_eq!(none.file, None);
+    }
+
+    #[test]
+    fn relative_paths_count_the_levels_up() {
+        assert_eq!(
+            relative_to(Path::new("/a/b/c"), Path::new("/a/x")),
+            Path::new("../../x")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a"), Path::new("/a")),
+            Path::new(".")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a"), Path::new("rel")),
+            Path::new("rel")
+        );
     }
 
     #[test]

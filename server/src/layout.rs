@@ -217,9 +217,15 @@ static ABANDONED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool:
 
 /// Writes `files` as the tree at `target`, all or nothing: the tree is written into a staging
 /// directory beside the target and renamed into place, so a failure leaves the target exactly
-/// as it was. With `force`, what a previous dump wrote is replaced; other entries of the
-/// target (a `_pulled/` quarantine, a README) are kept.
-pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool) -> Result<()> {
+/// as it was. With `force`, what a previous dump wrote is replaced; every other file of the
+/// target is kept where it is: entries beside the kind directories (a `_pulled/` quarantine, a
+/// README), and files inside them whose names dump never produces (a hand-written
+/// `tables/zz_manual.sql`). Returns those last ones (relative paths), for a warning.
+pub fn write_tree(
+    target: &Path,
+    files: &BTreeMap<PathBuf, String>,
+    force: bool,
+) -> Result<Vec<PathBuf>> {
     check_target(target, force)?;
     let parent = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -242,15 +248,11 @@ pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool)
         fs::rename(staging.path(), target).map_err(|e| Error::io(target, e))?;
         // The staging directory now is the target: nothing left to clean up.
         let _ = staging.keep();
-        return Ok(());
+        return Ok(Vec::new());
     }
     // Keep what dump does not own: move it into the new tree before the swap.
-    let kept: Vec<PathBuf> = fs::read_dir(target)
-        .map_err(|e| Error::io(target, e))?
-        .filter_map(|e| e.ok())
-        .filter(|e| !is_dump_output(&e.file_name().to_string_lossy()))
-        .map(|e| e.path())
-        .collect();
+    let (beside, hand_written) = not_owned_by_dump(target)?;
+    let kept: Vec<&PathBuf> = beside.iter().chain(&hand_written).collect();
     let backup = tempfile::Builder::new()
         .prefix(".pg-flux-old-")
         .tempdir_in(&parent)
@@ -264,26 +266,105 @@ pub fn write_tree(target: &Path, files: &BTreeMap<PathBuf, String>, force: bool)
     let _swapping = in_progress();
     let backup_tree = backup.path().join("tree");
     fs::rename(target, &backup_tree).map_err(|e| Error::io(target, e))?;
+    let mut moved: Vec<&PathBuf> = Vec::new();
     let swap = (|| -> std::io::Result<()> {
-        for path in &kept {
-            if let Some(name) = path.file_name() {
-                fs::rename(backup_tree.join(name), staging.path().join(name))?;
+        for rel in &kept {
+            if let Some(dir) = rel.parent() {
+                fs::create_dir_all(staging.path().join(dir))?;
             }
+            fs::rename(backup_tree.join(rel), staging.path().join(rel))?;
+            moved.push(rel);
         }
         fs::rename(staging.path(), target)
     })();
     if let Err(e) = swap {
         // Put everything back as it was.
-        for path in &kept {
-            if let Some(name) = path.file_name() {
-                let _ = fs::rename(staging.path().join(name), backup_tree.join(name));
-            }
+        for rel in moved {
+            let _ = fs::rename(staging.path().join(rel), backup_tree.join(rel));
         }
         let _ = fs::rename(&backup_tree, target);
         return Err(Error::io(target, e));
     }
     let _ = staging.keep();
-    Ok(())
+    Ok(hand_written)
+}
+
+/// The entries of an existing dump target that a new dump must keep (relative paths): the
+/// top-level entries dump does not write, and the files inside its kind directories whose
+/// names dump could not have produced.
+fn not_owned_by_dump(target: &Path) -> Result<(Vec<PathBuf>, Vec<PathBuf>)> {
+    let mut beside = Vec::new();
+    let mut hand_written = Vec::new();
+    for entry in fs::read_dir(target).map_err(|e| Error::io(target, e))? {
+        let entry = entry.map_err(|e| Error::io(target, e))?;
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let dir = Dir::ALL.iter().find(|d| d.name() == name);
+        match dir {
+            Some(dir) if entry.path().is_dir() => {
+                let inner = fs::read_dir(entry.path()).map_err(|e| Error::io(entry.path(), e))?;
+                for file in inner {
+                    let file = file.map_err(|e| Error::io(entry.path(), e))?;
+                    let file_name = file.file_name().to_string_lossy().into_owned();
+                    let is_file = file.file_type().is_ok_and(|t| t.is_file());
+                    if !(is_file && dump_could_name(*dir, &file_name)) {
+                        hand_written.push(Path::new(&name).join(file.file_name()));
+                    }
+                }
+            }
+            _ if is_dump_output(&name) => {}
+            _ => beside.push(PathBuf::from(entry.file_name())),
+        }
+    }
+    hand_written.sort();
+    Ok((beside, hand_written))
+}
+
+/// Whether [`file_path`] can produce `file_name` in `dir`: `<schema>.<name>.sql` (or
+/// `<name>.sql` for objects outside schemas) of [`encode`]d parts, or a long name cut and
+/// made unique with `~<hash>`.
+fn dump_could_name(dir: Dir, file_name: &str) -> bool {
+    let Some(stem) = file_name.strip_suffix(".sql") else {
+        return false;
+    };
+    if let Some((prefix, hash)) = stem.rsplit_once('~') {
+        return prefix.len() == MAX_FILE_NAME - 4 - 17
+            && hash.len() == 16
+            && hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+            && prefix
+                .bytes()
+                .all(|b| b == b'.' || b == b'%' || is_plain(b) || b.is_ascii_uppercase());
+    }
+    let parts: Vec<&str> = stem.split('.').collect();
+    let wanted = if dir.is_global() { 1 } else { 2 };
+    parts.len() == wanted && parts.iter().all(|p| is_encoded(p))
+}
+
+/// A byte [`encode`] keeps as it is.
+fn is_plain(b: u8) -> bool {
+    b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_' || b == b'-'
+}
+
+/// Whether `part` is something [`encode`] returns: plain bytes and `%XX` escapes.
+fn is_encoded(part: &str) -> bool {
+    let bytes = part.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        if is_plain(bytes[i]) {
+            i += 1;
+        } else if bytes[i] == b'%'
+            && bytes.get(i + 1..i + 3).is_some_and(|h| {
+                h.iter()
+                    .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b))
+            })
+        {
+            i += 3;
+        } else {
+            return false;
+        }
+    }
+    !part.is_empty()
 }
 
 /// Creates `dir` and its parents below `root`, never `root` itself: when it is gone (an
@@ -400,6 +481,42 @@ mod tests {
         let b = table(&long, &format!("{}x", "日".repeat(20)));
         assert!(a.file_name().map(|f| f.len()).unwrap_or(999) <= MAX_FILE_NAME);
         assert_ne!(a, b);
+    }
+
+    #[test]
+    fn dump_recognises_the_names_it_writes_and_no_others() {
+        for (schema, name) in [
+            ("public", "users"),
+            ("My Schema", "Order.Lines"),
+            ("a", &"x".repeat(300)),
+        ] {
+            let path = table(schema, name);
+            let file = path
+                .file_name()
+                .and_then(|f| f.to_str())
+                .unwrap_or_default();
+            assert!(dump_could_name(Dir::Tables, file), "{file}");
+        }
+        let schema = file_path(&FilePlace::global(Dir::Schemas, "App"));
+        let file = schema
+            .file_name()
+            .and_then(|f| f.to_str())
+            .unwrap_or_default();
+        assert!(dump_could_name(Dir::Schemas, file), "{file}");
+        for hand_written in [
+            "zz_manual.sql",
+            "public.users.sql.bak",
+            "README.md",
+            "a.b.c.sql",
+            "Public.users.sql",
+            "public.%zz.sql",
+        ] {
+            assert!(
+                !dump_could_name(Dir::Tables, hand_written),
+                "{hand_written}"
+            );
+        }
+        assert!(!dump_could_name(Dir::Schemas, "public.users.sql"));
     }
 
     #[test]

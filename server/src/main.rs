@@ -10,7 +10,7 @@ use pg_flux::commands::dump::{dump, DumpOptions};
 use pg_flux::commands::migrate::{self as migrate_cmd, MigrateOptions};
 use pg_flux::commands::pull::{pull, PullOptions};
 use pg_flux::commands::verify::{self, verify, VerifyOptions};
-use pg_flux::config::Config;
+use pg_flux::config::{Config, Project};
 use pg_flux::inspect::Scope;
 use pg_flux::layout::Layout;
 use pg_flux::migrate::PlanOptions;
@@ -55,6 +55,10 @@ struct LspArgs {
 #[derive(Subcommand)]
 enum MigrateCommand {
     /// Write <migrations-dir>/<timestamp>_<label>.sql taking the live database to the source.
+    ///
+    /// Prints `Generated: <file> (N statements)`. N counts the statements that change the
+    /// database: not the session settings (SET, RESET, SET SESSION AUTHORIZATION) nor
+    /// BEGIN/COMMIT. 0 means the live database already matches the source.
     Generate(GenerateArgs),
 }
 
@@ -63,10 +67,10 @@ struct GenerateArgs {
     /// Database to read (libpq URI or keyword string); default $DATABASE_URL, then pg-flux.toml.
     #[arg(long, value_name = "URL")]
     db: Option<String>,
-    /// Source directory; default `schema_dir` in pg-flux.toml, else ./schema.
+    /// Source directory; default `schema_dir` in pg-flux.toml (the nearest one upward), else schema/ beside it.
     #[arg(long, value_name = "DIR")]
     schema_dir: Option<PathBuf>,
-    /// Where migrations go; default `migrations_dir` in pg-flux.toml, else ./migrations.
+    /// Where migrations go; default `migrations_dir` in pg-flux.toml, else migrations/ beside it.
     #[arg(long, value_name = "DIR")]
     migrations_dir: Option<PathBuf>,
     /// Name of the migration (letters, digits, '_', '-').
@@ -92,7 +96,7 @@ struct VerifyArgs {
     /// Database to read (libpq URI or keyword string); default $DATABASE_URL, then pg-flux.toml.
     #[arg(long, value_name = "URL")]
     db: Option<String>,
-    /// Source directory; default `schema_dir` in pg-flux.toml, else ./schema.
+    /// Source directory; default `schema_dir` in pg-flux.toml (the nearest one upward), else schema/ beside it.
     #[arg(long, value_name = "DIR")]
     schema_dir: Option<PathBuf>,
     /// Exit with status 1 when any live object is undeclared.
@@ -120,7 +124,7 @@ struct PullArgs {
     /// Database to read (libpq URI or keyword string); default $DATABASE_URL, then pg-flux.toml.
     #[arg(long, value_name = "URL")]
     db: Option<String>,
-    /// Source directory; default `schema_dir` in pg-flux.toml, else ./schema.
+    /// Source directory; default `schema_dir` in pg-flux.toml (the nearest one upward), else schema/ beside it.
     #[arg(long, value_name = "DIR")]
     schema_dir: Option<PathBuf>,
     /// Print what would be captured and write nothing (`--dry-run=false` writes).
@@ -252,16 +256,17 @@ fn database_url(flag: Option<String>, config: &Config) -> Result<String, Error> 
 }
 
 async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
-    let config = Config::load(&std::env::current_dir().map_err(|e| Error::io(".", e))?)?;
+    let project = find_project()?;
+    let config = &project.config;
     let options = DumpOptions {
-        conninfo: database_url(args.db, &config)?,
+        conninfo: database_url(args.db, config)?,
         output: args.output,
         layout: match args.layout {
             LayoutArg::PerKind => Layout::PerKind,
             LayoutArg::Flat => Layout::Flat,
         },
         scope: Scope {
-            schemas: args.schemas.or(config.database.schemas),
+            schemas: args.schemas.or(config.database.schemas.clone()),
         },
         force: args.force,
     };
@@ -272,6 +277,12 @@ async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
         eprintln!(
             "warning: not captured (pg-flux does not model this kind yet): {} {}",
             object.kind, object.identity
+        );
+    }
+    for file in &report.kept {
+        eprintln!(
+            "warning: kept {}: dump never writes a file of that name, so it is not replaced",
+            options.output.join(file).display()
         );
     }
     println!(
@@ -289,10 +300,14 @@ async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `--schema-dir`, else `schema_dir` in pg-flux.toml, else ./schema.
-fn schema_dir(flag: Option<PathBuf>, config: &Config) -> PathBuf {
-    flag.or_else(|| config.schema_dir.clone())
-        .unwrap_or_else(|| PathBuf::from("./schema"))
+/// The nearest `pg-flux.toml` from the current directory upward.
+fn find_project() -> Result<Project, Error> {
+    Project::discover(&std::env::current_dir().map_err(|e| Error::io(".", e))?)
+}
+
+/// `--schema-dir`, else `schema_dir` in pg-flux.toml, else `schema` beside it.
+fn schema_dir(flag: Option<PathBuf>, project: &Project) -> PathBuf {
+    flag.unwrap_or_else(|| project.schema_dir())
 }
 
 /// The schema unqualified names in source resolve to: the first of `search_path`.
@@ -312,11 +327,12 @@ fn warn_problems(problems: &[pg_flux::source::Problem]) {
 }
 
 async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
-    let config = Config::load(&std::env::current_dir().map_err(|e| Error::io(".", e))?)?;
+    let project = find_project()?;
+    let config = &project.config;
     let options = VerifyOptions {
-        conninfo: database_url(args.db, &config)?,
-        schema_dir: schema_dir(args.schema_dir, &config),
-        default_schema: default_schema(&config),
+        conninfo: database_url(args.db, config)?,
+        schema_dir: schema_dir(args.schema_dir, &project),
+        default_schema: default_schema(config),
         scope: Scope {
             schemas: config.database.schemas.clone(),
         },
@@ -326,7 +342,7 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
     let report = verify(&options).await?;
     let drift = if args.drift {
         progress("verify: loading the source into a shadow database…");
-        let target = shadow_target(args.shadow_db, &config);
+        let target = shadow_target(args.shadow_db, config);
         let (changes, warnings) = migrate_cmd::drift(
             &options.conninfo,
             &options.schema_dir,
@@ -344,10 +360,10 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
     match args.format {
         FormatArg::Text => {
             warn_problems(&report.problems);
-            print!("{}", verify::render_text(&report, &options.schema_dir));
-            if let Some(changes) = &drift {
-                print!("{}", migrate_cmd::render_drift(changes));
-            }
+            print!(
+                "{}",
+                verify::render_text(&report, &options.schema_dir, drift.as_deref())
+            );
         }
         FormatArg::Json => {
             let mut value: serde_json::Value =
@@ -382,16 +398,16 @@ fn shadow_target(flag: Option<String>, config: &Config) -> ShadowTarget {
 }
 
 async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
-    let config = Config::load(&std::env::current_dir().map_err(|e| Error::io(".", e))?)?;
+    let project = find_project()?;
+    let config = &project.config;
     let options = MigrateOptions {
-        conninfo: database_url(args.db, &config)?,
-        schema_dir: schema_dir(args.schema_dir, &config),
+        conninfo: database_url(args.db, config)?,
+        schema_dir: schema_dir(args.schema_dir, &project),
         migrations_dir: args
             .migrations_dir
-            .or_else(|| config.migrations_dir.clone())
-            .unwrap_or_else(|| PathBuf::from("migrations")),
+            .unwrap_or_else(|| project.migrations_dir()),
         label: args.label,
-        shadow: shadow_target(args.shadow_db, &config),
+        shadow: shadow_target(args.shadow_db, config),
         scope: Scope {
             schemas: config.database.schemas.clone(),
         },
@@ -419,11 +435,12 @@ async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
 }
 
 async fn run_pull(args: PullArgs) -> Result<ExitCode, Error> {
-    let config = Config::load(&std::env::current_dir().map_err(|e| Error::io(".", e))?)?;
+    let project = find_project()?;
+    let config = &project.config;
     let options = PullOptions {
-        conninfo: database_url(args.db, &config)?,
-        schema_dir: schema_dir(args.schema_dir, &config),
-        default_schema: default_schema(&config),
+        conninfo: database_url(args.db, config)?,
+        schema_dir: schema_dir(args.schema_dir, &project),
+        default_schema: default_schema(config),
         scope: Scope {
             schemas: config.database.schemas.clone(),
         },
@@ -436,23 +453,32 @@ async fn run_pull(args: PullArgs) -> Result<ExitCode, Error> {
     for identity in &report.unmodeled {
         eprintln!("warning: not captured (pg-flux does not model this kind yet): {identity}");
     }
+    // A dry run's stdout is the SQL alone (`pull --dry-run > x.sql` loads with psql): what is
+    // said about it goes to stderr.
+    let say = |line: String| {
+        if options.dry_run {
+            eprintln!("{line}");
+        } else {
+            println!("{line}");
+        }
+    };
     match &report.path {
         None if report.unmodeled.is_empty() => {
-            println!("pull: nothing to capture — every live object is declared in source.")
+            say("pull: nothing to capture — every live object is declared in source.".into())
         }
-        None => println!(
+        None => say(format!(
             "pull: nothing pg-flux can capture; {} live object(s) of kinds it does not model are listed above.",
             report.unmodeled.len()
-        ),
+        )),
         Some(path) if options.dry_run => {
             print!("{}", report.text);
-            println!(
-                "\nDry run: would write {} object(s) to {} (nothing written).",
+            say(format!(
+                "Dry run: would write {} object(s) to {} (nothing written).",
                 report.objects,
                 path.display()
-            );
+            ));
         }
-        Some(path) => println!("Wrote {} object(s) to {}", report.objects, path.display()),
+        Some(path) => say(format!("Wrote {} object(s) to {}", report.objects, path.display())),
     }
     Ok(ExitCode::SUCCESS)
 }

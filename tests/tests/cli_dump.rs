@@ -84,17 +84,51 @@ fn refuses_a_non_empty_target_without_force_and_writes_nothing() {
     );
     assert_eq!(read_tree(&out), before, "the target changed");
 
-    // --force replaces what dump owns and keeps the rest (the quarantine).
+    // --force replaces what dump wrote (a file of a table dropped since goes) and keeps the
+    // rest: the quarantine, and files dump never names so (hand-written), with a warning.
     fs::create_dir_all(out.join("_pulled")).unwrap_or_else(|e| panic!("{e}"));
     fs::write(out.join("_pulled/x.sql"), "-- pulled\n").unwrap_or_else(|e| panic!("{e}"));
+    fs::write(
+        out.join("tables/public.dropped_since.sql"),
+        "CREATE TABLE x ();\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    fs::write(out.join("tables/notes.md"), "why\n").unwrap_or_else(|e| panic!("{e}"));
     let forced = dump(tmp.path(), &db.url(), &out, &["--force"]);
     assert_eq!(forced.code, 0, "{}", forced.stderr);
     let after = read_tree(&out);
     assert!(after.contains_key(Path::new("schemas/app.sql")));
-    assert!(!after.contains_key(Path::new("tables/mine.sql")));
+    assert!(!after.contains_key(Path::new("tables/public.dropped_since.sql")));
+    for (file, text) in [
+        ("_pulled/x.sql", "-- pulled\n"),
+        ("tables/mine.sql", "-- my work\n"),
+        ("tables/notes.md", "why\n"),
+    ] {
+        assert_eq!(
+            after.get(Path::new(file)).map(String::as_str),
+            Some(text),
+            "{file}"
+        );
+    }
+    let warned: Vec<&str> = forced
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: kept"))
+        .collect();
     assert_eq!(
-        after.get(Path::new("_pulled/x.sql")).map(String::as_str),
-        Some("-- pulled\n")
+        warned,
+        [
+            format!(
+                "warning: kept {}: dump never writes a file of that name, so it is not replaced",
+                out.join("tables/mine.sql").display()
+            ),
+            format!(
+                "warning: kept {}: dump never writes a file of that name, so it is not replaced",
+                out.join("tables/notes.md").display()
+            ),
+        ],
+        "{}",
+        forced.stderr
     );
 }
 

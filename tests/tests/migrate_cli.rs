@@ -94,6 +94,93 @@ fn verify_drift_finds_hot_patches_on_every_major() {
     }
 }
 
+/// Drift a reviewer can act on: a body as a unified diff labelled live/source, privileges as
+/// the statements that would fix them, an undeclared column listed once (as undeclared), and a
+/// first line that agrees with the exit code.
+#[test]
+fn drift_reads_as_diffs_and_statements() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(
+            "DO $$ BEGIN CREATE ROLE drift_reader; EXCEPTION WHEN duplicate_object THEN NULL; END $$;
+             CREATE TABLE public.acct (id integer PRIMARY KEY, name text);
+             CREATE FUNCTION public.bump(x integer) RETURNS integer LANGUAGE sql AS $$ SELECT x + 1 $$;
+             CREATE VIEW public.acct_names AS SELECT id, name FROM public.acct;
+             GRANT SELECT ON public.acct TO drift_reader;",
+        );
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        dumped(&db, tmp.path());
+        let url = db.url();
+        let verify = || pg_flux(tmp.path(), &["verify", "--db", &url, "--drift", "--strict"]);
+
+        db.exec(
+            "CREATE OR REPLACE FUNCTION public.bump(x integer) RETURNS integer LANGUAGE sql \
+             AS $$ SELECT x + 2 $$;",
+        );
+        let run = verify();
+        assert_eq!(
+            run.code, 1,
+            "PostgreSQL {major}: {}{}",
+            run.stdout, run.stderr
+        );
+        assert_eq!(
+            run.stdout,
+            "verify: every live object is declared in source, but 1 declared definition(s) \
+             differ from the live database (drift below).\n\
+             \n\
+             Drift: live definition differs from source (1):\n\
+             - function public.bump(x integer): definition differs:\n    \
+             --- live\n    \
+             +++ source\n    \
+             @@ -1,4 +1,4 @@\n     \
+             CREATE OR REPLACE FUNCTION public.bump(x integer)\n      \
+             RETURNS integer\n      \
+             LANGUAGE sql\n    \
+             -AS $function$ SELECT x + 2 $function$\n    \
+             +AS $function$ SELECT x + 1 $function$\n",
+            "PostgreSQL {major}"
+        );
+
+        db.exec(
+            "REVOKE SELECT ON public.acct FROM drift_reader;
+             GRANT INSERT ON public.acct TO drift_reader;
+             ALTER TABLE public.acct ADD COLUMN extra integer;
+             CREATE OR REPLACE VIEW public.acct_names AS SELECT id, name, upper(name) AS up FROM public.acct;",
+        );
+        let run = verify();
+        assert_eq!(
+            run.code, 1,
+            "PostgreSQL {major}: {}{}",
+            run.stdout, run.stderr
+        );
+        let out = &run.stdout;
+        assert!(
+            out.starts_with(
+                "verify: 2 undeclared live object(s):\n\nColumns (1):\n- public.acct.extra\n"
+            ),
+            "PostgreSQL {major}: {out}"
+        );
+        assert!(
+            out.contains(
+                "- table public.acct: privileges differ; to match the source:\n    \
+                 REVOKE INSERT ON TABLE public.acct FROM drift_reader;\n    \
+                 GRANT SELECT ON TABLE public.acct TO drift_reader;\n"
+            ),
+            "PostgreSQL {major}: {out}"
+        );
+        assert!(
+            out.contains(
+                "- view public.acct_names: definition differs:\n    --- live\n    +++ source\n"
+            ),
+            "PostgreSQL {major}: {out}"
+        );
+        // Listed once: as undeclared, and the view's new column is part of its definition.
+        assert_eq!(out.matches("extra").count(), 1, "PostgreSQL {major}: {out}");
+        assert!(!out.contains("acct_names.up"), "PostgreSQL {major}: {out}");
+        assert!(!out.contains("\"grantee\""), "PostgreSQL {major}: {out}");
+    }
+}
+
 #[test]
 fn generate_writes_the_fix_for_drift_and_leaves_live_alone() {
     let db = TestDb::new();
@@ -683,4 +770,21 @@ fn annotated_renames_keep_the_rows_and_leave_nothing_behind() {
         assert!(!verify.stdout.contains("accounts"), "{}", verify.stdout);
         assert!(!verify.stderr.contains("rename from"), "{}", verify.stderr);
     }
+}
+
+/// What N in `Generated: … (N statements)` counts is said where a user looks.
+#[test]
+fn help_says_what_the_statement_count_counts() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let run = pg_flux(tmp.path(), &["migrate", "generate", "--help"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let help = run.stdout.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        help.contains(
+            "N counts the statements that change the database: not the session settings \
+             (SET, RESET, SET SESSION AUTHORIZATION) nor BEGIN/COMMIT."
+        ),
+        "{}",
+        run.stdout
+    );
 }

@@ -124,6 +124,65 @@ fn unparsable_source_exits_2_naming_file_line_column() {
     assert!(!run.stderr.contains("panicked"), "{}", run.stderr);
 }
 
+/// pg-flux.toml is found from the current directory upward, and its paths start at its own
+/// folder: verify, pull and migrate run from deep inside the project agree with a run at the
+/// top.
+#[test]
+fn the_project_file_is_found_upward_and_its_paths_start_at_its_folder() {
+    let db = TestDb::new();
+    db.exec("CREATE TABLE public.kept (id int PRIMARY KEY);");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let root = tmp.path();
+    dump(root, &db, "db/schema");
+    fs::write(
+        root.join("pg-flux.toml"),
+        format!(
+            "schema_dir = \"db/schema\"\nmigrations_dir = \"db/migrations\"\n[database]\nurl = \"{}\"\n",
+            db.url()
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let deep = root.join("db/schema/tables");
+    let run = pg_flux(&deep, &["verify", "--strict"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    assert!(run.stdout.starts_with(CLEAN), "{}", run.stdout);
+
+    db.exec("CREATE TABLE public.hotfix (id int);");
+    let run = pg_flux(&deep, &["verify", "--strict"]);
+    assert_eq!(run.code, 1, "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("Run `pg-flux pull` to capture these into ../_pulled/<ts>.sql for review."),
+        "{}",
+        run.stdout
+    );
+    let run = pg_flux(&deep, &["migrate", "generate", "--keep-undeclared"]);
+    assert_eq!(run.code, 0, "{}\n{}", run.stdout, run.stderr);
+    let (path, statements) = run.generated();
+    assert_eq!(statements, 0, "{}", run.stdout);
+    assert!(
+        path.starts_with("../../migrations"),
+        "relative to the run's directory: {}",
+        path.display()
+    );
+    assert!(deep.join(&path).is_file(), "{}", path.display());
+    assert!(root.join("db/migrations").is_dir());
+}
+
+#[test]
+fn a_missing_schema_directory_says_how_to_make_one() {
+    let db = TestDb::new();
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let run = verify(tmp.path(), &db, &["--schema-dir", "nowhere"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert_eq!(
+        run.stderr,
+        "error: schema directory nowhere does not exist; create it from the database with \
+         `pg-flux dump --output nowhere`, or point --schema-dir (or schema_dir in pg-flux.toml) \
+         at the source\n"
+    );
+}
+
 #[test]
 fn usage_errors_and_unreachable_databases_exit_2() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -396,10 +455,10 @@ fn every_new_kind_made_out_of_band_is_reported() {
         let run = pg_flux(tmp.path(), &["pull", "--db", &db.url(), "--dry-run"]);
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(
-            run.stdout
+            run.stderr
                 .contains(&format!("would write {} object(s)", expected.len())),
             "PostgreSQL {major}: {}",
-            run.stdout
+            run.stderr
         );
         // What pull writes declares exactly them: promoted into the tree, verify is clean.
         let run = pg_flux(tmp.path(), &["pull", "--db", &db.url()]);

@@ -26,6 +26,9 @@ pub struct DumpReport {
     pub unmodeled: Vec<UnmodeledObject>,
     /// Catalog queries the inspection took (constant in the number of objects).
     pub queries: usize,
+    /// Files of the previous tree that dump did not write (names it never produces), kept in
+    /// place by `--force` (relative to the output directory).
+    pub kept: Vec<PathBuf>,
 }
 
 /// Inspects the database and writes the tree. The target is checked before connecting and
@@ -40,13 +43,14 @@ pub async fn dump(options: &DumpOptions) -> Result<DumpReport> {
     let files = layout::render(&blocks, options.layout);
     inspect::trace_phase("render", start);
     let start = std::time::Instant::now();
-    layout::write_tree(&options.output, &files, options.force)?;
+    let kept = layout::write_tree(&options.output, &files, options.force)?;
     inspect::trace_phase("write", start);
     Ok(DumpReport {
         objects: blocks.len(),
         files: files.len(),
         unmodeled: catalog.unmodeled.clone(),
         queries: catalog.query_count,
+        kept,
     })
 }
 

@@ -48,12 +48,7 @@ pub async fn catalogs(
     target: &ShadowTarget,
     scope: &Scope,
 ) -> Result<(Catalog, Catalog, Vec<String>)> {
-    if !schema_dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "schema directory {} does not exist",
-            schema_dir.display()
-        )));
-    }
+    crate::source::require_schema_dir(schema_dir)?;
     let session = Session::open(conninfo).await?;
     let (live, declared, mut warnings, renames) =
         catalogs_on(&session, schema_dir, target, scope).await?;
@@ -118,12 +113,7 @@ pub fn statements(live: &Catalog, declared: &Catalog, options: PlanOptions) -> V
 
 pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     check_label(&options.label)?;
-    if !options.schema_dir.is_dir() {
-        return Err(Error::Usage(format!(
-            "schema directory {} does not exist",
-            options.schema_dir.display()
-        )));
-    }
+    crate::source::require_schema_dir(&options.schema_dir)?;
     let session = Session::open(&options.conninfo).await?;
     let (live, declared, warnings, renames) = catalogs_on(
         &session,
@@ -236,8 +226,9 @@ fn write_migration(dir: &Path, label: &str, text: &str) -> Result<PathBuf> {
     Ok(path)
 }
 
-/// Drift: declared objects whose live definition differs, and declared objects missing from
-/// the live database (undeclared live objects are verify's own report).
+/// `verify --drift`: how the declared objects differ from their live definitions. Each
+/// difference is listed once: a column or constraint on one side only is verify's to list
+/// (undeclared, or pending), and privileges come as the GRANT/REVOKE that would fix them.
 pub async fn drift(
     conninfo: &str,
     schema_dir: &Path,
@@ -245,11 +236,50 @@ pub async fn drift(
     scope: &Scope,
 ) -> Result<(Vec<Change>, Vec<String>)> {
     let (live, declared, warnings) = catalogs(conninfo, schema_dir, target, scope).await?;
-    let changes = diff::diff(&live, &declared)
-        .into_iter()
-        .filter(|c| c.difference != Difference::OnlyLive)
-        .collect();
-    Ok((changes, warnings))
+    Ok((drift_between(&live, &declared), warnings))
+}
+
+fn drift_between(live: &Catalog, declared: &Catalog) -> Vec<Change> {
+    let (live, declared) = Side::pair(live, declared);
+    let mut out = Vec::new();
+    // Per declared object: whether its privilege differences became one GRANT/REVOKE entry.
+    let mut privileges: std::collections::HashMap<usize, bool> = Default::default();
+    for (index, change) in diff::located_changes(&live, &declared) {
+        let Difference::Property { sub, property, .. } = &change.difference else {
+            if change.difference != Difference::OnlyLive {
+                out.push(change);
+            }
+            continue;
+        };
+        if sub.is_some() && property == "exists" {
+            continue;
+        }
+        let on_privileges = property == "acl" || property.starts_with("acl.");
+        let Some(i) = index.filter(|_| on_privileges) else {
+            out.push(change);
+            continue;
+        };
+        let fixed = *privileges.entry(i).or_insert_with(|| {
+            let d = &declared.objects[i];
+            let fix = live
+                .find(&d.key)
+                .map(|j| migrate::privilege_fix(&live.objects[j], d))
+                .unwrap_or_default();
+            if fix.is_empty() {
+                return false;
+            }
+            out.push(Change {
+                kind: change.kind,
+                object: change.object.clone(),
+                difference: Difference::Privileges { fix },
+            });
+            true
+        });
+        if !fixed {
+            out.push(change);
+        }
+    }
+    out
 }
 
 /// `verify --drift`'s section of the report.
@@ -268,7 +298,7 @@ pub fn render_drift(changes: &[Change]) -> String {
             differing.len()
         ));
         for c in differing {
-            out.push_str(&format!("- {c}\n"));
+            out.push_str(&render_difference(c));
         }
     }
     if !missing.is_empty() {
@@ -281,4 +311,39 @@ pub fn render_drift(changes: &[Change]) -> String {
         }
     }
     out
+}
+
+/// One difference for a reviewer: bodies as a unified diff labelled `live` and `source`,
+/// privileges as the statements that would fix them, anything else on one line.
+fn render_difference(change: &Change) -> String {
+    let indent = |text: &str| -> String { text.lines().map(|l| format!("    {l}\n")).collect() };
+    match &change.difference {
+        Difference::Privileges { fix } => format!(
+            "- {} {}: privileges differ; to match the source:\n{}",
+            change.kind,
+            change.object,
+            indent(&fix.concat())
+        ),
+        Difference::Property {
+            sub,
+            property,
+            live: Some(live),
+            declared: Some(declared),
+        } if live.contains('\n') || declared.contains('\n') => {
+            let what = match sub {
+                Some((kind, name)) => {
+                    format!("{kind} {}.{}", change.object, crate::emit::sql::ident(name))
+                }
+                None => format!("{} {}", change.kind, change.object),
+            };
+            let diff = similar::TextDiff::from_lines(live.as_str(), declared.as_str())
+                .unified_diff()
+                .context_radius(3)
+                .missing_newline_hint(false)
+                .header("live", "source")
+                .to_string();
+            format!("- {what}: {property} differs:\n{}", indent(&diff))
+        }
+        _ => format!("- {change}\n"),
+    }
 }

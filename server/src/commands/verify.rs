@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use crate::diff::Change;
 use crate::error::Result;
 use crate::identity::{Identity, ObjectKind};
 use crate::inspect::{Depth, Scope};
@@ -129,9 +130,18 @@ pub fn groups(objects: &[LiveObject]) -> Vec<(ObjectKind, Vec<&LiveObject>)> {
 }
 
 /// The report as documented: `verify: N undeclared live object(s):`, one group per kind.
-pub fn render_text(report: &VerifyReport, schema_dir: &Path) -> String {
+///
+/// With `drift` (`--drift`), its section follows, and the first line takes it into account: a
+/// run that fails for drift never begins with `verify: clean`.
+pub fn render_text(report: &VerifyReport, schema_dir: &Path, drift: Option<&[Change]>) -> String {
     let mut out = String::new();
-    if report.is_clean() && report.duplicates > 0 {
+    let drifted = drift.map_or(0, <[Change]>::len);
+    if report.is_clean() && report.duplicates == 0 && drifted > 0 {
+        out.push_str(&format!(
+            "verify: every live object is declared in source, but {drifted} declared \
+             definition(s) differ from the live database (drift below).\n"
+        ));
+    } else if report.is_clean() && report.duplicates > 0 {
         out.push_str(&format!(
             "verify: every live object is declared in source, but {} declaration(s) repeat an \
              object declared elsewhere (see the warnings).\n",
@@ -161,6 +171,9 @@ pub fn render_text(report: &VerifyReport, schema_dir: &Path) -> String {
             "{} declared object(s) are not live in the database (pending; not an error).\n",
             report.declared_not_live.len()
         ));
+    }
+    if let Some(changes) = drift {
+        out.push_str(&super::migrate::render_drift(changes));
     }
     out
 }

@@ -108,6 +108,9 @@ pub enum Difference {
         live: Option<String>,
         declared: Option<String>,
     },
+    /// The privileges (of the object or its columns) differ: the GRANT and REVOKE statements
+    /// that give the live object the declared privileges.
+    Privileges { fix: Vec<String> },
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -140,6 +143,16 @@ impl fmt::Display for Change {
                     None => write!(f, "{} {}", self.kind, self.object)?,
                 }
                 write!(f, ": {property} {} → {}", show(live), show(declared))
+            }
+            Difference::Privileges { fix } => {
+                let statements: Vec<&str> = fix.iter().flat_map(|s| s.lines()).collect();
+                write!(
+                    f,
+                    "{} {}: privileges differ; to match the source: {}",
+                    self.kind,
+                    self.object,
+                    statements.join(" ")
+                )
             }
         }
     }

@@ -98,6 +98,20 @@ impl Dir {
             Dir::EventTriggers => "event_triggers",
         }
     }
+
+    /// Whether the objects of this directory live outside schemas (`<dir>/<name>.sql`).
+    pub fn is_global(self) -> bool {
+        matches!(
+            self,
+            Dir::Schemas
+                | Dir::Extensions
+                | Dir::ForeignDataWrappers
+                | Dir::ForeignServers
+                | Dir::Publications
+                | Dir::EventTriggers
+                | Dir::DefaultPrivileges
+        )
+    }
 }
 
 /// The file a block belongs to: `<dir>/<schema>.<name>.sql`, or `<dir>/<name>.sql` for
@@ -111,6 +125,7 @@ pub struct FilePlace {
 
 impl FilePlace {
     pub fn global(dir: Dir, name: &str) -> FilePlace {
+        debug_assert!(dir.is_global(), "{dir:?} holds objects in schemas");
         FilePlace {
             dir,
             schema: None,
@@ -119,6 +134,7 @@ impl FilePlace {
     }
 
     pub fn in_schema(dir: Dir, name: &QualifiedName) -> FilePlace {
+        debug_assert!(!dir.is_global(), "{dir:?} holds objects outside schemas");
         FilePlace {
             dir,
             schema: Some(name.schema.clone()),

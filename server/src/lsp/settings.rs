@@ -1,5 +1,6 @@
-//! The server's settings: `pg-flux.toml` at the workspace root, overridden by client settings
-//! (`initializationOptions`, `workspace/didChangeConfiguration`).
+//! The server's settings: the nearest `pg-flux.toml` at or above the workspace root (as the
+//! command line finds it), overridden by client settings (`initializationOptions`,
+//! `workspace/didChangeConfiguration`).
 
 use std::path::{Path, PathBuf};
 
@@ -40,6 +41,9 @@ impl ClientSettings {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Settings {
     pub root: PathBuf,
+    /// The folder of the `pg-flux.toml` in force (the workspace root when there is none): its
+    /// relative paths start there.
+    pub project_dir: PathBuf,
     pub schema_dir: PathBuf,
     /// `None`: no database configured (no database diagnostics).
     pub database_url: Option<String>,
@@ -54,14 +58,20 @@ pub struct Settings {
 impl Settings {
     /// Resolves the settings for the workspace at `root`.
     pub fn resolve(root: &Path, client: &ClientSettings) -> Settings {
-        let (config, mut config_error) = match std::fs::read_to_string(root.join(CONFIG_FILE)) {
-            Ok(text) => match Config::parse_unexpanded(&text) {
-                Ok(c) => (c, None),
-                Err(e) => (Config::default(), Some(one_line(&e))),
-            },
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
-            Err(e) => (Config::default(), Some(e.to_string())),
-        };
+        let project_dir = root
+            .ancestors()
+            .find(|d| d.join(CONFIG_FILE).is_file())
+            .unwrap_or(root)
+            .to_path_buf();
+        let (config, mut config_error) =
+            match std::fs::read_to_string(project_dir.join(CONFIG_FILE)) {
+                Ok(text) => match Config::parse_unexpanded(&text) {
+                    Ok(c) => (c, None),
+                    Err(e) => (Config::default(), Some(one_line(&e))),
+                },
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), None),
+                Err(e) => (Config::default(), Some(e.to_string())),
+            };
         let env = |name: &str| std::env::var(name).ok();
         let database_url = match &client.database_url {
             Some(url) => expand_env(url, env)
@@ -92,12 +102,12 @@ impl Settings {
             (_, Some(url)) => Some(ShadowTarget::Url(url)),
             (_, None) => Some(ShadowTarget::Embedded),
         };
-        let schema_dir = client
-            .schema_dir
-            .as_ref()
-            .map(PathBuf::from)
-            .or(config.schema_dir)
-            .unwrap_or_else(|| PathBuf::from("schema"));
+        // A client setting is relative to the workspace, the file's to its own folder.
+        let schema_dir = match (&client.schema_dir, config.schema_dir) {
+            (Some(dir), _) => root.join(dir),
+            (None, Some(dir)) => project_dir.join(dir),
+            (None, None) => project_dir.join("schema"),
+        };
         let search_path = client
             .search_path
             .clone()
@@ -106,17 +116,18 @@ impl Settings {
             .unwrap_or_else(|| vec!["public".to_string()]);
         Settings {
             root: root.to_path_buf(),
-            schema_dir: root.join(schema_dir),
+            schema_dir,
             database_url: database_url.filter(|u| !u.is_empty()),
             search_path,
             schemas: client.schemas.clone().or(config.database.schemas),
             shadow,
             config_error,
+            project_dir,
         }
     }
 
     pub fn config_file(&self) -> PathBuf {
-        self.root.join(CONFIG_FILE)
+        self.project_dir.join(CONFIG_FILE)
     }
 
     /// Unqualified names in source resolve to the first schema of `search_path`.
@@ -172,5 +183,17 @@ mod tests {
         assert!(matches!(&s.shadow, Some(ShadowTarget::Url(u)) if u == "postgres://x/shadow"));
         let client = ClientSettings::from_json(&serde_json::json!({"drift": false}));
         assert!(Settings::resolve(dir.path(), &client).shadow.is_none());
+    }
+
+    #[test]
+    fn a_workspace_below_the_project_uses_the_project_file() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let workspace = dir.path().join("db/tables");
+        std::fs::create_dir_all(&workspace).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.path().join(CONFIG_FILE), "schema_dir = \"db\"\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        let s = Settings::resolve(&workspace, &ClientSettings::default());
+        assert_eq!(s.schema_dir, dir.path().join("db"));
+        assert_eq!(s.config_file(), dir.path().join(CONFIG_FILE));
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod locks;
 mod objects;
+pub use objects::privilege_fix;
 pub mod tables;
 
 use std::collections::{BTreeSet, HashMap};

@@ -9,7 +9,9 @@ use super::{inverse, undo_acl, Action, PlanOptions, Statement};
 use crate::diff::{Model, Object, Side};
 use crate::emit::sql::{ident, literal, qualified};
 use crate::emit::{default_privileges_sql, function_signature, member_target, privilege_target};
-use crate::model::{Acl, Extension, FunctionKind, MemberPrivileges, QualifiedName, TypeKind};
+use crate::model::{
+    Acl, Extension, FunctionKind, Grant, MemberPrivileges, QualifiedName, TypeKind,
+};
 
 /// How to change live object `j` into declared object `i` in place; `None`: drop and recreate.
 /// The statement revoking live grants the source does not give carries their hazard.
@@ -399,6 +401,103 @@ fn attribute_target(o: &Object) -> Option<(&'static str, Option<&'static str>, S
         ),
         _ => return None,
     })
+}
+
+/// The GRANT and REVOKE statements that give the live object (and its columns) the privileges
+/// the declared one has: how `verify --drift` shows a privilege difference. Empty when the
+/// privileges agree.
+pub fn privilege_fix(live: &Object, declared: &Object) -> Vec<String> {
+    let mut out = Vec::new();
+    let target = match declared.model {
+        Model::Table(t) => Some(("TABLE", qualified(&t.name))),
+        Model::Function(f) => Some(("FUNCTION", privilege_target(f))),
+        _ => attribute_target(declared).and_then(|(_, kw, target)| kw.map(|kw| (kw, target))),
+    };
+    if let Some((kind, target)) = &target {
+        let delta = acl_delta(&acl_of(live), &acl_of(declared));
+        if !delta.is_default() {
+            out.push(crate::emit::sql::privileges(kind, target, &delta));
+        }
+        if let Model::Table(t) = declared.model {
+            let live_columns = column_acls(live);
+            for (column, declared_acl) in column_acls(declared) {
+                let live_acl = live_columns
+                    .iter()
+                    .find(|(name, _)| *name == column)
+                    .map(|(_, acl)| acl.clone())
+                    .unwrap_or_default();
+                let delta = acl_delta(&live_acl, &declared_acl);
+                if !delta.is_default() {
+                    out.push(crate::emit::sql::column_privileges(
+                        &qualified(&t.name),
+                        &column,
+                        &delta,
+                    ));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The privileges to revoke and to grant to take `live` to `declared` (both relative to the
+/// same default). A privilege kept but losing its grant option loses only the option.
+fn acl_delta(live: &Acl, declared: &Acl) -> Acl {
+    let same = |a: &Grant, b: &Grant| {
+        a.grantee == b.grantee && a.privilege == b.privilege && a.grantor == b.grantor
+    };
+    let mut revokes: Vec<Grant> = Vec::new();
+    let mut grants: Vec<Grant> = Vec::new();
+    for g in &live.grants {
+        match declared.grants.iter().find(|d| same(d, g)) {
+            Some(d) if d.grantable == g.grantable => {}
+            // Declared without the grant option: revoke just the option.
+            Some(d) if !d.grantable => revokes.push(g.clone()),
+            Some(d) => grants.push(d.clone()),
+            None => revokes.push(Grant {
+                grantable: false,
+                ..g.clone()
+            }),
+        }
+    }
+    grants.extend(
+        declared
+            .grants
+            .iter()
+            .filter(|d| !live.grants.iter().any(|g| same(d, g)))
+            .cloned(),
+    );
+    // Privileges of the default that one side revoked and the other did not.
+    revokes.extend(
+        declared
+            .revokes
+            .iter()
+            .filter(|d| !live.revokes.iter().any(|g| same(d, g)))
+            .cloned(),
+    );
+    grants.extend(
+        live.revokes
+            .iter()
+            .filter(|g| !declared.revokes.iter().any(|d| same(d, g)))
+            .cloned(),
+    );
+    Acl { revokes, grants }
+}
+
+/// Each column's privileges, from the object's model (tables and the like).
+fn column_acls(object: &Object) -> Vec<(String, Acl)> {
+    let value = object.value();
+    let Some(columns) = value.get("columns").and_then(Value::as_array) else {
+        return Vec::new();
+    };
+    columns
+        .iter()
+        .filter_map(|c| {
+            let name = c.get("name")?.as_str()?.to_string();
+            let acl: Acl = serde_json::from_value(c.get("acl")?.clone()).ok()?;
+            Some((name, acl))
+        })
+        .collect()
 }
 
 /// The statements of a block other than those that create something.

@@ -61,6 +61,19 @@ pub struct FileModel {
     pub syntax_error: Option<Problem>,
 }
 
+/// A schema directory that is missing is a usage error that says how to make one.
+pub fn require_schema_dir(root: &Path) -> Result<()> {
+    if root.is_dir() {
+        return Ok(());
+    }
+    Err(Error::Usage(format!(
+        "schema directory {dir} does not exist; create it from the database with \
+         `pg-flux dump --output {dir}`, or point --schema-dir (or schema_dir in pg-flux.toml) at \
+         the source",
+        dir = root.display()
+    )))
+}
+
 /// Every source file under a schema directory (`_pulled/` excluded).
 #[derive(Debug, Clone)]
 pub struct SourceModel {
@@ -81,12 +94,7 @@ impl SourceModel {
     /// kept in the model (see [`SourceModel::first_syntax_error`]); only I/O fails.
     pub fn load(root: &Path, default_schema: &str) -> Result<SourceModel> {
         let mut model = SourceModel::new(default_schema);
-        if !root.exists() {
-            return Err(Error::Usage(format!(
-                "schema directory {} does not exist",
-                root.display()
-            )));
-        }
+        require_schema_dir(root)?;
         let files = load::source_files(root)?;
         let parsed = load::per_file(&files, |file| {
             let text = load::read_source(file)?;
