@@ -393,6 +393,8 @@ fn write_files(root: &Path, shown_as: &Path, files: &BTreeMap<PathBuf, String>) 
         create_below(root, dir).map_err(|e| Error::io(dir, e))?;
     }
     const WRITERS: usize = 8;
+    let progress = crate::progress::Phase::start("writing files", "files", Some(files.len()));
+    let progress = &progress;
     let files: Vec<(&PathBuf, &String)> = files.iter().collect();
     let chunk = files.len().div_ceil(WRITERS).max(1);
     std::thread::scope(|scope| {
@@ -406,6 +408,7 @@ fn write_files(root: &Path, shown_as: &Path, files: &BTreeMap<PathBuf, String>) 
                         }
                         fs::write(root.join(relative), content)
                             .map_err(|e| Error::io(shown_as.join(relative), e))?;
+                        progress.advance(1);
                     }
                     Ok(())
                 })

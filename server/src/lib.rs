@@ -19,6 +19,7 @@ pub mod load;
 pub mod lsp;
 pub mod migrate;
 pub mod model;
+pub mod progress;
 pub mod shadow;
 pub mod source;
 

@@ -275,7 +275,13 @@ pub fn per_file<T: Send>(
 ) -> Result<Vec<T>> {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(2, 8));
     let chunk = files.len().div_ceil(threads).max(1);
-    let work = &work;
+    let progress =
+        crate::progress::Phase::start("reading source files", "files", Some(files.len()));
+    let work = &|file: &Path| {
+        let done = work(file);
+        progress.advance(1);
+        done
+    };
     let parts: Vec<Result<Vec<T>>> = std::thread::scope(|scope| {
         let workers: Vec<_> = files
             .chunks(chunk)

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+mod terminal_progress;
+
 use pg_flux::commands::dump::{dump, DumpOptions};
 use pg_flux::commands::migrate::{self as migrate_cmd, MigrateOptions};
 use pg_flux::commands::pull::{pull, PullOptions};
@@ -173,6 +175,17 @@ fn main() -> ExitCode {
         Ok(rt) => rt,
         Err(e) => return fail(&Error::Usage(format!("could not start the runtime: {e}"))),
     };
+    let command = match &cli.command {
+        Command::Dump(_) => Some("dump"),
+        Command::Verify(_) => Some("verify"),
+        Command::Pull(_) => Some("pull"),
+        Command::Migrate { .. } => Some("migrate"),
+        Command::Lsp(_) => None,
+    };
+    // Bars on a terminal only: output to a file or a CI log gets none.
+    if let Some(command) = command.filter(|_| std::io::stderr().is_terminal()) {
+        pg_flux::progress::install(Box::new(terminal_progress::TerminalProgress::new(command)));
+    }
     let result = runtime.block_on(async {
         tokio::spawn(exit_on_signal());
         match cli.command {
@@ -225,21 +238,14 @@ fn fail(error: &Error) -> ExitCode {
     ExitCode::from(2)
 }
 
-/// Progress lines on stderr, only when it is a terminal.
-fn progress(message: &str) {
-    if std::io::stderr().is_terminal() {
-        eprintln!("{message}");
-    }
-}
-
 /// `connecting to host:port…` on a terminal, before the first connection (a bad connection
 /// string is the command's own error to report).
 fn connecting(conninfo: &str) {
+    if !std::io::stderr().is_terminal() {
+        return;
+    }
     if let Ok(info) = pg_flux::connect::ConnInfo::from_env(conninfo) {
-        progress(&format!(
-            "connecting to {}…",
-            pg_flux::connect::endpoint(&info)
-        ));
+        eprintln!("connecting to {}…", pg_flux::connect::endpoint(&info));
     }
 }
 
@@ -271,7 +277,6 @@ async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
         force: args.force,
     };
     connecting(&options.conninfo);
-    progress("dump: reading the catalog…");
     let report = dump(&options).await?;
     for object in &report.unmodeled {
         eprintln!(
@@ -338,10 +343,8 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
         },
     };
     connecting(&options.conninfo);
-    progress("verify: reading the source and the catalog…");
     let report = verify(&options).await?;
     let drift = if args.drift {
-        progress("verify: loading the source into a shadow database…");
         let target = shadow_target(args.shadow_db, config);
         let (changes, warnings) = migrate_cmd::drift(
             &options.conninfo,
@@ -418,7 +421,6 @@ async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
         },
     };
     connecting(&options.conninfo);
-    progress("migrate: reading the catalog and loading the source into a shadow database…");
     let report = migrate_cmd::generate(&options).await?;
     for w in &report.warnings {
         eprintln!("warning: {w}");
@@ -447,7 +449,6 @@ async fn run_pull(args: PullArgs) -> Result<ExitCode, Error> {
         dry_run: args.dry_run.unwrap_or(false),
     };
     connecting(&options.conninfo);
-    progress("pull: reading the source and the catalog…");
     let report = pull(&options).await?;
     warn_problems(&report.problems);
     for identity in &report.unmodeled {

@@ -26,6 +26,7 @@ use crate::error::{Error, Result};
 use crate::inspect::{self, Scope};
 use crate::load::{self, SourceStatement};
 use crate::model::{Catalog, CatalogRef, QualifiedName};
+use crate::progress::Phase;
 use crate::source::renames::{self, Rename, RenameKind};
 
 /// Where the shadow database is.
@@ -241,6 +242,15 @@ impl ShadowDb {
     }
 }
 
+/// Counts the source statements the shadow has loaded, for a progress bar.
+fn loading_progress(statements: &[SourceStatement]) -> Phase {
+    Phase::start(
+        "loading the source into the shadow database",
+        "statements",
+        Some(statements.len()),
+    )
+}
+
 /// The role the throwaway cluster loads the source as.
 const UNSTATED_OWNER: &str = "pgflux_unstated_owner";
 
@@ -353,13 +363,16 @@ async fn load_into_scratch(
         for _ in 0..helpers {
             workers.push(connect::connect_writable(scratch).await?);
         }
+        let progress = loading_progress(&statements);
         let plan = load::LoadPlan::new(statements);
-        let left = first_pass_in_parallel(&workers, plan.objects).await?;
+        let left = first_pass_in_parallel(&workers, plan.objects, &progress).await?;
         workers.truncate(1);
         let mut failures = Vec::new();
         for group in [left, plan.populate, plan.last] {
-            failures.extend(load_passes(&workers[0], group, Atomicity::Autocommit).await?);
+            let atomicity = Atomicity::Autocommit;
+            failures.extend(load_passes(&workers[0], group, atomicity, &progress).await?);
         }
+        drop(progress);
         let undone = undo_renames(&workers[0], renames).await?;
         drop(workers);
         inspect::trace_phase("shadow load", start);
@@ -410,11 +423,13 @@ async fn load_in_rolled_back_transaction(
             .map_err(|e| db_error("setting up the shadow session", &e))?;
         let start = std::time::Instant::now();
         create_roles(client, roles, Superusers::Leave).await?;
+        let progress = loading_progress(&statements);
         let plan = load::LoadPlan::new(statements);
         let mut failures = Vec::new();
         for group in [plan.objects, plan.populate, plan.last] {
-            failures.extend(load_passes(client, group, Atomicity::Savepoint).await?);
+            failures.extend(load_passes(client, group, Atomicity::Savepoint, &progress).await?);
         }
+        drop(progress);
         let undone = undo_renames(client, renames).await?;
         inspect::trace_phase("shadow load", start);
         client
@@ -696,9 +711,10 @@ async fn load_passes(
     client: &Client,
     statements: Vec<SourceStatement>,
     atomicity: Atomicity,
+    progress: &Phase,
 ) -> Result<Vec<LoadFailure>> {
     prepare_load_session(client, atomicity).await?;
-    Ok(retry_until_settled(client, statements, atomicity)
+    Ok(retry_until_settled(client, statements, atomicity, progress)
         .await?
         .into_iter()
         .map(|(s, message)| LoadFailure {
@@ -717,6 +733,7 @@ async fn retry_until_settled(
     client: &Client,
     statements: Vec<SourceStatement>,
     atomicity: Atomicity,
+    progress: &Phase,
 ) -> Result<Vec<(SourceStatement, String)>> {
     let mut pending = statements;
     loop {
@@ -724,12 +741,13 @@ async fn retry_until_settled(
         let mut failed: Vec<(SourceStatement, String)> = Vec::new();
         for statement in pending {
             match run_one(client, &statement.sql, atomicity).await? {
-                None => {}
+                None => progress.advance(1),
                 Some(message) => match missing_role(&message) {
                     Some(role) => {
                         create_role(client, &role).await?;
-                        if let Some(message) = run_one(client, &statement.sql, atomicity).await? {
-                            failed.push((statement, message));
+                        match run_one(client, &statement.sql, atomicity).await? {
+                            Some(message) => failed.push((statement, message)),
+                            None => progress.advance(1),
                         }
                     }
                     None => failed.push((statement, message)),
@@ -782,6 +800,7 @@ async fn prepare_load_session(client: &Client, atomicity: Atomicity) -> Result<(
 async fn first_pass_in_parallel(
     workers: &[Client],
     statements: Vec<SourceStatement>,
+    progress: &Phase,
 ) -> Result<Vec<SourceStatement>> {
     for worker in workers {
         prepare_load_session(worker, Atomicity::Autocommit).await?;
@@ -819,15 +838,17 @@ async fn first_pass_in_parallel(
                 for (position, file) in chunk {
                     let mut statements = file.into_iter();
                     while let Some(statement) = statements.next() {
-                        if run_one(worker, &statement.sql, Atomicity::Autocommit)
+                        let refused = run_one(worker, &statement.sql, Atomicity::Autocommit)
                             .await?
-                            .is_some()
-                        {
-                            let rest: Vec<SourceStatement> =
-                                std::iter::once(statement).chain(statements).collect();
-                            waiting.push((position, rest));
-                            break;
+                            .is_some();
+                        if !refused {
+                            progress.advance(1);
+                            continue;
                         }
+                        let rest: Vec<SourceStatement> =
+                            std::iter::once(statement).chain(statements).collect();
+                        waiting.push((position, rest));
+                        break;
                     }
                 }
                 Ok::<_, Error>(waiting)
@@ -840,7 +861,8 @@ async fn first_pass_in_parallel(
                 .collect();
         waiting.sort_by_key(|(position, _)| *position);
         let waiting = waiting.into_iter().flat_map(|(_, rest)| rest).collect();
-        let still = retry_until_settled(&workers[0], waiting, Atomicity::Autocommit).await?;
+        let still =
+            retry_until_settled(&workers[0], waiting, Atomicity::Autocommit, progress).await?;
         left.extend(still.into_iter().map(|(statement, _)| statement));
     }
     Ok(left)

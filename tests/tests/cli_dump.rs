@@ -214,3 +214,39 @@ fn help_lists_only_working_commands() {
     );
     assert_eq!(bad.code, 2);
 }
+
+/// Long work shows its phases and counts on a terminal (a pseudo-terminal from util-linux's
+/// `script`), and nothing at all when stderr is not one.
+#[test]
+fn progress_is_shown_on_a_terminal_and_only_there() {
+    let db = TestDb::new();
+    db.exec("CREATE TABLE public.a (id int); CREATE TABLE public.b (id int);");
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let plain = dump(tmp.path(), &db.url(), &tmp.path().join("plain"), &[]);
+    assert_eq!(plain.code, 0, "{}", plain.stderr);
+    assert_eq!(plain.stderr, "", "progress drawn without a terminal");
+
+    let command = format!(
+        "'{}' dump --db '{}' --output tty",
+        pg_flux_tests::pg_flux_bin().display(),
+        db.url()
+    );
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .current_dir(tmp.path())
+        .stdin(std::process::Stdio::null())
+        .env_remove("DATABASE_URL")
+        .output()
+        .unwrap_or_else(|e| panic!("script (util-linux): {e}"));
+    let screen = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{screen}");
+    let dbname = db.url().rsplit('/').next().unwrap_or_default().to_string();
+    for phase in [
+        format!("dump: reading the catalog of {dbname}: "),
+        " queries in ".to_string(),
+        "dump: writing files: 2 files in ".to_string(),
+    ] {
+        assert!(screen.contains(&phase), "{phase:?} not shown:\n{screen}");
+    }
+    assert!(tmp.path().join("tty/tables/public.a.sql").is_file());
+}

@@ -75,7 +75,13 @@ async fn inspect_with(
         .map_err(|e| query_error("server version", e))?
         .get(0);
     let queries = std::sync::atomic::AtomicUsize::new(1);
+    let what = match cancel_with {
+        Some(info) => format!("reading the catalog of {}", info.dbname),
+        None => "reading the catalog".to_string(),
+    };
+    let progress = crate::progress::Phase::start(&what, "queries", None);
     let context = |client| sql::Context {
+        progress: &progress,
         client,
         scope,
         server_version_num,

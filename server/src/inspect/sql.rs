@@ -24,6 +24,8 @@ pub(crate) struct Context<'a> {
     pub cancel_with: Option<&'a crate::connect::ConnInfo>,
     /// False: read identities only ([`Depth::Identities`](super::Depth::Identities)).
     pub definitions: bool,
+    /// Counts finished queries, for a progress bar.
+    pub progress: &'a crate::progress::Phase,
 }
 
 /// Armed while a query runs: dropped armed (its future was dropped mid-query), it asks the
@@ -92,6 +94,7 @@ impl Context<'_> {
             running.token = None; // finished: nothing to cancel
         }
         let rows = rows.map_err(|e| query_error(what, e))?;
+        self.progress.advance(1);
         if let Some(trace) = std::env::var_os("PGFLUX_TRACE_QUERIES") {
             eprintln!(
                 "inspect: {what}: {} row(s) in {} ms",
