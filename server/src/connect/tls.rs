@@ -23,8 +23,10 @@ use rustls::client::danger::{HandshakeSignatureValid, ServerCertVerified, Server
 use rustls::client::WebPkiServerVerifier;
 use rustls::crypto::{verify_tls12_signature, verify_tls13_signature, CryptoProvider};
 use rustls::pki_types::{CertificateDer, PrivateKeyDer, ServerName, UnixTime};
+use rustls::sign::{CertifiedKey, SingleCertAndKey};
 use rustls::{
-    CertificateError, ClientConfig, DigitallySignedStruct, RootCertStore, SignatureScheme,
+    CertificateError, ClientConfig, DigitallySignedStruct, InconsistentKeys, RootCertStore,
+    SignatureScheme,
 };
 use tokio_postgres_rustls::MakeRustlsConnect;
 
@@ -91,7 +93,7 @@ pub(crate) fn connector(info: &ConnInfo) -> Result<MakeRustlsConnect> {
             }
         }
     };
-    let builder = ClientConfig::builder_with_provider(provider)
+    let builder = ClientConfig::builder_with_provider(provider.clone())
         .with_safe_default_protocol_versions()
         .map_err(|e| Error::ConnectionConfig(format!("TLS set-up failed: {e}")))?
         .dangerous()
@@ -107,9 +109,8 @@ pub(crate) fn connector(info: &ConnInfo) -> Result<MakeRustlsConnect> {
             })?;
             let certs = client_certificates(cert_path)?;
             let key = client_key(key_path)?;
-            builder
-                .with_client_auth_cert(certs, key)
-                .map_err(|e| key_mismatch(e, cert_path, key_path))?
+            let certified = certified_key(&provider, certs, key, cert_path, key_path)?;
+            builder.with_client_cert_resolver(Arc::new(SingleCertAndKey::from(certified)))
         }
     };
     Ok(MakeRustlsConnect::new(config))
@@ -183,16 +184,31 @@ fn is_encrypted_pem(text: &[u8]) -> bool {
         || text.contains("Proc-Type: 4,ENCRYPTED")
 }
 
-/// Our sentence for a certificate rustls would not pair with its key.
-fn key_mismatch(e: rustls::Error, cert_path: &str, key_path: &str) -> Error {
-    match e {
-        rustls::Error::InconsistentKeys(_) => Error::ConnectionConfig(format!(
-            "the private key in \"{key_path}\" does not match the certificate in \"{cert_path}\""
-        )),
-        other => Error::ConnectionConfig(format!(
-            "could not use the client certificate \"{cert_path}\" with the key \
-             \"{key_path}\": {other}"
-        )),
+/// The certificate paired with its key, refused when they do not match. Not rustls'
+/// `with_client_auth_cert`: that also refuses X.509 v1 certificates (which webpki cannot
+/// parse, and which PostgreSQL how-tos often make), while the server accepts them.
+fn certified_key(
+    provider: &CryptoProvider,
+    certs: Vec<CertificateDer<'static>>,
+    key: PrivateKeyDer<'static>,
+    cert_path: &str,
+    key_path: &str,
+) -> Result<CertifiedKey> {
+    let signing_key = provider.key_provider.load_private_key(key).map_err(|e| {
+        Error::ConnectionConfig(format!(
+            "could not use the private key in \"{key_path}\": {e}"
+        ))
+    })?;
+    let certified = CertifiedKey::new(certs, signing_key);
+    match certified.keys_match() {
+        Err(rustls::Error::InconsistentKeys(InconsistentKeys::KeyMismatch)) => {
+            Err(Error::ConnectionConfig(format!(
+                "the private key in \"{key_path}\" does not match the certificate in \
+                 \"{cert_path}\""
+            )))
+        }
+        // Otherwise matching, or not checkable here (a v1 certificate): the server decides.
+        _ => Ok(certified),
     }
 }
 
