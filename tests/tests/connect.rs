@@ -1244,3 +1244,49 @@ async fn read_write_is_about_the_session_not_the_server() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
 }
+
+/// As libpq, connect_timeout is each host's: two hosts that never answer use up theirs, and the
+/// third is still tried.
+#[tokio::test]
+async fn connect_timeout_applies_to_each_host() {
+    let db = TestDb::new();
+    // The kernel completes the TCP handshakes; nobody ever speaks the protocol.
+    let silent: Vec<std::net::TcpListener> = (0..2)
+        .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    let ports: Vec<u16> = silent
+        .iter()
+        .map(|l| l.local_addr().unwrap_or_else(|e| panic!("{e}")).port())
+        .collect();
+    let base = format!(
+        "user=postgres password={} dbname={} connect_timeout=2",
+        db.cluster.password(),
+        db.name
+    );
+    let info = resolve(&format!(
+        "host=127.0.0.1,127.0.0.1,127.0.0.1 port={},{},{} {base}",
+        ports[0],
+        ports[1],
+        db.cluster.port()
+    ));
+    let client = connect(&info).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(server_port(&client).await, i32::from(db.cluster.port()));
+
+    let info = resolve(&format!(
+        "host=127.0.0.1,127.0.0.1 port={},{} {base}",
+        ports[0], ports[1]
+    ));
+    let message = connect_err(&info).await;
+    let (a, b) = (ports[0], ports[1]);
+    assert!(
+        message.starts_with(&format!(
+            "could not connect to the database: none of the 2 hosts could be used: timeout \
+             after 2s connecting to 127.0.0.1:{a} (the server did not answer; set \
+             connect_timeout in the connection string to wait longer); timeout after 2s \
+             connecting to 127.0.0.1:{b} (the server did not answer; set connect_timeout in \
+             the connection string to wait longer); connection settings: "
+        )),
+        "{message}"
+    );
+    drop(silent);
+}
