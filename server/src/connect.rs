@@ -11,10 +11,11 @@
 mod conninfo;
 mod env;
 mod pgpass;
+mod service;
 mod session;
 mod tls;
 
-pub use conninfo::{ConnInfo, Host, SslMode};
+pub use conninfo::{ConnInfo, Host, LoadBalanceHosts, SslMode, Target, TargetSessionAttrs};
 pub use env::{Env, ProcessEnv, StaticEnv};
 pub use session::Session;
 
@@ -62,51 +63,197 @@ pub async fn connect<C: ToConnInfo + ?Sized>(conninfo: &C) -> Result<tokio_postg
 }
 
 async fn connect_resolved(info: &ConnInfo) -> Result<tokio_postgres::Client> {
+    connect_reaching(info).await.map(|(client, _)| client)
+}
+
+/// Opens a connection as libpq does with several hosts: each target in turn (in a random order
+/// with `load_balance_hosts=random`), each within its own `connect_timeout`, keeping the first
+/// whose session `target_session_attrs` accepts. Returns the client and the index of the
+/// target it reached. When every target fails, one message names each with its reason.
+pub(crate) async fn connect_reaching(info: &ConnInfo) -> Result<(tokio_postgres::Client, usize)> {
+    // Certificate and key problems are the settings' fault, whichever host is tried.
+    let connector = tls::connector(info)?;
+    let order = target_order(info);
+    // The last reason each target failed for, in the order tried.
+    let mut failures: Vec<(usize, String)> = Vec::new();
+    for wanted in passes(info.target_session_attrs) {
+        for &index in &order {
+            let target = &info.targets[index];
+            match connect_target(info, target, wanted, connector.clone()).await {
+                Ok(client) => return Ok((client, index)),
+                Err(reason) => {
+                    failures.retain(|(i, _)| *i != index);
+                    failures.push((index, reason));
+                }
+            }
+        }
+    }
+    Err(all_failed(info, &failures))
+}
+
+/// The target indexes in the order to try them.
+fn target_order(info: &ConnInfo) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..info.targets.len()).collect();
+    if info.load_balance_hosts == LoadBalanceHosts::Random {
+        shuffle(&mut order);
+    }
+    order
+}
+
+/// Fisher–Yates with the standard library's per-process random hash keys as the source: enough
+/// to spread connections over hosts, with no dependency for it.
+fn shuffle(items: &mut [usize]) {
+    use std::hash::{BuildHasher, Hasher};
+    let mut state = std::collections::hash_map::RandomState::new()
+        .build_hasher()
+        .finish()
+        | 1;
+    for i in (1..items.len()).rev() {
+        // xorshift64
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        let j = (state % (i as u64 + 1)) as usize;
+        items.swap(i, j);
+    }
+}
+
+/// The session kinds to look for, pass by pass: `prefer-standby` looks for a standby on every
+/// host first, then takes any server (as libpq).
+fn passes(attrs: TargetSessionAttrs) -> Vec<TargetSessionAttrs> {
+    match attrs {
+        TargetSessionAttrs::PreferStandby => {
+            vec![TargetSessionAttrs::Standby, TargetSessionAttrs::Any]
+        }
+        other => vec![other],
+    }
+}
+
+/// One attempt at one target, within the connect timeout; the reason when it fails.
+async fn connect_target(
+    info: &ConnInfo,
+    target: &Target,
+    wanted: TargetSessionAttrs,
+    connector: tokio_postgres_rustls::MakeRustlsConnect,
+) -> std::result::Result<tokio_postgres::Client, String> {
+    let config = target_config(info, target);
+    // A host that accepts TCP and never answers must not hang a CI job: libpq's
+    // connect_timeout when given, else DEFAULT_CONNECT_TIMEOUT. As libpq's, the limit covers
+    // the whole start-up of each host, not just the TCP connect.
+    let limit = info.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
+    let attempt = async {
+        let (client, connection) = config
+            .connect(connector)
+            .await
+            .map_err(|e| connect_reason(&e, info, target))?;
+        tokio::spawn(async move {
+            // The error, if any, surfaces on the client's next call.
+            let _ = connection.await;
+        });
+        check_session(&client, target, wanted).await?;
+        Ok(client)
+    };
+    match tokio::time::timeout(limit, attempt).await {
+        Ok(result) => result,
+        Err(_) => Err(format!(
+            "timeout after {}s connecting to {} (the server did not answer; set \
+             connect_timeout in the connection string to wait longer)",
+            limit.as_secs(),
+            target.endpoint()
+        )),
+    }
+}
+
+/// tokio-postgres settings for one target (tokio-postgres' own host lists are not used: its
+/// target_session_attrs knows only any, read-write and read-only, and its errors do not say
+/// which host failed why).
+fn target_config(info: &ConnInfo, target: &Target) -> tokio_postgres::Config {
     let mut config = tokio_postgres::Config::new();
-    match &info.host {
+    match &target.host {
         Host::Tcp(name) => config.host(name),
         Host::Socket(dir) => config.host_path(dir),
     };
-    if let Some(addr) = info.hostaddr {
+    if let Some(addr) = target.hostaddr {
         config.hostaddr(addr);
     }
     config
-        .port(info.port)
+        .port(target.port)
         .user(&info.user)
         .dbname(&info.dbname)
         .application_name(info.application_name.as_deref().unwrap_or(APPLICATION_NAME))
-        .ssl_mode(tls::postgres_ssl_mode(info));
-    if let Some(password) = &info.password {
+        .ssl_mode(tls::postgres_ssl_mode(info, target))
+        .connect_timeout(info.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT));
+    if let Some(password) = &target.password {
         config.password(password);
     }
-    // A host that accepts TCP and never answers must not hang a CI job: libpq's
-    // connect_timeout when given, else DEFAULT_CONNECT_TIMEOUT.
-    let limit = info.connect_timeout.unwrap_or(DEFAULT_CONNECT_TIMEOUT);
-    config.connect_timeout(limit);
     if let Some(options) = &info.options {
         config.options(options);
     }
-    let connector = tls::connector(info)?;
-    // As libpq's connect_timeout, the limit covers the whole start-up, not just the TCP connect.
-    let attempt = config.connect(connector);
-    let result = match tokio::time::timeout(limit, attempt).await {
-        Ok(result) => result,
-        Err(_) => {
-            return Err(Error::Connect(format!(
-                "timeout after {}s connecting to {} (the server did not answer; set \
-                 connect_timeout in the connection string to wait longer); connection settings: {}",
-                limit.as_secs(),
-                endpoint(info),
-                info.redacted()
-            )))
+    config
+}
+
+/// libpq's checks for `target_session_attrs`: `transaction_read_only` for read-write and
+/// read-only, `pg_is_in_recovery()` for primary and standby. The reason when the session is
+/// not the kind wanted.
+async fn check_session(
+    client: &tokio_postgres::Client,
+    target: &Target,
+    wanted: TargetSessionAttrs,
+) -> std::result::Result<(), String> {
+    use TargetSessionAttrs as T;
+    let endpoint = target.endpoint();
+    let query = match wanted {
+        T::Any | T::PreferStandby => return Ok(()),
+        T::ReadWrite | T::ReadOnly => "SELECT current_setting('transaction_read_only') = 'on'",
+        T::Primary | T::Standby => "SELECT pg_catalog.pg_is_in_recovery()",
+    };
+    let yes: bool = client
+        .query_one(query, &[])
+        .await
+        .and_then(|row| row.try_get(0))
+        .map_err(|e| format!("checking the session at {endpoint} failed: {e}"))?;
+    let refusal = match (wanted, yes) {
+        (T::ReadWrite, true) => "the session is read-only",
+        (T::ReadOnly, false) => "the session is not read-only",
+        (T::Primary, true) => "the server is a standby (in recovery)",
+        (T::Standby, false) => "the server is not a standby (not in recovery)",
+        _ => return Ok(()),
+    };
+    Err(format!(
+        "{refusal} at {endpoint}, and target_session_attrs={}",
+        wanted.as_str()
+    ))
+}
+
+/// The error when no target could be used: with one target, its reason; with several, each
+/// target with its reason, in the order tried. Passwords are scrubbed.
+fn all_failed(info: &ConnInfo, failures: &[(usize, String)]) -> Error {
+    let reasons = match failures {
+        [(_, reason)] => reason.clone(),
+        _ => {
+            let each: Vec<String> = failures
+                .iter()
+                .map(|(index, reason)| {
+                    let endpoint = info.targets[*index].endpoint();
+                    if reason.contains(&endpoint) {
+                        reason.clone()
+                    } else {
+                        format!("{endpoint}: {reason}")
+                    }
+                })
+                .collect();
+            format!(
+                "none of the {} hosts could be used: {}",
+                failures.len(),
+                each.join("; ")
+            )
         }
     };
-    let (client, connection) = result.map_err(|e| connect_error(&e, info))?;
-    tokio::spawn(async move {
-        // The error, if any, surfaces on the client's next call.
-        let _ = connection.await;
-    });
-    Ok(client)
+    let mut message = format!("{reasons}; connection settings: {}", info.redacted());
+    for password in info.passwords() {
+        message = message.replace(password, "********");
+    }
+    Error::Connect(message)
 }
 
 /// Asks the server to cancel what `token`'s connection is running, without waiting for the
@@ -131,35 +278,24 @@ pub async fn connect_writable<C: ToConnInfo + ?Sized>(
     connect(conninfo).await
 }
 
-/// Our one-sentence description of a failed connection attempt. tokio-postgres' own messages
-/// are not used verbatim; the fallback is scrubbed of the password.
-fn connect_error(e: &tokio_postgres::Error, info: &ConnInfo) -> Error {
-    let reason = connect_reason(e, info);
-    let reason = match &info.password {
-        Some(p) if !p.is_empty() => reason.replace(p.as_str(), "********"),
-        _ => reason,
-    };
-    Error::Connect(format!(
-        "{reason}; connection settings: {}",
-        info.redacted()
-    ))
-}
-
-/// Where the connection goes, e.g. `127.0.0.1:5432` or `socket /tmp/.s.PGSQL.5432`.
 /// How long a connection may take to start when the connection string sets no
 /// `connect_timeout` (libpq waits forever; a CI job should not).
 pub const DEFAULT_CONNECT_TIMEOUT: std::time::Duration = std::time::Duration::from_secs(10);
 
-/// `host:port`, or the socket path: where a connection goes, for messages.
+/// `host:port` (or the socket path) of each target, `, `-separated: where a connection goes,
+/// for messages.
 pub fn endpoint(info: &ConnInfo) -> String {
-    match &info.host {
-        Host::Socket(dir) => format!("socket {}/.s.PGSQL.{}", dir.display(), info.port),
-        Host::Tcp(host) => format!("{host}:{}", info.port),
-    }
+    info.targets
+        .iter()
+        .map(Target::endpoint)
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
-fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
-    let endpoint = endpoint(info);
+/// Our one-sentence reason why connecting to `target` failed. tokio-postgres' own messages are
+/// not used verbatim.
+fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo, target: &Target) -> String {
+    let endpoint = target.endpoint();
     if let Some(db) = e.as_db_error() {
         let code = db.code();
         return if code == &SqlState::INVALID_PASSWORD {
@@ -200,11 +336,11 @@ fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
     let mut source: Option<&(dyn StdError + 'static)> = e.source();
     while let Some(err) = source {
         if let Some(tls) = err.downcast_ref::<rustls::Error>() {
-            return tls_reason(tls, info);
+            return tls_reason(tls, target);
         }
         if let Some(io) = err.downcast_ref::<io::Error>() {
             if let Some(tls) = io.get_ref().and_then(|i| i.downcast_ref::<rustls::Error>()) {
-                return tls_reason(tls, info);
+                return tls_reason(tls, target);
             }
             let msg = io.to_string();
             match io.kind() {
@@ -212,11 +348,11 @@ fn connect_reason(e: &tokio_postgres::Error, info: &ConnInfo) -> String {
                     return format!("connection refused by {endpoint} (is a server running there?)")
                 }
                 io::ErrorKind::TimedOut => return format!("timeout connecting to {endpoint}"),
-                io::ErrorKind::NotFound if info.is_unix_socket() => {
+                io::ErrorKind::NotFound if target.is_unix_socket() => {
                     return format!("no server is listening on {endpoint}")
                 }
                 _ if msg.contains("lookup address") || msg.contains("resolve") => {
-                    return format!("host {} not found", info.host)
+                    return format!("host {} not found", target.host)
                 }
                 _ => {}
             }
@@ -241,7 +377,7 @@ fn chain_text(e: &tokio_postgres::Error) -> String {
     text
 }
 
-fn tls_reason(e: &rustls::Error, info: &ConnInfo) -> String {
+fn tls_reason(e: &rustls::Error, target: &Target) -> String {
     use rustls::CertificateError as C;
     match e {
         rustls::Error::InvalidCertificate(cert) => {
@@ -251,7 +387,10 @@ fn tls_reason(e: &rustls::Error, info: &ConnInfo) -> String {
                         .to_string()
                 }
                 C::NotValidForName | C::NotValidForNameContext { .. } => {
-                    format!("the server certificate is not valid for host {}", info.host)
+                    format!(
+                        "the server certificate is not valid for host {}",
+                        target.host
+                    )
                 }
                 C::Expired | C::ExpiredContext { .. } => {
                     "the server certificate has expired".to_string()

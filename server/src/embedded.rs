@@ -325,7 +325,42 @@ impl Cluster {
         })
     }
 
+    /// Restarts the server as a hot standby that has no primary (`standby.signal`, no
+    /// `primary_conninfo`): it answers read-only queries, and `pg_is_in_recovery()` is true.
+    /// It listens on a new port. For tests of what clients do with standbys.
+    pub fn restart_as_standby(&mut self) -> Result<()> {
+        self.shut_down_cleanly()?;
+        let signal = self.data_dir().join("standby.signal");
+        fs::write(&signal, "").map_err(|e| embedded_io("create standby.signal", &signal, e))?;
+        if let Some(user) = unprivileged_user()? {
+            chown(&signal, &user)?;
+        }
+        // The superuser's password is already set (and a standby could not set it).
+        self.start_server(&[])
+    }
+
+    /// Fast shutdown (SIGINT), which ends with a checkpoint: a standby started on the data
+    /// directory is consistent at once.
+    fn shut_down_cleanly(&mut self) -> Result<()> {
+        if let Some(mut child) = self.child.take() {
+            // SAFETY: sending a signal to our own child process.
+            unsafe {
+                libc::kill(child.id() as libc::pid_t, libc::SIGINT);
+            }
+            child
+                .wait()
+                .map_err(|e| embedded_io("wait for the server to stop", &self.root, e))?;
+        }
+        Ok(())
+    }
+
     fn launch(&mut self, settings: &[(&str, &str)]) -> Result<()> {
+        self.start_server(settings)?;
+        self.set_password()
+    }
+
+    /// Starts `postgres` on a free port and waits until it accepts connections.
+    fn start_server(&mut self, settings: &[(&str, &str)]) -> Result<()> {
         let run_as = unprivileged_user()?;
         let log_path = self.root.join("server.log");
         // A port found free can be taken before the server binds it: retry a few times.
@@ -360,7 +395,7 @@ impl Cluster {
             let child = spawn_tied_to_process(cmd, run_as.clone())?;
             self.child = Some(child);
             match self.wait_ready(Duration::from_secs(30)) {
-                Ok(()) => return self.set_password(),
+                Ok(()) => return Ok(()),
                 Err(e) => {
                     self.kill();
                     let log = fs::read_to_string(&log_path).unwrap_or_default();

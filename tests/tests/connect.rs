@@ -1,5 +1,6 @@
-//! Connecting to real servers: settings, passwords, errors, TLS per sslmode, and the
-//! read-only inspection session.
+//! Connecting to real servers: settings, passwords, errors, TLS per sslmode, client
+//! certificates, service files, several hosts, target_session_attrs against a real standby,
+//! and the read-only inspection session.
 
 use std::fs;
 use std::os::unix::fs::{MetadataExt, PermissionsExt};
@@ -146,7 +147,7 @@ async fn takes_the_password_from_a_password_file() {
         db.name
     );
     let info = ConnInfo::resolve(&text, &env).unwrap_or_else(|e| panic!("{e}"));
-    assert!(info.password.is_some());
+    assert!(info.password().is_some());
     let client = connect(&info).await.unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         one_string(&client, "SELECT current_database()::text").await,
@@ -157,7 +158,7 @@ async fn takes_the_password_from_a_password_file() {
     fs::set_permissions(&pgpass, fs::Permissions::from_mode(0o644))
         .unwrap_or_else(|e| panic!("{e}"));
     let info = ConnInfo::resolve(&text, &env).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(info.password, None);
+    assert_eq!(info.password(), None);
     let message = connect_err(&info).await;
     assert!(
         message.contains("authentication failed for user \"postgres\""),
@@ -517,9 +518,59 @@ fn make_certs(dir: &Path) -> Certs {
             "server.crt",
         ],
     );
+    make_client_cert(dir, CERT_USER);
     Certs {
         dir: dir.to_path_buf(),
     }
+}
+
+/// The role that logs in with a client certificate (`cert` authentication: the certificate's
+/// common name is the role).
+const CERT_USER: &str = "cert_user";
+
+/// `<cn>.crt` and `<cn>.key` (mode 0600): a client certificate for `cn`, signed by the test CA;
+/// and `<cn>-v1.crt`, the same as an X.509 v1 certificate (no extensions), as PostgreSQL
+/// how-tos make them.
+fn make_client_cert(dir: &Path, cn: &str) {
+    fs::write(
+        dir.join("client.ext"),
+        "basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\n\
+         extendedKeyUsage=clientAuth\n",
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    openssl(
+        dir,
+        &[
+            "req",
+            "-newkey",
+            "ec",
+            "-pkeyopt",
+            "ec_paramgen_curve:prime256v1",
+            "-nodes",
+            "-subj",
+            &format!("/CN={cn}"),
+            "-keyout",
+            &format!("{cn}.key"),
+            "-out",
+            &format!("{cn}.csr"),
+        ],
+    );
+    let sign = |serial: &str, out: String, extensions: &[&str]| {
+        let csr = format!("{cn}.csr");
+        let mut args = vec![
+            "x509", "-req", "-in", &csr, "-CA", "ca.crt", "-CAkey", "ca.key", "-days", "30",
+        ];
+        args.extend(["-set_serial", serial, "-out", &out]);
+        args.extend(extensions);
+        openssl(dir, &args);
+    };
+    sign("3", format!("{cn}.crt"), &["-extfile", "client.ext"]);
+    sign("4", format!("{cn}-v1.crt"), &[]);
+    fs::set_permissions(
+        dir.join(format!("{cn}.key")),
+        fs::Permissions::from_mode(0o600),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
 }
 
 struct TlsCluster {
@@ -542,14 +593,26 @@ fn tls_cluster() -> &'static TlsCluster {
             .unwrap_or_else(|| data.clone());
         let certs = make_certs(&root.join("certs"));
         let owner = fs::metadata(&data).unwrap_or_else(|e| panic!("{e}"));
-        for name in ["server.crt", "server.key"] {
-            let target = data.join(name);
+        for (name, copy) in [
+            ("server.crt", "server.crt"),
+            ("server.key", "server.key"),
+            ("ca.crt", "root.crt"),
+        ] {
+            let target = data.join(copy);
             fs::copy(certs.dir.join(name), &target).unwrap_or_else(|e| panic!("{e}"));
             std::os::unix::fs::chown(&target, Some(owner.uid()), Some(owner.gid()))
                 .unwrap_or_else(|e| panic!("{e}"));
             fs::set_permissions(&target, fs::Permissions::from_mode(0o600))
                 .unwrap_or_else(|e| panic!("{e}"));
         }
+        // Client certificates: trusted when the test CA signed them; CERT_USER must show one.
+        let hba = data.join("pg_hba.conf");
+        let rules = fs::read_to_string(&hba).unwrap_or_else(|e| panic!("{e}"));
+        fs::write(
+            &hba,
+            format!("hostssl all {CERT_USER} 127.0.0.1/32 cert\n{rules}"),
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
         let conninfo = cluster.socket_conninfo("postgres");
         std::thread::scope(|s| {
             s.spawn(|| {
@@ -568,6 +631,16 @@ async fn enable_ssl(socket_conninfo: &str, port: u16) {
     let admin = connect(&resolve(socket_conninfo))
         .await
         .unwrap_or_else(|e| panic!("{e}"));
+    // One statement per call: ALTER SYSTEM may not run inside a multi-statement batch.
+    for sql in [
+        format!("CREATE ROLE {CERT_USER} LOGIN"),
+        "ALTER SYSTEM SET ssl_ca_file = 'root.crt'".to_string(),
+    ] {
+        admin
+            .batch_execute(&sql)
+            .await
+            .unwrap_or_else(|e| panic!("{sql}: {e:?}"));
+    }
     admin
         .batch_execute("ALTER SYSTEM SET ssl = on")
         .await
@@ -733,4 +806,487 @@ async fn tls_against_a_server_without_tls() {
         .await
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(!uses_tls(&client).await);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Client certificates
+
+/// The test client certificate's files: `(certificate, key)`.
+fn client_cert_files() -> (String, String) {
+    let dir = &tls_cluster().certs.dir;
+    (
+        dir.join(format!("{CERT_USER}.crt")).display().to_string(),
+        dir.join(format!("{CERT_USER}.key")).display().to_string(),
+    )
+}
+
+/// Settings for CERT_USER on the TLS cluster, with `extra` keywords.
+fn cert_user_info(extra: &str) -> ConnInfo {
+    resolve(&format!(
+        "host=127.0.0.1 port={} user={CERT_USER} dbname=postgres sslmode=require {extra}",
+        tls_cluster().cluster.port()
+    ))
+}
+
+/// A copy of the client key in a directory of its own, with `mode`.
+fn key_copy(mode: u32) -> (tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let copy = dir.path().join("client.key");
+    fs::copy(client_cert_files().1, &copy).unwrap_or_else(|e| panic!("{e}"));
+    fs::set_permissions(&copy, fs::Permissions::from_mode(mode)).unwrap_or_else(|e| panic!("{e}"));
+    let path = copy.display().to_string();
+    (dir, path)
+}
+
+#[tokio::test]
+async fn tls_a_client_certificate_logs_in_as_its_common_name() {
+    let (cert, key) = client_cert_files();
+    let client = connect(&cert_user_info(&format!("sslcert={cert} sslkey={key}")))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        one_string(&client, "SELECT current_user::text").await,
+        CERT_USER
+    );
+    assert!(uses_tls(&client).await);
+    // An X.509 v1 certificate works too (the server accepts it).
+    let v1 = cert.replace(".crt", "-v1.crt");
+    let client = connect(&cert_user_info(&format!("sslcert={v1} sslkey={key}")))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        one_string(&client, "SELECT current_user::text").await,
+        CERT_USER
+    );
+
+    // The same through PGSSLCERT / PGSSLKEY, and through libpq's default files in
+    // ~/.postgresql.
+    let cert_env = env()
+        .with_var("PGSSLCERT", &cert)
+        .with_var("PGSSLKEY", &key);
+    let text = cert_user_info("").to_string();
+    let info = ConnInfo::resolve(&text, &cert_env).unwrap_or_else(|e| panic!("{e}"));
+    let client = connect(&info).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        one_string(&client, "SELECT current_user::text").await,
+        CERT_USER
+    );
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let dot = home.path().join(".postgresql");
+    fs::create_dir(&dot).unwrap_or_else(|e| panic!("{e}"));
+    fs::copy(&cert, dot.join("postgresql.crt")).unwrap_or_else(|e| panic!("{e}"));
+    fs::copy(&key, dot.join("postgresql.key")).unwrap_or_else(|e| panic!("{e}"));
+    let info =
+        ConnInfo::resolve(&text, &env().with_home(home.path())).unwrap_or_else(|e| panic!("{e}"));
+    let client = connect(&info).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        one_string(&client, "SELECT current_user::text").await,
+        CERT_USER
+    );
+}
+
+#[tokio::test]
+async fn tls_without_a_client_certificate_the_server_refuses_in_its_words() {
+    let info = cert_user_info("");
+    let message = connect_err(&info).await;
+    assert_eq!(
+        message,
+        format!(
+            "could not connect to the database: the server at 127.0.0.1:{} refused the \
+             connection: connection requires a valid client certificate; connection settings: \
+             {info}",
+            tls_cluster().cluster.port()
+        )
+    );
+}
+
+#[tokio::test]
+async fn tls_client_key_files_that_cannot_be_used_are_refused_with_a_reason() {
+    let (cert, key) = client_cert_files();
+    // Readable by others: refused as libpq refuses it.
+    let (_dir, open_key) = key_copy(0o644);
+    let message = connect_err(&cert_user_info(&format!(
+        "sslcert={cert} sslkey={open_key}"
+    )))
+    .await;
+    assert_eq!(
+        message,
+        format!(
+            "invalid connection settings: private key file \"{open_key}\" has group or world \
+             access; permissions should be u=rw (0600) or less, or u=rw,g=r (0640) or less if \
+             owned by root"
+        )
+    );
+    // The key of another certificate.
+    let server_key = tls_cluster().certs.dir.join("server.key");
+    fs::set_permissions(&server_key, fs::Permissions::from_mode(0o600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let server_key = server_key.display().to_string();
+    let message = connect_err(&cert_user_info(&format!(
+        "sslcert={cert} sslkey={server_key}"
+    )))
+    .await;
+    assert_eq!(
+        message,
+        format!(
+            "invalid connection settings: the private key in \"{server_key}\" does not match \
+             the certificate in \"{cert}\""
+        )
+    );
+    // A password-protected key: sslpassword is not supported, and the message says what to do.
+    let (dir, _) = key_copy(0o600);
+    let encrypted = dir.path().join("encrypted.key");
+    openssl(
+        dir.path(),
+        &[
+            "pkey",
+            "-in",
+            &key,
+            "-aes256",
+            "-passout",
+            "pass:secret",
+            "-out",
+            "encrypted.key",
+        ],
+    );
+    fs::set_permissions(&encrypted, fs::Permissions::from_mode(0o600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let encrypted = encrypted.display().to_string();
+    let message = connect_err(&cert_user_info(&format!(
+        "sslcert={cert} sslkey={encrypted}"
+    )))
+    .await;
+    assert_eq!(
+        message,
+        format!(
+            "invalid connection settings: private key file \"{encrypted}\" is encrypted, and \
+             pg-flux does not support sslpassword; decrypt it (openssl pkey -in {encrypted} -out \
+             NEW.key, then chmod 0600 NEW.key) and name the decrypted file in sslkey"
+        )
+    );
+    // A certificate file that is not there.
+    let message = connect_err(&cert_user_info(&format!(
+        "sslcert=/nonexistent/client.crt sslkey={key}"
+    )))
+    .await;
+    assert_eq!(
+        message,
+        "invalid connection settings: could not read certificate file \
+         \"/nonexistent/client.crt\": No such file or directory (os error 2)"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service files
+
+#[tokio::test]
+async fn a_service_file_gives_the_settings_and_the_string_overrides_them() {
+    let db = TestDb::new();
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let file = dir.path().join("pg_service.conf");
+    fs::write(
+        &file,
+        format!(
+            "# services for the test\n[other]\nhost=no-such-host.invalid\n\n[test]\n\
+             host=127.0.0.1\nport={}\nuser=postgres\npassword={}\ndbname=no_such_db\n",
+            db.cluster.port(),
+            db.cluster.password()
+        ),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    let env = env().with_var("PGSERVICEFILE", file.display().to_string());
+    let text = format!("service=test dbname={}", db.name);
+    let info = ConnInfo::resolve(&text, &env).unwrap_or_else(|e| panic!("{e}"));
+    let client = connect(&info).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        one_string(&client, "SELECT current_database()::text").await,
+        db.name
+    );
+    // PGSERVICE names the service when the string does not; the service's dbname then holds.
+    let env = env.with_var("PGSERVICE", "test");
+    let info = ConnInfo::resolve("", &env).unwrap_or_else(|e| panic!("{e}"));
+    let message = connect_err(&info).await;
+    assert!(
+        message.contains("database \"no_such_db\" does not exist"),
+        "{message}"
+    );
+    let message = ConnInfo::resolve("service=missing", &env)
+        .map(|info| info.to_string())
+        .unwrap_or_else(|e| e.to_string());
+    assert_eq!(
+        message,
+        "invalid connection settings: definition of service \"missing\" not found"
+    );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Several hosts
+
+/// A TCP port nobody listens on (bound, then released).
+fn closed_port() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}"));
+    listener
+        .local_addr()
+        .unwrap_or_else(|e| panic!("{e}"))
+        .port()
+}
+
+async fn server_port(client: &tokio_postgres::Client) -> i32 {
+    let row = client
+        .query_one("SELECT inet_server_port()", &[])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    row.get(0)
+}
+
+#[tokio::test]
+async fn several_hosts_are_tried_in_order() {
+    let db = TestDb::new();
+    let (closed, port) = (closed_port(), db.cluster.port());
+    // A keyword string, with the password from the password file's line for the second host.
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let pgpass = home.path().join(".pgpass");
+    fs::write(
+        &pgpass,
+        format!("127.0.0.1:{port}:*:postgres:{}\n", db.cluster.password()),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    fs::set_permissions(&pgpass, fs::Permissions::from_mode(0o600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = format!(
+        "host=127.0.0.1,127.0.0.1 port={closed},{port} user=postgres dbname={}",
+        db.name
+    );
+    let info =
+        ConnInfo::resolve(&text, &env().with_home(home.path())).unwrap_or_else(|e| panic!("{e}"));
+    let client = connect(&info).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(server_port(&client).await, i32::from(port));
+    assert_eq!(
+        pg_flux::connect::endpoint(&info),
+        format!("127.0.0.1:{closed}, 127.0.0.1:{port}")
+    );
+    // A URI with a host list.
+    let uri = format!(
+        "postgresql://postgres:{}@127.0.0.1:{closed},127.0.0.1:{port}/{}",
+        db.cluster.password(),
+        db.name
+    );
+    let client = connect(&resolve(&uri))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(server_port(&client).await, i32::from(port));
+    // A session reads its snapshot from the host it reached, on both of its connections.
+    let session = Session::open(&resolve(&uri))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        pg_flux::connect::endpoint(session.conninfo()),
+        format!("127.0.0.1:{port}")
+    );
+}
+
+#[tokio::test]
+async fn when_every_host_fails_the_message_names_each_with_its_reason() {
+    let db = TestDb::new();
+    let (a, b, port) = (closed_port(), closed_port(), db.cluster.port());
+    let info = resolve(&format!(
+        "host=127.0.0.1,127.0.0.1,127.0.0.1 port={a},{b},{port} user=postgres \
+         password=Wr0ng-xyzzy dbname=postgres connect_timeout=5"
+    ));
+    let message = connect_err(&info).await;
+    assert_eq!(
+        message,
+        format!(
+            "could not connect to the database: none of the 3 hosts could be used: connection \
+             refused by 127.0.0.1:{a} (is a server running there?); connection refused by \
+             127.0.0.1:{b} (is a server running there?); 127.0.0.1:{port}: authentication \
+             failed for user \"postgres\"; connection settings: host=127.0.0.1,127.0.0.1,127.0.0.1 \
+             port={a},{b},{port} dbname=postgres user=postgres password=******** sslmode=prefer \
+             connect_timeout=5"
+        )
+    );
+    assert!(!message.contains("xyzzy"), "{message}");
+}
+
+#[tokio::test]
+async fn load_balance_hosts_random_still_reaches_a_working_host() {
+    let db = TestDb::new();
+    let uri = format!(
+        "postgresql://postgres:{}@127.0.0.1:{},127.0.0.1:{}/{}?load_balance_hosts=random",
+        db.cluster.password(),
+        closed_port(),
+        db.cluster.port(),
+        db.name
+    );
+    for _ in 0..4 {
+        let client = connect(&resolve(&uri))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(server_port(&client).await, i32::from(db.cluster.port()));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// target_session_attrs
+
+/// A hot standby without a primary (started from a copy of a fresh cluster's data), of the
+/// default major.
+fn standby() -> &'static Cluster {
+    static STANDBY: OnceLock<Cluster> = OnceLock::new();
+    STANDBY.get_or_init(|| {
+        let bins = Binaries::discover(Some(default_major())).unwrap_or_else(|e| panic!("{e}"));
+        let mut cluster = Cluster::start(&bins).unwrap_or_else(|e| panic!("{e}"));
+        cluster
+            .restart_as_standby()
+            .unwrap_or_else(|e| panic!("{e}"));
+        cluster
+    })
+}
+
+/// Settings for `servers` (clusters sharing no password: each target gets its own from a
+/// password file) with `attrs`.
+fn attrs_info(servers: &[&Cluster], attrs: &str, home: &Path) -> ConnInfo {
+    let pgpass = home.join(".pgpass");
+    let lines: String = servers
+        .iter()
+        .map(|c| format!("127.0.0.1:{}:*:postgres:{}\n", c.port(), c.password()))
+        .collect();
+    fs::write(&pgpass, lines).unwrap_or_else(|e| panic!("{e}"));
+    fs::set_permissions(&pgpass, fs::Permissions::from_mode(0o600))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let hosts = vec!["127.0.0.1"; servers.len()].join(",");
+    let ports: Vec<String> = servers.iter().map(|c| c.port().to_string()).collect();
+    let text = format!(
+        "host={hosts} port={} user=postgres dbname=postgres target_session_attrs={attrs}",
+        ports.join(",")
+    );
+    ConnInfo::resolve(&text, &env().with_home(home)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[tokio::test]
+async fn target_session_attrs_picks_the_primary_or_the_standby() {
+    let primary: &Cluster = &cluster(default_major());
+    let standby = standby();
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let reached = |servers: &[&Cluster], attrs: &str| {
+        let info = attrs_info(servers, attrs, home.path());
+        let attrs = attrs.to_string();
+        async move {
+            let client = connect(&info)
+                .await
+                .unwrap_or_else(|e| panic!("{attrs}: {e}"));
+            server_port(&client).await
+        }
+    };
+    let (p, s) = (i32::from(primary.port()), i32::from(standby.port()));
+    assert_eq!(reached(&[standby, primary], "any").await, s);
+    assert_eq!(reached(&[standby, primary], "read-write").await, p);
+    assert_eq!(reached(&[standby, primary], "primary").await, p);
+    assert_eq!(reached(&[primary, standby], "read-only").await, s);
+    assert_eq!(reached(&[primary, standby], "standby").await, s);
+    assert_eq!(reached(&[primary, standby], "prefer-standby").await, s);
+    // With no standby, prefer-standby takes any server.
+    assert_eq!(reached(&[primary], "prefer-standby").await, p);
+
+    let message = connect_err(&attrs_info(&[primary], "standby", home.path())).await;
+    assert!(
+        message.starts_with(&format!(
+            "could not connect to the database: the server is not a standby (not in recovery) \
+             at 127.0.0.1:{p}, and target_session_attrs=standby; connection settings: "
+        )),
+        "{message}"
+    );
+    let message = connect_err(&attrs_info(&[standby, standby], "read-write", home.path())).await;
+    assert!(
+        message.starts_with(&format!(
+            "could not connect to the database: none of the 2 hosts could be used: the session \
+             is read-only at 127.0.0.1:{s}, and target_session_attrs=read-write; the session is \
+             read-only at 127.0.0.1:{s}, and target_session_attrs=read-write; connection \
+             settings: "
+        )),
+        "{message}"
+    );
+    let message = connect_err(&attrs_info(&[standby], "primary", home.path())).await;
+    assert!(
+        message.starts_with(&format!(
+            "could not connect to the database: the server is a standby (in recovery) at \
+             127.0.0.1:{s}, and target_session_attrs=primary; connection settings: "
+        )),
+        "{message}"
+    );
+}
+
+/// As libpq, read-write and read-only look at the session (`transaction_read_only`), not at
+/// recovery: a primary whose sessions default to read-only is not read-write.
+#[tokio::test]
+async fn read_write_is_about_the_session_not_the_server() {
+    let db = TestDb::new();
+    let base = format!(
+        "host=127.0.0.1 port={} user=postgres password={} dbname={} \
+         options='-c default_transaction_read_only=on'",
+        db.cluster.port(),
+        db.cluster.password(),
+        db.name
+    );
+    let message = connect_err(&resolve(&format!("{base} target_session_attrs=read-write"))).await;
+    assert!(
+        message.starts_with(&format!(
+            "could not connect to the database: the session is read-only at 127.0.0.1:{}, and \
+             target_session_attrs=read-write; connection settings: ",
+            db.cluster.port()
+        )),
+        "{message}"
+    );
+    connect(&resolve(&format!("{base} target_session_attrs=read-only")))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    connect(&resolve(&format!("{base} target_session_attrs=primary")))
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// As libpq, connect_timeout is each host's: two hosts that never answer use up theirs, and the
+/// third is still tried.
+#[tokio::test]
+async fn connect_timeout_applies_to_each_host() {
+    let db = TestDb::new();
+    // The kernel completes the TCP handshakes; nobody ever speaks the protocol.
+    let silent: Vec<std::net::TcpListener> = (0..2)
+        .map(|_| std::net::TcpListener::bind("127.0.0.1:0").unwrap_or_else(|e| panic!("{e}")))
+        .collect();
+    let ports: Vec<u16> = silent
+        .iter()
+        .map(|l| l.local_addr().unwrap_or_else(|e| panic!("{e}")).port())
+        .collect();
+    let base = format!(
+        "user=postgres password={} dbname={} connect_timeout=2",
+        db.cluster.password(),
+        db.name
+    );
+    let info = resolve(&format!(
+        "host=127.0.0.1,127.0.0.1,127.0.0.1 port={},{},{} {base}",
+        ports[0],
+        ports[1],
+        db.cluster.port()
+    ));
+    let client = connect(&info).await.unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(server_port(&client).await, i32::from(db.cluster.port()));
+
+    let info = resolve(&format!(
+        "host=127.0.0.1,127.0.0.1 port={},{} {base}",
+        ports[0], ports[1]
+    ));
+    let message = connect_err(&info).await;
+    let (a, b) = (ports[0], ports[1]);
+    assert!(
+        message.starts_with(&format!(
+            "could not connect to the database: none of the 2 hosts could be used: timeout \
+             after 2s connecting to 127.0.0.1:{a} (the server did not answer; set \
+             connect_timeout in the connection string to wait longer); timeout after 2s \
+             connecting to 127.0.0.1:{b} (the server did not answer; set connect_timeout in \
+             the connection string to wait longer); connection settings: "
+        )),
+        "{message}"
+    );
+    drop(silent);
 }

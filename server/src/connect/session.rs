@@ -1,6 +1,6 @@
 //! The inspection session: one read-only, repeatable-read snapshot, set up as pg_dump does.
 
-use super::{connect, ConnInfo, ToConnInfo};
+use super::{connect, connect_reaching, ConnInfo, ToConnInfo};
 use crate::error::{Error, Result};
 
 /// A connection inside `BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY`, with an empty
@@ -29,12 +29,21 @@ SET quote_all_identifiers = off;
 SET jit = off;
 SET work_mem = '64MB';";
 
+/// A connection, and the settings narrowed to the host it reached: the session's second
+/// connection must read the same server's snapshot, whatever the other hosts are.
+async fn connect_pinned<C: ToConnInfo + ?Sized>(
+    conninfo: &C,
+) -> Result<(tokio_postgres::Client, ConnInfo)> {
+    let info = conninfo.to_conn_info()?;
+    let (client, index) = connect_reaching(&info).await?;
+    Ok((client, info.pinned(index)))
+}
+
 impl Session {
     /// Connects and opens the snapshot. `conninfo` is a [`ConnInfo`] or a connection string.
     pub async fn open<C: ToConnInfo + ?Sized>(conninfo: &C) -> Result<Session> {
-        let info = conninfo.to_conn_info()?;
+        let (client, info) = connect_pinned(conninfo).await?;
         let info: &ConnInfo = &info;
-        let client = connect(info).await?;
         let setup_error = |e| setup_error(info, e);
         client
             .batch_execute(&format!(
@@ -58,9 +67,8 @@ impl Session {
         conninfo: &C,
         scope: &crate::inspect::Scope,
     ) -> Result<Session> {
-        let info = conninfo.to_conn_info()?;
+        let (client, info) = connect_pinned(conninfo).await?;
         let info: &ConnInfo = &info;
-        let client = connect(info).await?;
         let setup_error = |e| setup_error(info, e);
         let tables_sql = format!(
             "SELECT pg_catalog.format('%I.%I', n.nspname, c.relname) \

@@ -355,10 +355,12 @@ fn unavailable(db: &Database, publisher: &Publisher, settings: &Settings, cause:
 /// An error message with the connection's password (if any) masked, whatever printed it.
 pub fn scrub(message: &str, url: &str) -> String {
     let message = one_line(message);
-    match ConnInfo::from_env(url).ok().and_then(|c| c.password) {
-        Some(password) if !password.is_empty() => message.replace(&password, "********"),
-        _ => message,
-    }
+    let Ok(info) = ConnInfo::from_env(url) else {
+        return message;
+    };
+    info.passwords().fold(message, |message, password| {
+        message.replace(password, "********")
+    })
 }
 
 /// The live objects the source does not declare, each on the file that would hold it (when
