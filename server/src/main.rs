@@ -145,9 +145,10 @@ struct DumpArgs {
     /// Database to read (libpq URI or keyword string); default $DATABASE_URL, then pg-flux.toml.
     #[arg(long, value_name = "URL")]
     db: Option<String>,
-    /// Directory to write the source tree into.
+    /// Directory to write the source tree into; default `schema_dir` in pg-flux.toml (the
+    /// nearest one upward), else schema/ beside it.
     #[arg(long, value_name = "DIR")]
-    output: PathBuf,
+    output: Option<PathBuf>,
     /// per-kind: one file per object under a directory per kind; flat: one schema.sql.
     #[arg(long, value_enum, default_value_t = LayoutArg::PerKind)]
     layout: LayoutArg,
@@ -266,7 +267,7 @@ async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
     let config = &project.config;
     let options = DumpOptions {
         conninfo: database_url(args.db, config)?,
-        output: args.output,
+        output: args.output.unwrap_or_else(|| project.schema_dir()),
         layout: match args.layout {
             LayoutArg::PerKind => Layout::PerKind,
             LayoutArg::Flat => Layout::Flat,
