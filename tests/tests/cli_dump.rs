@@ -241,7 +241,14 @@ fn progress_is_shown_on_a_terminal_and_only_there() {
     let screen = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{screen}");
     let dbname = db.url().rsplit('/').next().unwrap_or_default().to_string();
+    let url = db.url();
+    let host_port = url
+        .rsplit_once('@')
+        .and_then(|(_, rest)| rest.split_once('/'))
+        .map(|(host_port, _)| host_port.to_string())
+        .unwrap_or_else(|| panic!("no host:port in {url}"));
     for phase in [
+        format!("connecting to {host_port}…\r\n"),
         format!("dump: reading the catalog of {dbname}: "),
         " queries in ".to_string(),
         "dump: writing files: 2 files in ".to_string(),
