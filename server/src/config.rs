@@ -32,6 +32,11 @@ pub struct DatabaseConfig {
 #[serde(deny_unknown_fields)]
 pub struct ShadowConfig {
     pub url: Option<String>,
+    /// Install the live major's server programs into the cache when none are found (default:
+    /// true).
+    pub install: Option<bool>,
+    /// A bindir of server programs for the throwaway shadow; `PGFLUX_PG_BINDIR` goes first.
+    pub bindir: Option<PathBuf>,
 }
 
 impl Config {
@@ -115,6 +120,20 @@ mod tests {
         assert_eq!(c.schema_dir.as_deref(), Some(Path::new("db")));
         assert_eq!(c.database.schemas, Some(vec!["app".to_string()]));
         assert_eq!(c.shadow.url.as_deref(), Some("postgres://h/s"));
+    }
+
+    #[test]
+    fn parses_the_shadow_server_settings() {
+        let c =
+            Config::parse("[shadow]\ninstall = false\nbindir = \"/usr/lib/postgresql/16/bin\"\n")
+                .unwrap_or_default();
+        assert_eq!(c.shadow.install, Some(false));
+        assert_eq!(
+            c.shadow.bindir.as_deref(),
+            Some(Path::new("/usr/lib/postgresql/16/bin"))
+        );
+        assert_eq!(Config::parse("").unwrap_or_default().shadow.install, None);
+        assert!(Config::parse("[shadow]\ninstall = \"no\"\n").is_err());
     }
 
     #[test]

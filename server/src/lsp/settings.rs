@@ -7,7 +7,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::{expand_env, Config, CONFIG_FILE};
-use crate::shadow::ShadowTarget;
+use crate::shadow::{EmbeddedOptions, ShadowTarget};
 
 /// What the client may set (camelCase, as editors' settings are).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -90,7 +90,11 @@ impl Settings {
         let shadow = match (client.drift, shadow_url.filter(|u| !u.is_empty())) {
             (Some(false), _) => None,
             (_, Some(url)) => Some(ShadowTarget::Url(url)),
-            (_, None) => Some(ShadowTarget::Embedded),
+            (_, None) => Some(ShadowTarget::Embedded(EmbeddedOptions {
+                install: config.shadow.install.unwrap_or(true),
+                // Relative to the workspace root, where pg-flux.toml is.
+                bindir: config.shadow.bindir.as_ref().map(|dir| root.join(dir)),
+            })),
         };
         let schema_dir = client
             .schema_dir
@@ -162,7 +166,7 @@ mod tests {
         let s = Settings::resolve(dir.path(), &client);
         assert_eq!(s.schema_dir, dir.path().join("other"));
         assert_eq!(s.database_url.as_deref(), Some("postgres://x/y"));
-        assert!(matches!(s.shadow, Some(ShadowTarget::Embedded)));
+        assert!(matches!(s.shadow, Some(ShadowTarget::Embedded(_))));
         assert!(s.is_source(&dir.path().join("other/tables/a.sql")));
         assert!(!s.is_source(&dir.path().join("other/_pulled/a.sql")));
         let client = ClientSettings::from_json(&serde_json::json!({
