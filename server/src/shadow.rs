@@ -286,7 +286,8 @@ async fn describe_database(client: &Client) -> Result<(String, String)> {
 /// (PostGIS on a managed service, say): the error that names it and the ways out.
 fn missing_extension(failure: &LoadFailure, server: &ShadowServer, major: u32) -> Option<Error> {
     let name = unavailable_extension(&failure.message)?;
-    let at = format!("{}:{}", failure.file.display(), failure.line);
+    let file = failure.file.strip_prefix(".").unwrap_or(&failure.file);
+    let at = format!("{}:{}", file.display(), failure.line);
     Some(Error::Shadow(match server {
         ShadowServer::Programs(b) => format!(
             "extension \"{name}\" ({at}) is not available in the shadow database's PostgreSQL \
