@@ -304,7 +304,10 @@ fn build_with_probe_extension(major: u32, into: &Path) -> PathBuf {
     let original = pg_flux_tests::cluster(major).binaries().bindir.clone();
     let native = original
         .parent()
-        .filter(|n| n.join("share/postgresql/extension/plpgsql.control").is_file())
+        .filter(|n| {
+            n.join("share/postgresql/extension/plpgsql.control")
+                .is_file()
+        })
         .unwrap_or_else(|| panic!("{} is not a self-contained build", original.display()));
     let copy = into.join("native");
     let status = Command::new("cp")
