@@ -579,6 +579,30 @@ mod tests {
         assert!(pip[0].integrity.starts_with("sha256:"));
     }
 
+    /// As root, the server's user must reach the installed programs: a private directory on
+    /// the way (root's home) sends them to the system cache instead.
+    #[test]
+    fn a_private_directory_is_not_reachable_by_another_user() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let cache = dir.path().join("cache");
+        // SAFETY: geteuid has no preconditions.
+        let me = unsafe { libc::geteuid() };
+        let other = RunAs {
+            name: "other".into(),
+            uid: me.wrapping_add(1),
+            gid: u32::MAX - 1,
+        };
+        let set = |mode| {
+            fs::set_permissions(dir.path(), fs::Permissions::from_mode(mode))
+                .unwrap_or_else(|e| panic!("{e}"))
+        };
+        set(0o700);
+        assert!(!reachable_by(&cache, &other));
+        set(0o711);
+        assert!(reachable_by(&cache, &other));
+    }
+
     #[test]
     fn versions_are_postgres_versions() {
         let b = builds().into_iter().find(|b| b.major == 16);

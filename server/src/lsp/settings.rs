@@ -174,6 +174,17 @@ mod tests {
         }));
         let s = Settings::resolve(dir.path(), &client);
         assert!(matches!(&s.shadow, Some(ShadowTarget::Url(u)) if u == "postgres://x/shadow"));
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "[shadow]\ninstall = false\nbindir = \"pg/bin\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        let expected = EmbeddedOptions {
+            install: false,
+            bindir: Some(dir.path().join("pg/bin")),
+        };
+        assert_eq!(s.shadow, Some(ShadowTarget::Embedded(expected)));
         let client = ClientSettings::from_json(&serde_json::json!({"drift": false}));
         assert!(Settings::resolve(dir.path(), &client).shadow.is_none());
     }
