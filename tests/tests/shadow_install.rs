@@ -13,7 +13,7 @@ use std::process::{Child, Command, Output, Stdio};
 use pg_flux::embedded::{install, Binaries, Cluster};
 use pg_flux_tests::{default_major, pg_flux, pg_flux_bin, Run, TestDb};
 
-/// A temporary directory the server's unprivileged user can traverse (tempfile makes 0700).
+/// A temporary directory the server's unprivileged user can traverse, whatever the umask.
 fn open_tempdir() -> tempfile::TempDir {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
@@ -404,4 +404,55 @@ fn an_extension_the_shadows_server_lacks_is_named_with_the_ways_out() {
             server_version.trim()
         )
     );
+}
+
+/// As root the server runs as an unprivileged user, who cannot reach a private home's cache:
+/// the programs go to the system cache (here an empty tmpfs over `/var/cache`, so nothing of
+/// the machine's is touched).
+#[test]
+fn as_root_a_private_home_sends_the_install_to_the_system_cache() {
+    // SAFETY: geteuid has no preconditions.
+    assert_eq!(
+        unsafe { libc::geteuid() },
+        0,
+        "the shadow install tests run as root"
+    );
+    let db = TestDb::new();
+    db.exec(SCHEMA);
+    let project = open_tempdir();
+    let home = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o700))
+            .unwrap_or_else(|e| panic!("{e}"));
+    }
+    dumped(&db.url(), project.path());
+    let mut hidden = Hidden::server_programs();
+    hidden.dirs.push(PathBuf::from("/var/cache"));
+    let url = db.url();
+    let mut cmd = hidden_command(
+        &hidden,
+        project.path(),
+        home.path(),
+        &["migrate", "generate", "--db", &url],
+    );
+    cmd.env_remove("XDG_CACHE_HOME").env("HOME", home.path());
+    // npm's own cache stays where it was (a warm cache, and nothing left in the temp home).
+    if let Some(real_home) = std::env::var_os("HOME") {
+        cmd.env("npm_config_cache", PathBuf::from(real_home).join(".npm"));
+    }
+    let run = finished(
+        cmd.output()
+            .unwrap_or_else(|e| panic!("running unshare: {e}")),
+    );
+    assert_eq!(run.code, 0, "{}{}", run.stdout, run.stderr);
+    assert_eq!(run.generated().1, 0, "{}", run.stdout);
+    let version = install::pinned_version(db.major()).unwrap_or_else(|| panic!("no pin"));
+    let line = format!(
+        "installing PostgreSQL {version} server programs into {} (first use; [shadow] install = \
+         false turns this off)…",
+        install::SYSTEM_CACHE
+    );
+    assert_eq!(count_lines(&run.stderr, &line), 1, "{}", run.stderr);
+    assert!(!home.path().join(".cache/pg-flux/pg").exists());
 }
