@@ -32,6 +32,11 @@ pub struct DatabaseConfig {
 #[serde(deny_unknown_fields)]
 pub struct ShadowConfig {
     pub url: Option<String>,
+    /// Install the live major's server programs into the cache when none are found (default:
+    /// true).
+    pub install: Option<bool>,
+    /// A bindir of server programs for the throwaway shadow; `PGFLUX_PG_BINDIR` goes first.
+    pub bindir: Option<PathBuf>,
 }
 
 /// The project a command runs in: the nearest `pg-flux.toml` from the starting directory
@@ -64,6 +69,7 @@ impl Project {
         let rebase = |p: Option<PathBuf>| p.map(|p| relative_to(start, &dir.join(p)));
         config.schema_dir = rebase(config.schema_dir);
         config.migrations_dir = rebase(config.migrations_dir);
+        config.shadow.bindir = rebase(config.shadow.bindir);
         Ok(Project {
             config,
             dir: dir.to_path_buf(),
@@ -229,6 +235,20 @@ mod tests {
             relative_to(Path::new("/a"), Path::new("rel")),
             Path::new("rel")
         );
+    }
+
+    #[test]
+    fn parses_the_shadow_server_settings() {
+        let c =
+            Config::parse("[shadow]\ninstall = false\nbindir = \"/usr/lib/postgresql/16/bin\"\n")
+                .unwrap_or_default();
+        assert_eq!(c.shadow.install, Some(false));
+        assert_eq!(
+            c.shadow.bindir.as_deref(),
+            Some(Path::new("/usr/lib/postgresql/16/bin"))
+        );
+        assert_eq!(Config::parse("").unwrap_or_default().shadow.install, None);
+        assert!(Config::parse("[shadow]\ninstall = \"no\"\n").is_err());
     }
 
     #[test]

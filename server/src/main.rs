@@ -397,7 +397,10 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
 fn shadow_target(flag: Option<String>, config: &Config) -> ShadowTarget {
     match flag.or_else(|| config.shadow.url.clone()) {
         Some(url) => ShadowTarget::Url(url),
-        None => ShadowTarget::Embedded,
+        None => ShadowTarget::Embedded(pg_flux::shadow::EmbeddedOptions {
+            install: config.shadow.install.unwrap_or(true),
+            bindir: config.shadow.bindir.clone(),
+        }),
     }
 }
 

@@ -21,7 +21,7 @@ use std::path::Path;
 use tokio_postgres::Client;
 
 use crate::connect::{self, Session};
-use crate::embedded::{Binaries, Cluster};
+use crate::embedded::{install, Binaries, Cluster};
 use crate::error::{Error, Result};
 use crate::inspect::{self, Scope};
 use crate::load::{self, SourceStatement};
@@ -32,10 +32,28 @@ use crate::source::renames::{self, Rename, RenameKind};
 /// Where the shadow database is.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ShadowTarget {
-    /// A throwaway cluster from local binaries.
-    Embedded,
+    /// A throwaway cluster of the live major, from local server programs or installed ones.
+    Embedded(EmbeddedOptions),
     /// An existing, empty database (`--shadow-db`, `[shadow] url`).
     Url(String),
+}
+
+/// How the throwaway cluster's server programs are found (`[shadow] install`, `[shadow] bindir`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EmbeddedOptions {
+    /// Install the live major's server programs into the cache when none are found.
+    pub install: bool,
+    /// Searched after `PGFLUX_PG_BINDIR` and before the machine's own places.
+    pub bindir: Option<std::path::PathBuf>,
+}
+
+impl Default for EmbeddedOptions {
+    fn default() -> EmbeddedOptions {
+        EmbeddedOptions {
+            install: true,
+            bindir: None,
+        }
+    }
 }
 
 /// The declared source as a catalog, and what the caller should warn about.
@@ -115,8 +133,6 @@ pub async fn declared_catalog(
 pub struct ShadowDb {
     target: ShadowTarget,
     cluster: Option<Cluster>,
-    /// Said once per cluster: which binaries stand in for the live major.
-    fallback_warning: Option<String>,
 }
 
 impl ShadowDb {
@@ -124,7 +140,6 @@ impl ShadowDb {
         ShadowDb {
             target,
             cluster: None,
-            fallback_warning: None,
         }
     }
 
@@ -136,7 +151,7 @@ impl ShadowDb {
     /// load does it too; starting ahead lets the caller do something else meanwhile).
     pub async fn start(&mut self, major: u32) -> Result<()> {
         let start = std::time::Instant::now();
-        if self.target == ShadowTarget::Embedded {
+        if matches!(self.target, ShadowTarget::Embedded(_)) {
             self.embedded(major).await?;
         }
         inspect::trace_phase("shadow start", start);
@@ -164,8 +179,8 @@ impl ShadowDb {
         renames: &[Rename],
         scope: &Scope,
     ) -> Result<Shadow> {
-        let mut warnings = Vec::new();
-        let (catalog, failures, undone, loader) = match &self.target {
+        let warnings = Vec::new();
+        let (catalog, failures, undone, loader, server) = match &self.target {
             ShadowTarget::Url(url) => {
                 let client = connect::connect_writable(url.as_str()).await?;
                 if same_database(live.client(), &client).await? {
@@ -175,16 +190,17 @@ impl ShadowDb {
                     ));
                 }
                 let loader = current_user(&client).await?;
+                let server = ShadowServer::Database(describe_database(&client).await?);
                 let (catalog, failures, undone) =
                     load_in_rolled_back_transaction(&client, statements, roles, renames, scope)
                         .await?;
-                (catalog, failures, undone, loader)
+                (catalog, failures, undone, loader, server)
             }
-            ShadowTarget::Embedded => {
+            ShadowTarget::Embedded(_) => {
                 let cluster = self.embedded(live.server_major()).await?;
                 let scratch = cluster.socket_conninfo_as(SCRATCH_DATABASE, UNSTATED_OWNER);
                 let admin = cluster.socket_conninfo("postgres");
-                warnings.extend(self.fallback_warning.clone());
+                let server = ShadowServer::Programs(cluster.binaries().clone());
                 let admin = match connect::connect_writable(&admin).await {
                     Ok(client) => client,
                     Err(e) => {
@@ -195,9 +211,22 @@ impl ShadowDb {
                 };
                 let (catalog, failures, undone) =
                     load_into_scratch(admin, &scratch, statements, roles, renames, scope).await?;
-                (catalog, failures, undone, UNSTATED_OWNER.to_string())
+                (
+                    catalog,
+                    failures,
+                    undone,
+                    UNSTATED_OWNER.to_string(),
+                    server,
+                )
             }
         };
+        // Not the source's fault: said as what it is, with the ways out.
+        if let Some(error) = failures
+            .iter()
+            .find_map(|f| missing_extension(f, &server, live.server_major()))
+        {
+            return Err(error);
+        }
         Ok(Shadow {
             catalog,
             loader,
@@ -209,31 +238,23 @@ impl ShadowDb {
 
     /// The kept cluster, started (or restarted for another major) when needed.
     async fn embedded(&mut self, major: u32) -> Result<&Cluster> {
-        let reusable = self.cluster.as_ref().is_some_and(|cluster| {
-            let wanted = cluster.major() == major || self.fallback_warning.is_some();
-            wanted && cluster_alive(cluster)
-        });
+        let reusable = self
+            .cluster
+            .as_ref()
+            .is_some_and(|cluster| cluster.major() == major && cluster_alive(cluster));
         if !reusable {
             self.cluster = None;
-            self.fallback_warning = None;
-            let binaries = match Binaries::discover(Some(major)) {
-                Ok(b) => b,
-                Err(_) => {
-                    let fallback = Binaries::discover(None)?;
-                    self.fallback_warning = Some(format!(
-                        "no PostgreSQL {major} server binaries found for the shadow database; \
-                         using PostgreSQL {} (the live server is {major}): results may differ \
-                         (set PGFLUX_PG_BINDIR or use --shadow-db)",
-                        fallback.version
-                    ));
-                    fallback
-                }
+            let options = match &self.target {
+                ShadowTarget::Embedded(options) => options.clone(),
+                ShadowTarget::Url(_) => EmbeddedOptions::default(),
             };
-            let cluster = tokio::task::spawn_blocking(move || Cluster::start(&binaries))
-                .await
-                .map_err(|e| {
-                    Error::Embedded(format!("could not start the shadow cluster: {e}"))
-                })??;
+            let cluster = tokio::task::spawn_blocking(move || {
+                let binaries =
+                    install::shadow_binaries(major, options.install, options.bindir.as_deref())?;
+                Cluster::start(&binaries)
+            })
+            .await
+            .map_err(|e| Error::Embedded(format!("could not start the shadow cluster: {e}")))??;
             self.cluster = Some(cluster);
         }
         self.cluster
@@ -249,6 +270,69 @@ fn loading_progress(statements: &[SourceStatement]) -> Phase {
         "statements",
         Some(statements.len()),
     )
+}
+
+/// What the shadow database runs on, as the messages name it.
+enum ShadowServer {
+    /// The throwaway cluster's server programs.
+    Programs(Binaries),
+    /// The user's database: its name and server version.
+    Database((String, String)),
+}
+
+async fn describe_database(client: &Client) -> Result<(String, String)> {
+    let row = client
+        .query_one(
+            "SELECT pg_catalog.current_database()::text, \
+             pg_catalog.current_setting('server_version')",
+            &[],
+        )
+        .await
+        .map_err(|e| db_error("identifying the shadow database", &e))?;
+    Ok((row.get(0), row.get(1)))
+}
+
+/// A statement refused because the shadow's server does not have the extension it creates
+/// (PostGIS on a managed service, say): the error that names it and the ways out.
+fn missing_extension(failure: &LoadFailure, server: &ShadowServer, major: u32) -> Option<Error> {
+    let name = unavailable_extension(&failure.message)?;
+    let file = failure.file.strip_prefix(".").unwrap_or(&failure.file);
+    let at = format!("{}:{}", file.display(), failure.line);
+    Some(Error::Shadow(match server {
+        ShadowServer::Programs(b) => format!(
+            "extension \"{name}\" ({at}) is not available in the shadow database's PostgreSQL \
+             {} server programs in {}; install it for those programs, give --shadow-db URL or \
+             [shadow] url (an empty database on a PostgreSQL {major} server that has it), or set \
+             [shadow] bindir or {} to the bindir of PostgreSQL {major} server programs that have it",
+            b.version,
+            b.bindir.display(),
+            crate::embedded::BINDIR_ENV,
+        ),
+        ShadowServer::Database((database, version)) => format!(
+            "extension \"{name}\" ({at}) is not available on the server of the shadow database \
+             \"{database}\" (PostgreSQL {version}); install it on that server, or give --shadow-db \
+             URL or [shadow] url an empty database on a PostgreSQL {major} server that has it"
+        ),
+    }))
+}
+
+/// The extension a server's message says it lacks: `extension "x" is not available` (15 and
+/// later) or `could not open extension control file ".../x.control": …` (13, 14).
+fn unavailable_extension(message: &str) -> Option<String> {
+    if let Some(rest) = message.strip_prefix("extension \"") {
+        return rest
+            .strip_suffix("\" is not available")
+            .map(|name| name.replace("\"\"", "\""));
+    }
+    let path = message
+        .strip_prefix("could not open extension control file \"")?
+        .split('"')
+        .next()?;
+    Path::new(path)
+        .file_name()?
+        .to_str()?
+        .strip_suffix(".control")
+        .map(str::to_string)
 }
 
 /// The role the throwaway cluster loads the source as.
@@ -937,6 +1021,26 @@ fn db_error(what: &str, e: &tokio_postgres::Error) -> Error {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn reads_the_unavailable_extension() {
+        assert_eq!(
+            super::unavailable_extension("extension \"postgis\" is not available").as_deref(),
+            Some("postgis")
+        );
+        assert_eq!(
+            super::unavailable_extension(
+                "could not open extension control file \"/x/share/extension/postgis.control\": \
+                 No such file or directory"
+            )
+            .as_deref(),
+            Some("postgis")
+        );
+        assert_eq!(
+            super::unavailable_extension("syntax error at end of input"),
+            None
+        );
+    }
+
     #[test]
     fn reads_the_missing_role() {
         assert_eq!(

@@ -615,7 +615,7 @@ fn shadow(major: u32) -> Arc<tokio::sync::Mutex<pg_flux::shadow::ShadowDb>> {
         .entry(major)
         .or_insert_with(|| {
             Arc::new(tokio::sync::Mutex::new(pg_flux::shadow::ShadowDb::new(
-                pg_flux::shadow::ShadowTarget::Embedded,
+                pg_flux::shadow::ShadowTarget::Embedded(Default::default()),
             )))
         })
         .clone()

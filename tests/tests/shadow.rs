@@ -30,7 +30,7 @@ fn each_load_of_the_kept_shadow_starts_empty() {
         let session = Session::open(&live.url())
             .await
             .unwrap_or_else(|e| panic!("{e}"));
-        let mut shadow = ShadowDb::new(ShadowTarget::Embedded);
+        let mut shadow = ShadowDb::new(ShadowTarget::Embedded(Default::default()));
         let first = load(
             &mut shadow,
             &session,

@@ -8,7 +8,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::{expand_env, Config, CONFIG_FILE};
-use crate::shadow::ShadowTarget;
+use crate::shadow::{EmbeddedOptions, ShadowTarget};
 
 /// What the client may set (camelCase, as editors' settings are).
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -100,7 +100,15 @@ impl Settings {
         let shadow = match (client.drift, shadow_url.filter(|u| !u.is_empty())) {
             (Some(false), _) => None,
             (_, Some(url)) => Some(ShadowTarget::Url(url)),
-            (_, None) => Some(ShadowTarget::Embedded),
+            (_, None) => Some(ShadowTarget::Embedded(EmbeddedOptions {
+                install: config.shadow.install.unwrap_or(true),
+                // Relative to the folder of pg-flux.toml, as its other paths.
+                bindir: config
+                    .shadow
+                    .bindir
+                    .as_ref()
+                    .map(|dir| project_dir.join(dir)),
+            })),
         };
         // A client setting is relative to the workspace, the file's to its own folder.
         let schema_dir = match (&client.schema_dir, config.schema_dir) {
@@ -173,7 +181,7 @@ mod tests {
         let s = Settings::resolve(dir.path(), &client);
         assert_eq!(s.schema_dir, dir.path().join("other"));
         assert_eq!(s.database_url.as_deref(), Some("postgres://x/y"));
-        assert!(matches!(s.shadow, Some(ShadowTarget::Embedded)));
+        assert!(matches!(s.shadow, Some(ShadowTarget::Embedded(_))));
         assert!(s.is_source(&dir.path().join("other/tables/a.sql")));
         assert!(!s.is_source(&dir.path().join("other/_pulled/a.sql")));
         let client = ClientSettings::from_json(&serde_json::json!({
@@ -181,6 +189,17 @@ mod tests {
         }));
         let s = Settings::resolve(dir.path(), &client);
         assert!(matches!(&s.shadow, Some(ShadowTarget::Url(u)) if u == "postgres://x/shadow"));
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "[shadow]\ninstall = false\nbindir = \"pg/bin\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        let expected = EmbeddedOptions {
+            install: false,
+            bindir: Some(dir.path().join("pg/bin")),
+        };
+        assert_eq!(s.shadow, Some(ShadowTarget::Embedded(expected)));
         let client = ClientSettings::from_json(&serde_json::json!({"drift": false}));
         assert!(Settings::resolve(dir.path(), &client).shadow.is_none());
     }
