@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Builds the tests' security label provider (tests/seclabel/pgflux_seclabel.c) for every
-# installed PostgreSQL server build whose server headers this machine has: Debian's
-# postgresql-server-dev-<major> (/usr/include/postgresql/<major>/server) or the headers that
-# come with the PyPI client package (PostgreSQL 18). No build ships a provider of its own
-# (dummy_seclabel is a source-tree test module), so the tests build one. Idempotent.
+# installed PostgreSQL server build whose server headers this machine has: the headers that
+# come with the PyPI client package (PostgreSQL 18), or Debian's postgresql-server-dev-<major>
+# where someone installed it (setup does not: it would upgrade Debian's own server, which the
+# tests may use). No build ships a provider of its own (dummy_seclabel is a source-tree test
+# module), so the tests build one. Idempotent.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ]; then default_home=/opt/pg-flux; else default_home="$HOME/.cache/pg-flux"; fi

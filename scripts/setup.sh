@@ -7,9 +7,6 @@ cd "$(dirname "$0")/.."
 need=()
 dpkg -s libclang-dev >/dev/null 2>&1 || need+=(libclang-dev)
 command -v psql >/dev/null 2>&1 || need+=(postgresql-client)
-# Server headers for the tests' security label provider (scripts/build-seclabel.sh); the
-# PostgreSQL 18 headers come with the client tools.
-dpkg -s postgresql-server-dev-15 >/dev/null 2>&1 || need+=(postgresql-server-dev-15)
 if [ ${#need[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo"
   $sudo apt-get update -qq >/dev/null

@@ -165,7 +165,7 @@ fn extension_member_privileges_are_verified_pulled_and_migrated() {
 
 /// A comment or a security label put on an extension's member by hand: pg_dump leaves both
 /// out (it keeps only privilege changes on members, see above), and so does pg-flux, so the
-/// round trip holds. Labels need a provider: tested where one can be built (15 and 18).
+/// round trip holds. Labels need a provider: tested where one can be built (18).
 #[test]
 fn comments_and_security_labels_on_extension_members_are_left_out_as_pg_dump_leaves_them() {
     on_every_major(|major| {
