@@ -1,0 +1,662 @@
+//! `[ignore]` of pg-flux.toml: live objects someone else manages (a platform's `auth` schema,
+//! a legacy table). One matcher decides for every command and the language server: the
+//! inspection removes what it matches from the catalog it returns (see `inspect`), so dump,
+//! verify, pull, migrate and the language server never see those objects, on the live side or
+//! on the shadow's.
+//!
+//! A rule is a schema (`schemas`), with everything in it, or an identity as verify prints it
+//! (`objects`), optionally after a kind word (`function public.debug_*(*)`); `*` matches any
+//! run of characters. What belongs to an ignored object (columns, constraints, grants, indexes,
+//! triggers, policies, owned sequences) is ignored with it.
+
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use crate::config::IgnoreConfig;
+use crate::identity::{GrantClass, Identity, ObjectKind};
+use crate::inventory::{inventory, Render};
+use crate::load::SourceStatement;
+use crate::model::{Catalog, CatalogRef, UnmodeledObject};
+use crate::source::{Problem, SourceModel};
+
+/// The rules of `[ignore]`, parsed once.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IgnoreRules {
+    rules: Vec<Rule>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rule {
+    /// From `schemas` (a whole schema) rather than `objects` (an identity pattern).
+    schema: bool,
+    /// As written in pg-flux.toml.
+    text: String,
+    /// The kind word, when the rule starts with one.
+    kind: Option<ObjectKind>,
+    /// The rest: a schema name or an identity, with `*` wildcards.
+    pattern: String,
+}
+
+/// Kinds a rule may name: those with a definition of their own.
+const RULE_KINDS: [ObjectKind; 22] = [
+    ObjectKind::Schema,
+    ObjectKind::Extension,
+    ObjectKind::Collation,
+    ObjectKind::Type,
+    ObjectKind::Domain,
+    ObjectKind::Sequence,
+    ObjectKind::Table,
+    ObjectKind::ForeignTable,
+    ObjectKind::View,
+    ObjectKind::MaterializedView,
+    ObjectKind::Index,
+    ObjectKind::Function,
+    ObjectKind::Procedure,
+    ObjectKind::Aggregate,
+    ObjectKind::Trigger,
+    ObjectKind::Policy,
+    ObjectKind::Rule,
+    ObjectKind::Statistics,
+    ObjectKind::EventTrigger,
+    ObjectKind::Publication,
+    ObjectKind::ForeignDataWrapper,
+    ObjectKind::ForeignServer,
+];
+
+/// Kinds that only exist as part of another object: ignored with it, never on their own
+/// (taking a column out of a table would leave a table pg-flux cannot render).
+const PART_KINDS: [ObjectKind; 5] = [
+    ObjectKind::Column,
+    ObjectKind::Constraint,
+    ObjectKind::Grant,
+    ObjectKind::UserMapping,
+    ObjectKind::DefaultPrivileges,
+];
+
+impl Rule {
+    /// As reports name it: `schemas "auth"`, `"public.legacy_*"`.
+    pub fn describe(&self) -> String {
+        if self.schema {
+            format!("schemas {:?}", self.text)
+        } else {
+            format!("{:?}", self.text)
+        }
+    }
+
+    /// Whether the rule takes `identity`, a whole object (not a column, constraint or grant).
+    fn matches(&self, identity: &Identity) -> bool {
+        if self.schema {
+            return match identity.kind {
+                ObjectKind::Schema => glob(&self.pattern, &identity.name),
+                _ => identity
+                    .schema
+                    .as_deref()
+                    .is_some_and(|s| glob(&self.pattern, s)),
+            };
+        }
+        self.kind.is_none_or(|k| k == identity.kind) && glob(&self.pattern, &identity.to_string())
+    }
+
+    /// An object of a kind pg-flux does not model: schema rules by the schema its identity
+    /// starts with, object rules by the whole line verify prints (`operator public.===(…)`).
+    fn matches_unmodeled(&self, u: &UnmodeledObject) -> bool {
+        if self.schema {
+            let quoted = format!("\"{}\".*", self.pattern);
+            return glob(&format!("{}.*", self.pattern), &u.identity) || glob(&quoted, &u.identity);
+        }
+        glob(&self.text, &format!("{} {}", u.kind, u.identity))
+    }
+}
+
+impl IgnoreRules {
+    /// Parses `[ignore]`. A rule naming a column, constraint or grant is refused: those are
+    /// ignored with the object they belong to.
+    pub fn parse(config: &IgnoreConfig) -> Result<IgnoreRules, String> {
+        let mut rules = Vec::new();
+        for text in &config.schemas {
+            if text.is_empty() {
+                return Err("[ignore] schemas: an empty schema name".to_string());
+            }
+            rules.push(Rule {
+                schema: true,
+                text: text.clone(),
+                kind: None,
+                pattern: text.clone(),
+            });
+        }
+        for text in &config.objects {
+            let (kind, pattern) = split_kind(text)?;
+            if pattern.is_empty() {
+                return Err(format!("[ignore] objects: rule {text:?} names no object"));
+            }
+            rules.push(Rule {
+                schema: false,
+                text: text.clone(),
+                kind,
+                pattern: pattern.to_string(),
+            });
+        }
+        Ok(IgnoreRules { rules })
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    /// The first rule that takes the live object `identity`. Parts of objects (columns,
+    /// constraints, grants) are never taken on their own: they go with their object.
+    pub fn rule_for(&self, identity: &Identity) -> Option<usize> {
+        if PART_KINDS.contains(&identity.kind) || identity.kind == ObjectKind::Unmodeled {
+            return None;
+        }
+        self.rules.iter().position(|r| r.matches(identity))
+    }
+
+    /// The first rule that takes a declaration of `identity` (a part of an object by the
+    /// object it belongs to).
+    pub fn rule_for_declared(&self, identity: &Identity) -> Option<usize> {
+        self.rule_for(identity)
+            .or_else(|| owners(identity).iter().find_map(|o| self.rule_for(o)))
+    }
+
+    fn schema_rule(&self, schema: &str) -> Option<usize> {
+        self.rules
+            .iter()
+            .position(|r| r.schema && glob(&r.pattern, schema))
+    }
+
+    fn unmodeled_rule(&self, u: &UnmodeledObject) -> Option<usize> {
+        self.rules.iter().position(|r| r.matches_unmodeled(u))
+    }
+}
+
+/// A kind word at the start of an object rule (`function public.f(*)`), and the rest.
+fn split_kind(text: &str) -> Result<(Option<ObjectKind>, &str), String> {
+    for kind in PART_KINDS {
+        if text.starts_with(&format!("{} ", kind.singular())) {
+            return Err(format!(
+                "[ignore] objects: rule {text:?}: a {} is ignored with the object it belongs to; \
+                 name that object instead",
+                kind.singular()
+            ));
+        }
+    }
+    // Longest word first: `foreign table` before `table`.
+    let mut kinds = RULE_KINDS;
+    kinds.sort_by_key(|k| std::cmp::Reverse(k.singular().len()));
+    for kind in kinds {
+        if let Some(rest) = text.strip_prefix(&format!("{} ", kind.singular())) {
+            return Ok((Some(kind), rest.trim()));
+        }
+    }
+    Ok((None, text.trim()))
+}
+
+/// Whether `text` matches `pattern`, where `*` stands for any run of characters (none
+/// included) and every other character for itself.
+pub fn glob(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.chars().collect();
+    let t: Vec<char> = text.chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    // The last `*` seen and the text position it was tried at, to widen it on a mismatch.
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if pi < p.len() && p[pi] == t[ti] {
+            pi += 1;
+            ti += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
+}
+
+/// The objects a part (column, constraint, grant, trigger, …) may belong to.
+fn owners(identity: &Identity) -> Vec<Identity> {
+    let relation_kinds = [
+        ObjectKind::Table,
+        ObjectKind::View,
+        ObjectKind::MaterializedView,
+        ObjectKind::ForeignTable,
+        ObjectKind::Sequence,
+    ];
+    let with_kind = |kind, base: &Identity| Identity {
+        kind,
+        table: None,
+        grant: None,
+        ..base.clone()
+    };
+    if let Some(grant) = &identity.grant {
+        let kinds: &[ObjectKind] = match grant.class {
+            GrantClass::Relation => &relation_kinds,
+            GrantClass::Schema => &[ObjectKind::Schema],
+            GrantClass::Type => &[ObjectKind::Type, ObjectKind::Domain],
+            GrantClass::Function => &[
+                ObjectKind::Function,
+                ObjectKind::Procedure,
+                ObjectKind::Aggregate,
+            ],
+            GrantClass::ForeignDataWrapper => &[ObjectKind::ForeignDataWrapper],
+            GrantClass::ForeignServer => &[ObjectKind::ForeignServer],
+        };
+        return kinds.iter().map(|k| with_kind(*k, identity)).collect();
+    }
+    match (&identity.table, &identity.schema) {
+        (Some(table), Some(schema)) => relation_kinds
+            .iter()
+            .map(|k| Identity::new(*k, schema, table))
+            .collect(),
+        (Some(server), None) => vec![Identity::global(ObjectKind::ForeignServer, server)],
+        _ => Vec::new(),
+    }
+}
+
+/// What the rules take out of one catalog.
+struct Selection {
+    /// Every ignored object's refs, with the rule that took it.
+    refs: HashMap<CatalogRef, usize>,
+    /// Per `catalog.unmodeled`.
+    unmodeled: Vec<Option<usize>>,
+    /// Per rule: how many objects verify would otherwise have listed.
+    counts: Vec<usize>,
+}
+
+fn select(catalog: &Catalog, rules: &IgnoreRules) -> Selection {
+    let objects = inventory(catalog);
+    let mut refs: HashMap<CatalogRef, usize> = HashMap::new();
+    let mut taken: Vec<Option<usize>> = vec![None; objects.len()];
+    // Parents come before their parts: a part is taken by its parent's rule.
+    for (i, o) in objects.iter().enumerate() {
+        let inherited = o.parent.and_then(|p| taken.get(p).copied().flatten());
+        taken[i] = inherited.or_else(|| rules.rule_for(&o.identity));
+        if let (Some(rule), Render::Blocks(blocks)) = (taken[i], &o.render) {
+            for r in blocks {
+                refs.entry(*r).or_insert(rule);
+            }
+        }
+    }
+    let mut counts = vec![0; rules.rules.len()];
+    take_dependents(catalog, rules, &mut refs, &mut counts);
+    // Counted as verify lists objects: a part with its object, not on its own.
+    let mut rule_of: Vec<Option<usize>> = vec![None; objects.len()];
+    for (i, o) in objects.iter().enumerate() {
+        rule_of[i] = match &o.render {
+            Render::Blocks(blocks) => blocks.iter().find_map(|r| refs.get(r).copied()),
+            _ => o.parent.and_then(|p| rule_of.get(p).copied().flatten()),
+        };
+        let parent_taken = o
+            .parent
+            .is_some_and(|p| rule_of.get(p).is_some_and(Option::is_some));
+        if let Some(rule) = rule_of[i] {
+            if o.required && !parent_taken {
+                counts[rule] += 1;
+            }
+        }
+    }
+    let unmodeled: Vec<Option<usize>> = catalog
+        .unmodeled
+        .iter()
+        .map(|u| rules.unmodeled_rule(u))
+        .collect();
+    for rule in unmodeled.iter().flatten() {
+        counts[*rule] += 1;
+    }
+    Selection {
+        refs,
+        unmodeled,
+        counts,
+    }
+}
+
+/// What the inventory does not tie to an owner: extensions and default privileges in an
+/// ignored schema, and the indexes, triggers, policies, rules, statistics and owned sequences
+/// of an ignored relation.
+fn take_dependents(
+    catalog: &Catalog,
+    rules: &IgnoreRules,
+    refs: &mut HashMap<CatalogRef, usize>,
+    counts: &mut [usize],
+) {
+    for e in &catalog.extensions {
+        if let Some(rule) = rules.schema_rule(&e.schema) {
+            refs.entry(CatalogRef::Extension(e.oid)).or_insert(rule);
+        }
+    }
+    for d in &catalog.default_privileges {
+        let Some((_, schema)) = &d.schema else {
+            continue;
+        };
+        if let Some(rule) = rules.schema_rule(schema) {
+            refs.entry(CatalogRef::DefaultPrivileges(d.oid))
+                .or_insert(rule);
+            // One listed object per entry, as the inventory has them.
+            counts[rule] += d.acl.grants.len() + d.acl.revokes.len();
+        }
+    }
+    let relation = |oid| refs.get(&CatalogRef::Relation(oid)).copied();
+    let by_name: HashMap<_, usize> = catalog
+        .tables
+        .iter()
+        .map(|t| (&t.name, t.oid))
+        .chain(catalog.views.iter().map(|v| (&v.name, v.oid)))
+        .chain(catalog.foreign_tables.iter().map(|t| (&t.name, t.oid)))
+        .filter_map(|(name, oid)| Some((name, relation(oid)?)))
+        .collect();
+    let mut more: Vec<(CatalogRef, usize)> = Vec::new();
+    for i in &catalog.indexes {
+        more.extend(relation(i.table_oid).map(|r| (CatalogRef::Relation(i.oid), r)));
+    }
+    for t in &catalog.triggers {
+        more.extend(
+            by_name
+                .get(&t.table)
+                .map(|r| (CatalogRef::Trigger(t.oid), *r)),
+        );
+    }
+    for p in &catalog.policies {
+        more.extend(relation(p.table_oid).map(|r| (CatalogRef::Policy(p.oid), r)));
+    }
+    for r in &catalog.rules {
+        more.extend(relation(r.relation_oid).map(|rule| (CatalogRef::Rule(r.oid), rule)));
+    }
+    for s in &catalog.statistics {
+        more.extend(relation(s.table_oid).map(|r| (CatalogRef::Statistics(s.oid), r)));
+    }
+    for s in &catalog.sequences {
+        if let Some((table, _, _)) = &s.owned_by {
+            more.extend(relation(*table).map(|r| (CatalogRef::Relation(s.oid), r)));
+        }
+    }
+    for (r, rule) in more {
+        refs.entry(r).or_insert(rule);
+    }
+}
+
+/// Removes every object the rules take from `catalog` (with what depends on it being there
+/// in the catalog's own terms: parts, dependencies) and records in `catalog.ignored` how many
+/// each rule took.
+pub fn apply(catalog: &mut Catalog, rules: &IgnoreRules) {
+    if rules.is_empty() {
+        return;
+    }
+    let selection = select(catalog, rules);
+    catalog.retain_objects(|r| !selection.refs.contains_key(&r));
+    let mut taken = selection.unmodeled.iter();
+    catalog
+        .unmodeled
+        .retain(|_| taken.next().is_none_or(Option::is_none));
+    catalog.ignored = rules
+        .rules
+        .iter()
+        .zip(selection.counts)
+        .map(|(rule, count)| RuleCount {
+            rule: rule.describe(),
+            count,
+        })
+        .collect();
+}
+
+/// The objects the rules take from `catalog`, and nothing else: what the shadow database is
+/// given so that source referring to them loads.
+pub fn ignored_part(catalog: &Catalog, rules: &IgnoreRules) -> Catalog {
+    if rules.is_empty() {
+        return Catalog {
+            server_version_num: catalog.server_version_num,
+            ..Catalog::default()
+        };
+    }
+    let selection = select(catalog, rules);
+    let mut part = catalog.clone();
+    part.retain_objects(|r| selection.refs.contains_key(&r));
+    part.unmodeled.clear();
+    part
+}
+
+/// Where a shell comes from, as load failures and progress name it.
+const SHELL_FILE: &str = "pg-flux.toml [ignore]: live definition of";
+
+/// The statements that recreate `ignored` (an [`ignored_part`] of the live catalog) in the
+/// shadow database, each under a file name that says which object it is, less the objects
+/// `is_declared` (the source declares those itself).
+pub fn shell_statements(
+    ignored: &Catalog,
+    is_declared: impl Fn(&Identity) -> bool,
+) -> Vec<SourceStatement> {
+    let mut part = ignored.clone();
+    let objects = inventory(&part);
+    let mut names: HashMap<CatalogRef, String> = HashMap::new();
+    let mut declared: HashSet<CatalogRef> = HashSet::new();
+    for o in &objects {
+        let Render::Blocks(blocks) = &o.render else {
+            continue;
+        };
+        for r in blocks {
+            let name = format!("{} {}", o.identity.kind.singular(), o.identity);
+            names.entry(*r).or_insert(name);
+            if is_declared(&o.identity) {
+                declared.insert(*r);
+            }
+        }
+    }
+    part.retain_objects(|r| !declared.contains(&r));
+    let mut statements = Vec::new();
+    for block in crate::emit::emit(&part) {
+        let name = block
+            .provides
+            .iter()
+            .chain(&block.requires)
+            .find_map(|r| names.get(r))
+            .map_or("an ignored object", String::as_str);
+        let file = PathBuf::from(format!("{SHELL_FILE} {name}"));
+        // Emitted SQL always splits; a block that did not would only lose its shell.
+        if let Ok(split) = crate::load::split(&file, &block.sql) {
+            statements.extend(split);
+        }
+    }
+    statements
+}
+
+/// Whether a load failure is a shell's (not the source's).
+pub fn is_shell_file(file: &Path) -> bool {
+    file.to_string_lossy().starts_with(SHELL_FILE)
+}
+
+/// A warning for every declaration the rules take (pg-flux leaves those objects alone, so the
+/// declaration has no effect), at the declaration's file:line:column.
+pub fn declared_problems(source: &SourceModel, rules: &IgnoreRules) -> Vec<Problem> {
+    if rules.is_empty() {
+        return Vec::new();
+    }
+    let mut problems = Vec::new();
+    for file in source.files.values() {
+        for d in &file.declarations {
+            if let Some(rule) = rules.rule_for_declared(&d.identity) {
+                problems.push(Problem {
+                    span: d.span.clone(),
+                    message: declared_message(&d.identity, &rules.rules[rule]),
+                });
+            }
+        }
+    }
+    problems
+}
+
+/// The warning for a declaration the rules take.
+pub fn declared_message(identity: &Identity, rule: &Rule) -> String {
+    format!(
+        "{} {identity} is ignored by [ignore] rule {} in pg-flux.toml; pg-flux leaves it alone",
+        identity.kind.singular(),
+        rule.describe()
+    )
+}
+
+/// How many objects one rule took out of a catalog.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleCount {
+    /// As reports name the rule: `schemas "auth"`, `"public.legacy_*"`.
+    pub rule: String,
+    pub count: usize,
+}
+
+/// One line per rule that took nothing (`ignored`: a catalog's counts).
+pub fn unused_rule_warnings(ignored: &[RuleCount]) -> Vec<String> {
+    ignored
+        .iter()
+        .filter(|c| c.count == 0)
+        .map(|c| {
+            format!(
+                "[ignore] rule {} in pg-flux.toml matches no live object",
+                c.rule
+            )
+        })
+        .collect()
+}
+
+/// `N live object(s) ignored: 12 by schemas "auth", 3 by "public.legacy_*"`, or nothing when
+/// the inspection had no rules.
+pub fn summary(ignored: &[RuleCount]) -> Option<String> {
+    if ignored.is_empty() {
+        return None;
+    }
+    let total: usize = ignored.iter().map(|c| c.count).sum();
+    let by: Vec<String> = ignored
+        .iter()
+        .map(|c| format!("{} by {}", c.count, c.rule))
+        .collect();
+    Some(format!("{total} live object(s) ignored: {}", by.join(", ")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules(schemas: &[&str], objects: &[&str]) -> IgnoreRules {
+        IgnoreRules::parse(&IgnoreConfig {
+            schemas: schemas.iter().map(|s| s.to_string()).collect(),
+            objects: objects.iter().map(|s| s.to_string()).collect(),
+        })
+        .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn stars_match_any_run_of_characters() {
+        assert!(glob("public.legacy_*", "public.legacy_orders"));
+        assert!(glob("public.legacy_*", "public.legacy_"));
+        assert!(!glob("public.legacy_*", "public.orders"));
+        assert!(glob("*", ""));
+        assert!(glob("a*b*c", "aXbYbZc"));
+        assert!(!glob("a*b*c", "aXbYbZ"));
+        assert!(glob(
+            "public.debug_*(*)",
+            "public.debug_dump(integer, text)"
+        ));
+        assert!(glob("public.debug_*(*)", "public.debug_dump()"));
+        assert!(!glob("public.debug_*(*)", "public.debug_dump"));
+        assert!(glob("exact", "exact"));
+        assert!(!glob("exact", "exactly"));
+    }
+
+    #[test]
+    fn schema_rules_take_the_schema_and_everything_in_it() {
+        let r = rules(&["auth"], &[]);
+        assert_eq!(
+            r.rule_for(&Identity::global(ObjectKind::Schema, "auth")),
+            Some(0)
+        );
+        assert_eq!(
+            r.rule_for(&Identity::new(ObjectKind::Table, "auth", "users")),
+            Some(0)
+        );
+        let f = Identity::routine(ObjectKind::Function, "auth", "uid", vec![]);
+        assert_eq!(r.rule_for(&f), Some(0));
+        assert_eq!(
+            r.rule_for(&Identity::new(ObjectKind::Table, "public", "users")),
+            None
+        );
+        assert_eq!(
+            r.rule_for(&Identity::global(ObjectKind::Schema, "authx")),
+            None
+        );
+        // A column is not taken on its own, but declared, it goes with its table.
+        let column = Identity::of_table(ObjectKind::Column, "auth", "users", "email");
+        assert_eq!(r.rule_for(&column), None);
+        assert_eq!(r.rule_for_declared(&column), Some(0));
+    }
+
+    #[test]
+    fn object_rules_match_identities_as_verify_prints_them() {
+        let r = rules(&[], &["public.legacy_*", "function public.debug_*(*)"]);
+        let legacy = Identity::new(ObjectKind::Table, "public", "legacy_orders");
+        assert_eq!(r.rule_for(&legacy), Some(0));
+        let view = Identity::new(ObjectKind::View, "public", "legacy_report");
+        assert_eq!(r.rule_for(&view), Some(0));
+        let debug = Identity::routine(
+            ObjectKind::Function,
+            "public",
+            "debug_dump",
+            vec!["integer".into()],
+        );
+        assert_eq!(r.rule_for(&debug), Some(1));
+        // The kind word restricts the rule to that kind.
+        let procedure = Identity {
+            kind: ObjectKind::Procedure,
+            ..debug.clone()
+        };
+        assert_eq!(r.rule_for(&procedure), None);
+        // Names print quoted when they must: the rule is written as they print.
+        let quoted = Identity::new(ObjectKind::Table, "public", "Legacy");
+        assert!(rules(&[], &["public.\"Legacy\""])
+            .rule_for(&quoted)
+            .is_some());
+        assert!(rules(&[], &["public.Legacy"]).rule_for(&quoted).is_none());
+        let index = Identity::of_table(ObjectKind::Index, "public", "legacy_orders", "i");
+        assert_eq!(rules(&[], &["index public.i"]).rule_for(&index), Some(0));
+    }
+
+    #[test]
+    fn kind_words_are_read_longest_first_and_parts_are_refused() {
+        let r = rules(
+            &[],
+            &["foreign table public.ft*", "materialized view public.mv"],
+        );
+        assert_eq!(r.rules[0].kind, Some(ObjectKind::ForeignTable));
+        assert_eq!(r.rules[0].pattern, "public.ft*");
+        assert_eq!(r.rules[1].kind, Some(ObjectKind::MaterializedView));
+        let refused = IgnoreRules::parse(&IgnoreConfig {
+            schemas: vec![],
+            objects: vec!["column public.users.secret".into()],
+        });
+        assert!(refused.is_err_and(|e| e.contains("ignored with the object it belongs to")));
+    }
+
+    #[test]
+    fn unmodeled_objects_are_matched_by_schema_or_whole_line() {
+        let op = UnmodeledObject {
+            kind: "operator".into(),
+            identity: "auth.===(integer,integer)".into(),
+        };
+        assert!(rules(&["auth"], &[]).unmodeled_rule(&op).is_some());
+        assert!(rules(&["public"], &[]).unmodeled_rule(&op).is_none());
+        assert!(rules(&[], &["operator auth.*"])
+            .unmodeled_rule(&op)
+            .is_some());
+    }
+
+    #[test]
+    fn rules_are_described_as_written() {
+        let r = rules(&["auth"], &["public.legacy_*"]);
+        assert_eq!(r.rules[0].describe(), "schemas \"auth\"");
+        assert_eq!(r.rules[1].describe(), "\"public.legacy_*\"");
+    }
+}
