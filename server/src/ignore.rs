@@ -14,10 +14,11 @@ use std::path::{Path, PathBuf};
 
 use crate::config::IgnoreConfig;
 use crate::identity::{GrantClass, Identity, ObjectKind};
+use crate::inspect::Scope;
 use crate::inventory::{inventory, Render};
 use crate::load::SourceStatement;
 use crate::model::{Catalog, CatalogRef, UnmodeledObject};
-use crate::source::{Problem, SourceModel};
+use crate::source::{Declaration, Problem, SourceModel};
 
 /// The rules of `[ignore]`, parsed once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -383,10 +384,10 @@ fn take_dependents(
     }
 }
 
-/// Removes every object the rules take from `catalog` (with what depends on it being there
-/// in the catalog's own terms: parts, dependencies) and records in `catalog.ignored` how many
-/// each rule took.
-pub fn apply(catalog: &mut Catalog, rules: &IgnoreRules) {
+/// Removes every object the rules of `scope` take from `catalog` (with their parts and the
+/// dependencies on them) and records in `catalog.ignored` how many each rule took.
+pub fn apply(catalog: &mut Catalog, scope: &Scope) {
+    let rules = &scope.ignore;
     if rules.is_empty() {
         return;
     }
@@ -403,6 +404,12 @@ pub fn apply(catalog: &mut Catalog, rules: &IgnoreRules) {
         .map(|(rule, count)| RuleCount {
             rule: rule.describe(),
             count,
+            // `schemas = ["auth"]` has nothing to take when only `public` is read.
+            in_scope: !rule.schema
+                || scope
+                    .schemas
+                    .as_ref()
+                    .is_none_or(|read| read.iter().any(|s| glob(&rule.pattern, s))),
         })
         .collect();
 }
@@ -475,21 +482,41 @@ pub fn is_shell_file(file: &Path) -> bool {
 /// A warning for every declaration the rules take (pg-flux leaves those objects alone, so the
 /// declaration has no effect), at the declaration's file:line:column.
 pub fn declared_problems(source: &SourceModel, rules: &IgnoreRules) -> Vec<Problem> {
+    source
+        .files
+        .values()
+        .flat_map(|file| ignored_declarations(&file.declarations, rules))
+        .map(|(d, message)| Problem {
+            span: d.span.clone(),
+            message,
+        })
+        .collect()
+}
+
+/// The declarations of one file that the rules take, with the warning for each. A statement
+/// creating an ignored object is one warning, not one more per column and constraint.
+pub fn ignored_declarations<'a>(
+    declarations: &'a [Declaration],
+    rules: &IgnoreRules,
+) -> Vec<(&'a Declaration, String)> {
     if rules.is_empty() {
         return Vec::new();
     }
-    let mut problems = Vec::new();
-    for file in source.files.values() {
-        for d in &file.declarations {
-            if let Some(rule) = rules.rule_for_declared(&d.identity) {
-                problems.push(Problem {
-                    span: d.span.clone(),
-                    message: declared_message(&d.identity, &rules.rules[rule]),
-                });
-            }
-        }
-    }
-    problems
+    let taken: Vec<(&Declaration, &Rule)> = declarations
+        .iter()
+        .filter_map(|d| Some((d, rules.rules.get(rules.rule_for_declared(&d.identity)?)?)))
+        .collect();
+    let is_part = |d: &Declaration| d.identity.table.is_some() || d.identity.grant.is_some();
+    let whole: HashSet<usize> = taken
+        .iter()
+        .filter(|(d, _)| !is_part(d))
+        .map(|(d, _)| d.span.start)
+        .collect();
+    taken
+        .into_iter()
+        .filter(|(d, _)| !(is_part(d) && whole.contains(&d.span.start)))
+        .map(|(d, rule)| (d, declared_message(&d.identity, rule)))
+        .collect()
 }
 
 /// The warning for a declaration the rules take.
@@ -507,13 +534,15 @@ pub struct RuleCount {
     /// As reports name the rule: `schemas "auth"`, `"public.legacy_*"`.
     pub rule: String,
     pub count: usize,
+    /// False for a schema rule naming none of the schemas read (`--schemas`).
+    pub in_scope: bool,
 }
 
 /// One line per rule that took nothing (`ignored`: a catalog's counts).
 pub fn unused_rule_warnings(ignored: &[RuleCount]) -> Vec<String> {
     ignored
         .iter()
-        .filter(|c| c.count == 0)
+        .filter(|c| c.count == 0 && c.in_scope)
         .map(|c| {
             format!(
                 "[ignore] rule {} in pg-flux.toml matches no live object",

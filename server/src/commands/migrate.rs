@@ -122,7 +122,7 @@ async fn catalogs_with_shells(
         inspect::inspect_session(session, &scope.without_ignore(), inspect::Depth::Ordered).await?;
     inspect::trace_phase("live inspect", start);
     let ignored = ignore::ignored_part(&live, &scope.ignore);
-    ignore::apply(&mut live, &scope.ignore);
+    ignore::apply(&mut live, scope);
     let (dir, schema) = (schema_dir.to_path_buf(), default_schema.to_string());
     let source = tokio::task::spawn_blocking(move || SourceModel::load(&dir, &schema))
         .await

@@ -164,7 +164,7 @@ async fn inspect_with(
     catalog.event_triggers = rest.event_triggers;
     catalog.query_count = queries.load(std::sync::atomic::Ordering::Relaxed);
     // Once, here: no reader of a catalog ever sees what `[ignore]` leaves to others.
-    crate::ignore::apply(&mut catalog, &scope.ignore);
+    crate::ignore::apply(&mut catalog, scope);
     Ok(catalog)
 }
 

@@ -221,7 +221,7 @@ async fn refresh_once(
             }
         };
         let ignored = crate::ignore::ignored_part(&catalog, &scope.ignore);
-        crate::ignore::apply(&mut catalog, &scope.ignore);
+        crate::ignore::apply(&mut catalog, &scope);
         let objects = inventory::inventory(&catalog);
         let definitions = inventory::definitions(&catalog, &objects);
         let by_identity = objects

@@ -63,18 +63,10 @@ pub fn parse_diagnostics(ws: &Workspace, path: &Path) -> Vec<Diagnostic> {
         Vec::new()
     };
     // Declarations `[ignore]` takes: pg-flux leaves those objects alone.
-    let rules = ws.settings().ignore.clone();
     let ignored: Vec<(crate::source::Declaration, String)> = if file.in_source {
-        file.model
-            .declarations
-            .iter()
-            .filter_map(|d| {
-                let rule = rules.rules().get(rules.rule_for_declared(&d.identity)?)?;
-                Some((
-                    d.clone(),
-                    crate::ignore::declared_message(&d.identity, rule),
-                ))
-            })
+        crate::ignore::ignored_declarations(&file.model.declarations, &ws.settings().ignore)
+            .into_iter()
+            .map(|(d, message)| (d.clone(), message))
             .collect()
     } else {
         Vec::new()
