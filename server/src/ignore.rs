@@ -160,6 +160,9 @@ impl IgnoreRules {
     /// The first rule that takes a declaration of `identity` (a part of an object by the
     /// object it belongs to).
     pub fn rule_for_declared(&self, identity: &Identity) -> Option<usize> {
+        if identity.kind == ObjectKind::DefaultPrivileges {
+            return default_privileges_schema(&identity.name).and_then(|s| self.schema_rule(&s));
+        }
         self.rule_for(identity)
             .or_else(|| owners(identity).iter().find_map(|o| self.rule_for(o)))
     }
@@ -221,6 +224,31 @@ pub fn glob(pattern: &str, text: &str) -> bool {
         }
     }
     p[pi..].iter().all(|c| *c == '*')
+}
+
+/// The schema of a default privileges entry (`FOR ROLE r IN SCHEMA s GRANT …`, as its
+/// identity holds it), unquoted.
+fn default_privileges_schema(entry: &str) -> Option<String> {
+    let rest = &entry[entry.find(" IN SCHEMA ")? + " IN SCHEMA ".len()..];
+    match rest.strip_prefix('"') {
+        Some(quoted) => {
+            // A quoted name ends at a quote that is not doubled.
+            let mut name = String::new();
+            let mut chars = quoted.chars().peekable();
+            while let Some(c) = chars.next() {
+                match (c, chars.peek()) {
+                    ('"', Some('"')) => {
+                        name.push('"');
+                        chars.next();
+                    }
+                    ('"', _) => return Some(name),
+                    _ => name.push(c),
+                }
+            }
+            None
+        }
+        None => rest.split(' ').next().map(str::to_string),
+    }
 }
 
 /// The objects a part (column, constraint, grant, trigger, …) may belong to.
@@ -680,6 +708,23 @@ mod tests {
         assert!(rules(&[], &["operator auth.*"])
             .unmodeled_rule(&op)
             .is_some());
+    }
+
+    #[test]
+    fn default_privileges_in_an_ignored_schema_are_taken() {
+        let r = rules(&["auth", "My \"S\""], &[]);
+        let entry = |sql: &str| Identity::global(ObjectKind::DefaultPrivileges, sql);
+        let auth = entry("FOR ROLE admin IN SCHEMA auth GRANT SELECT ON TABLES TO app");
+        assert_eq!(r.rule_for_declared(&auth), Some(0));
+        let quoted =
+            entry("FOR ROLE admin IN SCHEMA \"My \"\"S\"\"\" GRANT SELECT ON TABLES TO app");
+        assert_eq!(r.rule_for_declared(&quoted), Some(1));
+        let public = entry("FOR ROLE admin IN SCHEMA public GRANT SELECT ON TABLES TO app");
+        assert_eq!(r.rule_for_declared(&public), None);
+        assert_eq!(
+            r.rule_for_declared(&entry("FOR ROLE admin GRANT SELECT ON TABLES TO app")),
+            None
+        );
     }
 
     #[test]
