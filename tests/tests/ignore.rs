@@ -126,9 +126,23 @@ fn a_platform_schema_is_left_alone_and_migrations_converge_around_it() {
             ])
         );
 
-        // The source loads into the shadow around shells of auth: nothing to migrate.
+        // The source loads into the shadow around shells of auth: nothing to migrate, no drift.
         let (first, n) = generate(cwd, &db, Some(&shadow));
         assert_eq!(n, 0, "{}", fs::read_to_string(&first).unwrap_or_default());
+        let s = shadow.url();
+        let args = [
+            "verify",
+            "--db",
+            &url,
+            "--drift",
+            "--strict",
+            "--shadow-db",
+            &s,
+        ];
+        let drift = pg_flux(cwd, &args);
+        ok(&drift, "verify --drift");
+        assert!(drift.stdout.contains("drift: none"), "{}", drift.stdout);
+        assert_eq!(drift.stderr, UNUSED_RULE);
 
         // The platform changes auth, and someone adds a legacy table: invisible to all.
         db.exec(
@@ -234,15 +248,16 @@ fn declared_ignored_objects_unused_rules_and_missing_schemas_are_warnings() {
              rule \"public.legacy_*\" in pg-flux.toml; pg-flux leaves it alone\n"
         )
     );
-    // Not pending either, and migrate leaves them alone.
+    // Not pending either, and migrate leaves them alone, saying so.
     assert!(!verify.stdout.contains("not live"), "{}", verify.stdout);
-    let (migration, n) = generate(cwd, &db, Some(&shadow));
-    assert_eq!(
-        n,
-        0,
-        "{}",
-        fs::read_to_string(&migration).unwrap_or_default()
+    let s = shadow.url();
+    let run = pg_flux(
+        cwd,
+        &["migrate", "generate", "--db", &url, "--shadow-db", &s],
     );
+    ok(&run, "migrate generate");
+    assert_eq!(run.stderr, verify.stderr);
+    assert_eq!(run.generated().1, 0, "{}", run.stdout);
 
     // A schema that does not exist.
     let run = pg_flux(

@@ -56,8 +56,14 @@ pub async fn catalogs(
 ) -> Result<(Catalog, Catalog, Vec<String>)> {
     crate::source::require_schema_dir(schema_dir)?;
     let session = Session::open(conninfo).await?;
-    let (live, declared, mut warnings, renames) =
-        catalogs_on(&session, schema_dir, target, scope, default_schema).await?;
+    // Declarations `[ignore]` takes: verify, the caller, warns about them itself.
+    let Compared {
+        live,
+        declared,
+        mut warnings,
+        renames,
+        ..
+    } = catalogs_on(&session, schema_dir, target, scope, default_schema).await?;
     // The declared catalog holds these under their live names: no drift, but not done either.
     warnings.extend(renames.iter().map(|r| {
         format!(
@@ -70,15 +76,26 @@ pub async fn catalogs(
     Ok((live, declared, warnings))
 }
 
-/// As [`catalogs`], with the source's pending renames: the declared catalog names those
-/// objects as live does.
+/// The two sides of a comparison.
+struct Compared {
+    live: Catalog,
+    declared: Catalog,
+    /// The shadow's.
+    warnings: Vec<String>,
+    /// The source's pending renames: the declared catalog names those objects as live does.
+    renames: Vec<Rename>,
+    /// A warning for each declaration an `[ignore]` rule takes (file:line:column: …).
+    ignored_declarations: Vec<String>,
+}
+
+/// As [`catalogs`], with the source's pending renames and ignored declarations.
 async fn catalogs_on(
     session: &Session,
     schema_dir: &Path,
     target: &ShadowTarget,
     scope: &Scope,
     default_schema: &str,
-) -> Result<(Catalog, Catalog, Vec<String>, Vec<Rename>)> {
+) -> Result<Compared> {
     if !scope.ignore.is_empty() {
         return catalogs_with_shells(session, schema_dir, target, scope, default_schema).await;
     }
@@ -98,12 +115,13 @@ async fn catalogs_on(
     // The shadow first: its first query (the live role names) goes ahead of the inspection's.
     let (mut shadow, live) = tokio::try_join!(shadow, live)?;
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
-    Ok((
+    Ok(Compared {
         live,
-        shadow.catalog,
-        shadow.warnings,
-        shadow.pending_renames,
-    ))
+        declared: shadow.catalog,
+        warnings: shadow.warnings,
+        renames: shadow.pending_renames,
+        ignored_declarations: Vec::new(),
+    })
 }
 
 /// As [`catalogs_on`] under `[ignore]` rules: the live database is read first, whole, because
@@ -116,7 +134,7 @@ async fn catalogs_with_shells(
     target: &ShadowTarget,
     scope: &Scope,
     default_schema: &str,
-) -> Result<(Catalog, Catalog, Vec<String>, Vec<Rename>)> {
+) -> Result<Compared> {
     let start = std::time::Instant::now();
     let mut live =
         inspect::inspect_session(session, &scope.without_ignore(), inspect::Depth::Ordered).await?;
@@ -133,12 +151,17 @@ async fn catalogs_with_shells(
     let mut shadow = shadow::declared_catalog(session, schema_dir, target, scope, shells).await?;
     inspect::trace_phase("shadow (start, load, inspect)", start);
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
-    Ok((
+    let ignored_declarations = ignore::declared_problems(&source, &scope.ignore)
+        .iter()
+        .map(|p| format!("{}: {}", p.span, p.message))
+        .collect();
+    Ok(Compared {
         live,
-        shadow.catalog,
-        shadow.warnings,
-        shadow.pending_renames,
-    ))
+        declared: shadow.catalog,
+        warnings: shadow.warnings,
+        renames: shadow.pending_renames,
+        ignored_declarations,
+    })
 }
 
 /// The statements taking `live` to `declared`.
@@ -160,7 +183,13 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     check_label(&options.label)?;
     crate::source::require_schema_dir(&options.schema_dir)?;
     let session = Session::open(&options.conninfo).await?;
-    let (live, declared, warnings, renames) = catalogs_on(
+    let Compared {
+        live,
+        declared,
+        warnings,
+        renames,
+        ignored_declarations,
+    } = catalogs_on(
         &session,
         &options.schema_dir,
         &options.shadow,
@@ -168,7 +197,12 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
         &options.default_schema,
     )
     .await?;
-    let mut warnings = [ignore::unused_rule_warnings(&live.ignored), warnings].concat();
+    let mut warnings = [
+        ignore::unused_rule_warnings(&live.ignored),
+        ignored_declarations,
+        warnings,
+    ]
+    .concat();
     let start = std::time::Instant::now();
     let mut planned = statements(&live, &declared, options.plan);
     // Renames last: everything before names objects as live does (the shadow undid them).
