@@ -203,6 +203,28 @@ mod tests {
     }
 
     #[test]
+    fn ignore_rules_come_from_the_file_and_a_refused_one_is_a_config_error() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let write = |toml: &str| {
+            std::fs::write(dir.path().join(CONFIG_FILE), toml).unwrap_or_else(|e| panic!("{e}"))
+        };
+        write("[ignore]\nschemas = [\"auth\"]\nobjects = [\"public.legacy_*\"]\n");
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        assert_eq!(s.config_error, None);
+        assert_eq!(s.scope().ignore.rules().len(), 2);
+        write("[ignore]\nobjects = [\"grant SELECT ON public.t TO PUBLIC\"]\n");
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        assert!(
+            s.config_error
+                .as_deref()
+                .is_some_and(|e| e.contains("a grant is ignored with the object it belongs to")),
+            "{:?}",
+            s.config_error
+        );
+        assert!(s.ignore.is_empty());
+    }
+
+    #[test]
     fn a_workspace_below_the_project_uses_the_project_file() {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let workspace = dir.path().join("db/tables");
