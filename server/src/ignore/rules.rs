@@ -1,24 +1,8 @@
-//! `[ignore]` of pg-flux.toml: live objects someone else manages (a platform's `auth` schema,
-//! a legacy table). One matcher decides for every command and the language server: the
-//! inspection removes what it matches from the catalog it returns (see `inspect`), so dump,
-//! verify, pull, migrate and the language server never see those objects, on the live side or
-//! on the shadow's.
-//!
-//! A rule is a schema (`schemas`), with everything in it, or an identity as verify prints it
-//! (`objects`), optionally after a kind word (`function public.debug_*(*)`); `*` matches any
-//! run of characters. What belongs to an ignored object (columns, constraints, grants, indexes,
-//! triggers, policies, owned sequences) is ignored with it.
-
-use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+//! The rules and the one matcher: what a rule takes, by identity as verify prints it.
 
 use crate::config::IgnoreConfig;
 use crate::identity::{GrantClass, Identity, ObjectKind};
-use crate::inspect::Scope;
-use crate::inventory::{inventory, Render};
-use crate::load::SourceStatement;
-use crate::model::{Catalog, CatalogRef, UnmodeledObject};
-use crate::source::{Declaration, Problem, SourceModel};
+use crate::model::UnmodeledObject;
 
 /// The rules of `[ignore]`, parsed once.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,13 +13,13 @@ pub struct IgnoreRules {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rule {
     /// From `schemas` (a whole schema) rather than `objects` (an identity pattern).
-    schema: bool,
+    pub(super) schema: bool,
     /// As written in pg-flux.toml.
     text: String,
     /// The kind word, when the rule starts with one.
     kind: Option<ObjectKind>,
     /// The rest: a schema name or an identity, with `*` wildcards.
-    pattern: String,
+    pub(super) pattern: String,
 }
 
 /// Kinds a rule may name: those with a definition of their own.
@@ -167,13 +151,13 @@ impl IgnoreRules {
             .or_else(|| owners(identity).iter().find_map(|o| self.rule_for(o)))
     }
 
-    fn schema_rule(&self, schema: &str) -> Option<usize> {
+    pub(super) fn schema_rule(&self, schema: &str) -> Option<usize> {
         self.rules
             .iter()
             .position(|r| r.schema && glob(&r.pattern, schema))
     }
 
-    fn unmodeled_rule(&self, u: &UnmodeledObject) -> Option<usize> {
+    pub(super) fn unmodeled_rule(&self, u: &UnmodeledObject) -> Option<usize> {
         self.rules.iter().position(|r| r.matches_unmodeled(u))
     }
 }
@@ -289,309 +273,6 @@ fn owners(identity: &Identity) -> Vec<Identity> {
         (Some(server), None) => vec![Identity::global(ObjectKind::ForeignServer, server)],
         _ => Vec::new(),
     }
-}
-
-/// What the rules take out of one catalog.
-struct Selection {
-    /// Every ignored object's refs, with the rule that took it.
-    refs: HashMap<CatalogRef, usize>,
-    /// Per `catalog.unmodeled`.
-    unmodeled: Vec<Option<usize>>,
-    /// Per rule: how many objects verify would otherwise have listed.
-    counts: Vec<usize>,
-}
-
-fn select(catalog: &Catalog, rules: &IgnoreRules) -> Selection {
-    let objects = inventory(catalog);
-    let mut refs: HashMap<CatalogRef, usize> = HashMap::new();
-    let mut taken: Vec<Option<usize>> = vec![None; objects.len()];
-    // Parents come before their parts: a part is taken by its parent's rule.
-    for (i, o) in objects.iter().enumerate() {
-        let inherited = o.parent.and_then(|p| taken.get(p).copied().flatten());
-        taken[i] = inherited.or_else(|| rules.rule_for(&o.identity));
-        if let (Some(rule), Render::Blocks(blocks)) = (taken[i], &o.render) {
-            for r in blocks {
-                refs.entry(*r).or_insert(rule);
-            }
-        }
-    }
-    let mut counts = vec![0; rules.rules.len()];
-    take_dependents(catalog, rules, &mut refs, &mut counts);
-    // Counted as verify lists objects: a part with its object, not on its own.
-    let mut rule_of: Vec<Option<usize>> = vec![None; objects.len()];
-    for (i, o) in objects.iter().enumerate() {
-        rule_of[i] = match &o.render {
-            Render::Blocks(blocks) => blocks.iter().find_map(|r| refs.get(r).copied()),
-            _ => o.parent.and_then(|p| rule_of.get(p).copied().flatten()),
-        };
-        let parent_taken = o
-            .parent
-            .is_some_and(|p| rule_of.get(p).is_some_and(Option::is_some));
-        if let Some(rule) = rule_of[i] {
-            if o.required && !parent_taken {
-                counts[rule] += 1;
-            }
-        }
-    }
-    let unmodeled: Vec<Option<usize>> = catalog
-        .unmodeled
-        .iter()
-        .map(|u| rules.unmodeled_rule(u))
-        .collect();
-    for rule in unmodeled.iter().flatten() {
-        counts[*rule] += 1;
-    }
-    Selection {
-        refs,
-        unmodeled,
-        counts,
-    }
-}
-
-/// What the inventory does not tie to an owner: extensions and default privileges in an
-/// ignored schema, and the indexes, triggers, policies, rules, statistics and owned sequences
-/// of an ignored relation.
-fn take_dependents(
-    catalog: &Catalog,
-    rules: &IgnoreRules,
-    refs: &mut HashMap<CatalogRef, usize>,
-    counts: &mut [usize],
-) {
-    for e in &catalog.extensions {
-        if let Some(rule) = rules.schema_rule(&e.schema) {
-            refs.entry(CatalogRef::Extension(e.oid)).or_insert(rule);
-        }
-    }
-    for d in &catalog.default_privileges {
-        let Some((_, schema)) = &d.schema else {
-            continue;
-        };
-        if let Some(rule) = rules.schema_rule(schema) {
-            refs.entry(CatalogRef::DefaultPrivileges(d.oid))
-                .or_insert(rule);
-            // One listed object per entry, as the inventory has them.
-            counts[rule] += d.acl.grants.len() + d.acl.revokes.len();
-        }
-    }
-    let relation = |oid| refs.get(&CatalogRef::Relation(oid)).copied();
-    let by_name: HashMap<_, usize> = catalog
-        .tables
-        .iter()
-        .map(|t| (&t.name, t.oid))
-        .chain(catalog.views.iter().map(|v| (&v.name, v.oid)))
-        .chain(catalog.foreign_tables.iter().map(|t| (&t.name, t.oid)))
-        .filter_map(|(name, oid)| Some((name, relation(oid)?)))
-        .collect();
-    let mut more: Vec<(CatalogRef, usize)> = Vec::new();
-    for i in &catalog.indexes {
-        more.extend(relation(i.table_oid).map(|r| (CatalogRef::Relation(i.oid), r)));
-    }
-    for t in &catalog.triggers {
-        more.extend(
-            by_name
-                .get(&t.table)
-                .map(|r| (CatalogRef::Trigger(t.oid), *r)),
-        );
-    }
-    for p in &catalog.policies {
-        more.extend(relation(p.table_oid).map(|r| (CatalogRef::Policy(p.oid), r)));
-    }
-    for r in &catalog.rules {
-        more.extend(relation(r.relation_oid).map(|rule| (CatalogRef::Rule(r.oid), rule)));
-    }
-    for s in &catalog.statistics {
-        more.extend(relation(s.table_oid).map(|r| (CatalogRef::Statistics(s.oid), r)));
-    }
-    for s in &catalog.sequences {
-        if let Some((table, _, _)) = &s.owned_by {
-            more.extend(relation(*table).map(|r| (CatalogRef::Relation(s.oid), r)));
-        }
-    }
-    for (r, rule) in more {
-        refs.entry(r).or_insert(rule);
-    }
-}
-
-/// Removes every object the rules of `scope` take from `catalog` (with their parts and the
-/// dependencies on them) and records in `catalog.ignored` how many each rule took.
-pub fn apply(catalog: &mut Catalog, scope: &Scope) {
-    let rules = &scope.ignore;
-    if rules.is_empty() {
-        return;
-    }
-    let selection = select(catalog, rules);
-    catalog.retain_objects(|r| !selection.refs.contains_key(&r));
-    let mut taken = selection.unmodeled.iter();
-    catalog
-        .unmodeled
-        .retain(|_| taken.next().is_none_or(Option::is_none));
-    catalog.ignored = rules
-        .rules
-        .iter()
-        .zip(selection.counts)
-        .map(|(rule, count)| RuleCount {
-            rule: rule.describe(),
-            count,
-            // `schemas = ["auth"]` has nothing to take when only `public` is read.
-            in_scope: !rule.schema
-                || scope
-                    .schemas
-                    .as_ref()
-                    .is_none_or(|read| read.iter().any(|s| glob(&rule.pattern, s))),
-        })
-        .collect();
-}
-
-/// The objects the rules take from `catalog`, and nothing else: what the shadow database is
-/// given so that source referring to them loads.
-pub fn ignored_part(catalog: &Catalog, rules: &IgnoreRules) -> Catalog {
-    if rules.is_empty() {
-        return Catalog {
-            server_version_num: catalog.server_version_num,
-            ..Catalog::default()
-        };
-    }
-    let selection = select(catalog, rules);
-    let mut part = catalog.clone();
-    part.retain_objects(|r| selection.refs.contains_key(&r));
-    part.unmodeled.clear();
-    part
-}
-
-/// Where a shell comes from, as load failures and progress name it.
-const SHELL_FILE: &str = "pg-flux.toml [ignore]: live definition of";
-
-/// The statements that recreate `ignored` (an [`ignored_part`] of the live catalog) in the
-/// shadow database, each under a file name that says which object it is, less the objects
-/// `is_declared` (the source declares those itself).
-pub fn shell_statements(
-    ignored: &Catalog,
-    is_declared: impl Fn(&Identity) -> bool,
-) -> Vec<SourceStatement> {
-    let mut part = ignored.clone();
-    let objects = inventory(&part);
-    let mut names: HashMap<CatalogRef, String> = HashMap::new();
-    let mut declared: HashSet<CatalogRef> = HashSet::new();
-    for o in &objects {
-        let Render::Blocks(blocks) = &o.render else {
-            continue;
-        };
-        for r in blocks {
-            let name = format!("{} {}", o.identity.kind.singular(), o.identity);
-            names.entry(*r).or_insert(name);
-            if is_declared(&o.identity) {
-                declared.insert(*r);
-            }
-        }
-    }
-    part.retain_objects(|r| !declared.contains(&r));
-    let mut statements = Vec::new();
-    for block in crate::emit::emit(&part) {
-        let name = block
-            .provides
-            .iter()
-            .chain(&block.requires)
-            .find_map(|r| names.get(r))
-            .map_or("an ignored object", String::as_str);
-        let file = PathBuf::from(format!("{SHELL_FILE} {name}"));
-        // Emitted SQL always splits; a block that did not would only lose its shell.
-        if let Ok(split) = crate::load::split(&file, &block.sql) {
-            statements.extend(split);
-        }
-    }
-    statements
-}
-
-/// Whether a load failure is a shell's (not the source's).
-pub fn is_shell_file(file: &Path) -> bool {
-    file.to_string_lossy().starts_with(SHELL_FILE)
-}
-
-/// A warning for every declaration the rules take (pg-flux leaves those objects alone, so the
-/// declaration has no effect), at the declaration's file:line:column.
-pub fn declared_problems(source: &SourceModel, rules: &IgnoreRules) -> Vec<Problem> {
-    source
-        .files
-        .values()
-        .flat_map(|file| ignored_declarations(&file.declarations, rules))
-        .map(|(d, message)| Problem {
-            span: d.span.clone(),
-            message,
-        })
-        .collect()
-}
-
-/// The declarations of one file that the rules take, with the warning for each. A statement
-/// creating an ignored object is one warning, not one more per column and constraint.
-pub fn ignored_declarations<'a>(
-    declarations: &'a [Declaration],
-    rules: &IgnoreRules,
-) -> Vec<(&'a Declaration, String)> {
-    if rules.is_empty() {
-        return Vec::new();
-    }
-    let taken: Vec<(&Declaration, &Rule)> = declarations
-        .iter()
-        .filter_map(|d| Some((d, rules.rules.get(rules.rule_for_declared(&d.identity)?)?)))
-        .collect();
-    let is_part = |d: &Declaration| d.identity.table.is_some() || d.identity.grant.is_some();
-    let whole: HashSet<usize> = taken
-        .iter()
-        .filter(|(d, _)| !is_part(d))
-        .map(|(d, _)| d.span.start)
-        .collect();
-    taken
-        .into_iter()
-        .filter(|(d, _)| !(is_part(d) && whole.contains(&d.span.start)))
-        .map(|(d, rule)| (d, declared_message(&d.identity, rule)))
-        .collect()
-}
-
-/// The warning for a declaration the rules take.
-pub fn declared_message(identity: &Identity, rule: &Rule) -> String {
-    format!(
-        "{} {identity} is ignored by [ignore] rule {} in pg-flux.toml; pg-flux leaves it alone",
-        identity.kind.singular(),
-        rule.describe()
-    )
-}
-
-/// How many objects one rule took out of a catalog.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RuleCount {
-    /// As reports name the rule: `schemas "auth"`, `"public.legacy_*"`.
-    pub rule: String,
-    pub count: usize,
-    /// False for a schema rule naming none of the schemas read (`--schemas`).
-    pub in_scope: bool,
-}
-
-/// One line per rule that took nothing (`ignored`: a catalog's counts).
-pub fn unused_rule_warnings(ignored: &[RuleCount]) -> Vec<String> {
-    ignored
-        .iter()
-        .filter(|c| c.count == 0 && c.in_scope)
-        .map(|c| {
-            format!(
-                "[ignore] rule {} in pg-flux.toml matches no live object",
-                c.rule
-            )
-        })
-        .collect()
-}
-
-/// `N live object(s) ignored: 12 by schemas "auth", 3 by "public.legacy_*"`, or nothing when
-/// the inspection had no rules.
-pub fn summary(ignored: &[RuleCount]) -> Option<String> {
-    if ignored.is_empty() {
-        return None;
-    }
-    let total: usize = ignored.iter().map(|c| c.count).sum();
-    let by: Vec<String> = ignored
-        .iter()
-        .map(|c| format!("{} by {}", c.count, c.rule))
-        .collect();
-    Some(format!("{total} live object(s) ignored: {}", by.join(", ")))
 }
 
 #[cfg(test)]
