@@ -18,6 +18,8 @@ pub struct Config {
     pub database: DatabaseConfig,
     #[serde(default)]
     pub shadow: ShadowConfig,
+    #[serde(default)]
+    pub ignore: IgnoreConfig,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
@@ -37,6 +39,20 @@ pub struct ShadowConfig {
     pub install: Option<bool>,
     /// A bindir of server programs for the throwaway shadow; `PGFLUX_PG_BINDIR` goes first.
     pub bindir: Option<PathBuf>,
+}
+
+/// `[ignore]`: objects managed by someone else (a platform's `auth` schema), which pg-flux
+/// never dumps, reports, pulls, diffs or drops. Parsed into rules by [`crate::ignore`].
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct IgnoreConfig {
+    /// Schemas, with everything in them (`*` wildcard).
+    #[serde(default)]
+    pub schemas: Vec<String>,
+    /// Identities as verify prints them, optionally after a kind word (`function
+    /// public.debug_*(*)`), `*` wildcard.
+    #[serde(default)]
+    pub objects: Vec<String>,
 }
 
 /// The project a command runs in: the nearest `pg-flux.toml` from the starting directory
@@ -200,6 +216,10 @@ mod tests {
         assert_eq!(c.schema_dir.as_deref(), Some(Path::new("db")));
         assert_eq!(c.database.schemas, Some(vec!["app".to_string()]));
         assert_eq!(c.shadow.url.as_deref(), Some("postgres://h/s"));
+        let c = Config::parse("[ignore]\nschemas = [\"auth\"]\nobjects = [\"public.legacy_*\"]\n")
+            .unwrap_or_default();
+        assert_eq!(c.ignore.schemas, vec!["auth".to_string()]);
+        assert_eq!(c.ignore.objects, vec!["public.legacy_*".to_string()]);
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod embedded;
 pub mod emit;
 pub mod error;
 pub mod identity;
+pub mod ignore;
 pub mod inspect;
 pub mod inventory;
 pub mod layout;

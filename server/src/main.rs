@@ -12,7 +12,8 @@ use pg_flux::commands::dump::{dump, DumpOptions};
 use pg_flux::commands::migrate::{self as migrate_cmd, MigrateOptions};
 use pg_flux::commands::pull::{pull, PullOptions};
 use pg_flux::commands::verify::{self, verify, VerifyOptions};
-use pg_flux::config::{Config, Project};
+use pg_flux::config::{Config, Project, CONFIG_FILE};
+use pg_flux::ignore::IgnoreRules;
 use pg_flux::inspect::Scope;
 use pg_flux::layout::Layout;
 use pg_flux::migrate::PlanOptions;
@@ -272,13 +273,14 @@ async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
             LayoutArg::PerKind => Layout::PerKind,
             LayoutArg::Flat => Layout::Flat,
         },
-        scope: Scope {
-            schemas: args.schemas.or(config.database.schemas.clone()),
-        },
+        scope: scope(args.schemas.or(config.database.schemas.clone()), config)?,
         force: args.force,
     };
     connecting(&options.conninfo);
     let report = dump(&options).await?;
+    for w in &report.warnings {
+        eprintln!("warning: {w}");
+    }
     for object in &report.unmodeled {
         eprintln!(
             "warning: not captured (pg-flux does not model this kind yet): {} {}",
@@ -304,6 +306,14 @@ async fn run_dump(args: DumpArgs) -> Result<ExitCode, Error> {
         );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The schemas to read, less what `[ignore]` takes out (a rule that does not parse is an
+/// error naming it).
+fn scope(schemas: Option<Vec<String>>, config: &Config) -> Result<Scope, Error> {
+    let ignore = IgnoreRules::parse(&config.ignore)
+        .map_err(|e| Error::Usage(format!("{CONFIG_FILE}: {e}")))?;
+    Ok(Scope { schemas, ignore })
 }
 
 /// The nearest `pg-flux.toml` from the current directory upward.
@@ -339,9 +349,7 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
         conninfo: database_url(args.db, config)?,
         schema_dir: schema_dir(args.schema_dir, &project),
         default_schema: default_schema(config),
-        scope: Scope {
-            schemas: config.database.schemas.clone(),
-        },
+        scope: scope(config.database.schemas.clone(), config)?,
     };
     connecting(&options.conninfo);
     let report = verify(&options).await?;
@@ -352,6 +360,7 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
             &options.schema_dir,
             &target,
             &options.scope,
+            &options.default_schema,
         )
         .await?;
         for w in warnings {
@@ -361,6 +370,9 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
     } else {
         None
     };
+    for w in pg_flux::ignore::unused_rule_warnings(&report.ignored) {
+        eprintln!("warning: {w}");
+    }
     match args.format {
         FormatArg::Text => {
             warn_problems(&report.problems);
@@ -415,9 +427,8 @@ async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
             .unwrap_or_else(|| project.migrations_dir()),
         label: args.label,
         shadow: shadow_target(args.shadow_db, config),
-        scope: Scope {
-            schemas: config.database.schemas.clone(),
-        },
+        scope: scope(config.database.schemas.clone(), config)?,
+        default_schema: default_schema(config),
         no_destructive: args.no_destructive,
         plan: PlanOptions {
             concurrent_indexes: args.concurrent_indexes,
@@ -447,9 +458,7 @@ async fn run_pull(args: PullArgs) -> Result<ExitCode, Error> {
         conninfo: database_url(args.db, config)?,
         schema_dir: schema_dir(args.schema_dir, &project),
         default_schema: default_schema(config),
-        scope: Scope {
-            schemas: config.database.schemas.clone(),
-        },
+        scope: scope(config.database.schemas.clone(), config)?,
         dry_run: args.dry_run.unwrap_or(false),
     };
     connecting(&options.conninfo);

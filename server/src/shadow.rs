@@ -97,11 +97,16 @@ impl LoadFailure {
 /// Loads the tree at `schema_dir` into a shadow database and inspects it. `live` is the live
 /// database's read-only session (its major and role names are read from it). A statement that
 /// does not load is an error naming file:line:column.
+///
+/// `shells` load with the source: live definitions of objects `[ignore]` leaves to others, so
+/// that source referring to them loads (see `ignore::shell_statements`; the scope's rules take
+/// them out of the catalog again). One that does not load is a warning.
 pub async fn declared_catalog(
     live: &Session,
     schema_dir: &Path,
     target: &ShadowTarget,
     scope: &Scope,
+    shells: Vec<SourceStatement>,
 ) -> Result<Shadow> {
     // First, before the caller's other queries on the live session queue up ahead of it.
     let roles = live_roles(live.client()).await?;
@@ -116,12 +121,24 @@ pub async fn declared_catalog(
     };
     // The source is read and split while the cluster starts.
     let mut shadow_db = ShadowDb::new(target.clone());
-    let (statements, ()) = tokio::try_join!(read, shadow_db.start(live.server_major()))?;
+    let (source, ()) = tokio::try_join!(read, shadow_db.start(live.server_major()))?;
+    let statements: Vec<SourceStatement> = shells.into_iter().chain(source).collect();
     let pending = pending_renames(live.client(), renames::renames(&statements)?).await?;
     let mut shadow = shadow_db
         .load_for_roles(live, &roles, statements, &pending, scope)
         .await?;
-    let first_failure = std::mem::take(&mut shadow.failures).into_iter().next();
+    let (shell_failures, failures): (Vec<LoadFailure>, Vec<LoadFailure>) =
+        std::mem::take(&mut shadow.failures)
+            .into_iter()
+            .partition(|f| crate::ignore::is_shell_file(&f.file));
+    shadow.warnings.extend(shell_failures.iter().map(|f| {
+        format!(
+            "{} does not load into the shadow database ({}): source that uses it may not load either",
+            f.file.display(),
+            f.message
+        )
+    }));
+    let first_failure = failures.into_iter().next();
     match first_failure {
         Some(failure) => Err(failure.into_error()),
         None => Ok(shadow),

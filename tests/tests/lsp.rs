@@ -1144,3 +1144,137 @@ async fn an_invalid_config_file_is_reported_until_fixed() {
         .await;
     c.shutdown().await;
 }
+
+/// `[ignore]` in the editor: a platform's `auth` schema and legacy tables are never reported
+/// as undeclared, source with a foreign key into `auth` loads into the shadow (no load
+/// failure), and declaring an ignored object is a warning on its statement, never pending.
+/// Every absence is checked in a publication that carries a positive diagnostic of the same
+/// kind (a table added live, a drift, a pending table), so no check waits on a clock.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ignored_objects_are_not_reported_and_declaring_one_is_a_warning() {
+    let db = TestDb::new();
+    db.exec(
+        "CREATE SCHEMA auth;
+         CREATE TABLE auth.users (id uuid PRIMARY KEY, email text NOT NULL);
+         CREATE FUNCTION auth.uid() RETURNS uuid LANGUAGE sql STABLE AS $$ SELECT NULL::uuid $$;
+         CREATE TABLE public.profiles (
+             id bigint PRIMARY KEY, user_id uuid REFERENCES auth.users, note text
+         );
+         CREATE VIEW public.profile_emails AS
+             SELECT p.id, u.email FROM public.profiles p JOIN auth.users u ON u.id = p.user_id;
+         CREATE TABLE public.legacy_orders (id integer);",
+    );
+    let ignore = pg_flux::config::IgnoreConfig {
+        schemas: vec!["auth".into()],
+        objects: vec!["public.legacy_*".into()],
+    };
+    let dir = tempdir();
+    let root = dir.path();
+    dump(&DumpOptions {
+        conninfo: db.url(),
+        output: root.join("schema"),
+        layout: Layout::PerKind,
+        scope: pg_flux::inspect::Scope {
+            schemas: None,
+            ignore: pg_flux::ignore::IgnoreRules::parse(&ignore).unwrap_or_else(|e| panic!("{e}")),
+        },
+        force: false,
+    })
+    .await
+    .unwrap_or_else(|e| panic!("dump: {e}"));
+    std::env::set_var("PGFLUX_LSP_IGNORE", db.url());
+    let config = write(
+        root,
+        "pg-flux.toml",
+        "[database]\nurl = \"${PGFLUX_LSP_IGNORE}\"\n\n[ignore]\nschemas = [\"auth\"]\n\
+         objects = [\"public.legacy_*\"]\n",
+    );
+    let profiles = root.join("schema/tables/public.profiles.sql");
+    assert!(profiles.is_file(), "{:?}", read_tree(&root.join("schema")));
+    // After the dump, live drifts on profiles and gains a table nobody declared: both show,
+    // and with them, what does not.
+    db.exec(
+        "ALTER TABLE public.profiles ALTER COLUMN note SET DEFAULT 'x';
+         CREATE TABLE public.hotfix (id integer);",
+    );
+    let undeclared_on_config = |c: &Client| -> Vec<String> {
+        let found = c.diagnostics.get(&config).cloned().unwrap_or_default();
+        with_code(&found, UNDECLARED)
+            .iter()
+            .map(|d| d["data"]["identity"].as_str().unwrap_or("").to_string())
+            .collect()
+    };
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    let status = c
+        .execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        status,
+        json!({"status": "connected", "drift": "checked", "drifted": 1})
+    );
+    c.wait_diagnostics(&config, "the undeclared hotfix table", |d| {
+        !with_code(d, UNDECLARED).is_empty()
+    })
+    .await;
+    // Nothing of auth, nothing legacy: neither has a file, so it would be here.
+    assert_eq!(undeclared_on_config(&c), ["public.hotfix"]);
+    let found = c
+        .wait_diagnostics(&profiles, "drift on profiles", |d| {
+            !with_code(d, DRIFT).is_empty()
+        })
+        .await;
+    // The foreign key into auth loaded: the shadow had auth.users.
+    assert!(
+        with_code(&found, NOT_ROUND_TRIPPABLE).is_empty(),
+        "{found:?}"
+    );
+
+    // The platform adds to auth, someone adds another table: only that one shows.
+    db.exec(
+        "CREATE TABLE auth.sessions (id bigint PRIMARY KEY, user_id uuid REFERENCES auth.users);
+         CREATE TABLE public.hotfix_two (id integer);",
+    );
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    c.wait_diagnostics(&config, "the second hotfix table", |d| {
+        with_code(d, UNDECLARED).len() >= 2
+    })
+    .await;
+    assert_eq!(
+        undeclared_on_config(&c),
+        ["public.hotfix", "public.hotfix_two"]
+    );
+
+    // Declaring an ignored object: a warning on its statement, not pending (the new table
+    // beside it is).
+    let extra = write(
+        root,
+        "schema/tables/public.legacy_notes.sql",
+        "CREATE TABLE public.legacy_notes (id integer);\nCREATE TABLE public.notes (id integer);\n",
+    );
+    c.open(&extra, 1).await;
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let found = c
+        .wait_diagnostics(&extra, "an ignored declaration and a pending table", |d| {
+            !with_code(d, "ignored-declaration").is_empty() && !with_code(d, PENDING).is_empty()
+        })
+        .await;
+    let ignored = with_code(&found, "ignored-declaration");
+    assert_eq!(ignored.len(), 1, "{found:?}");
+    assert_eq!(ignored[0]["severity"], json!(2));
+    assert_eq!(start_of(ignored[0]), (0, 0));
+    assert_eq!(
+        ignored[0]["message"],
+        json!("table public.legacy_notes is ignored by [ignore] rule \"public.legacy_*\" in pg-flux.toml; pg-flux leaves it alone")
+    );
+    let pending: Vec<&Value> = with_code(&found, PENDING)
+        .iter()
+        .map(|d| &d["data"]["identity"])
+        .collect();
+    assert_eq!(pending, [&json!("public.notes")]);
+    c.shutdown().await;
+}

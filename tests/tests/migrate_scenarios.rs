@@ -52,6 +52,7 @@ fn migrate(
         label: "change".into(),
         shadow: ShadowTarget::Url(shadow.url()),
         scope: Scope::default(),
+        default_schema: "public".into(),
         no_destructive: false,
         plan: PlanOptions::default(),
     };

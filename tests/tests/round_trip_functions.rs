@@ -444,6 +444,7 @@ fn event_triggers_follow_their_function_into_scope() {
         let count = |schema: &str| {
             let scope = pg_flux::inspect::Scope {
                 schemas: Some(vec![schema.to_string()]),
+                ..Default::default()
             };
             block_on(pg_flux::commands::dump::read_catalog(&d.url(), &scope))
                 .unwrap_or_else(|e| panic!("PostgreSQL {major}: inspect: {e}"))

@@ -21,6 +21,7 @@ export const DIAGNOSTIC_CODES = {
   invalidConfig: "invalid-config",
   drift: "drift",
   pending: "pending",
+  ignoredDeclaration: "ignored-declaration",
 } as const;
 
 /** The oldest server this extension works with (the first with `pg-flux lsp`). */

@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use crate::emit;
 use crate::error::Result;
+use crate::identity::{Identity, ObjectKind};
 use crate::inspect::{self, Scope};
 use crate::layout::{self, Layout};
 use crate::model::{Catalog, UnmodeledObject};
@@ -29,6 +30,8 @@ pub struct DumpReport {
     /// Files of the previous tree that dump did not write (names it never produces), kept in
     /// place by `--force` (relative to the output directory).
     pub kept: Vec<PathBuf>,
+    /// Schemas asked for that were not read, and `[ignore]` rules that took nothing.
+    pub warnings: Vec<String>,
 }
 
 /// Inspects the database and writes the tree. The target is checked before connecting and
@@ -51,7 +54,33 @@ pub async fn dump(options: &DumpOptions) -> Result<DumpReport> {
         unmodeled: catalog.unmodeled.clone(),
         queries: catalog.query_count,
         kept,
+        warnings: scope_warnings(&catalog, &options.scope),
     })
+}
+
+/// A schema of `scope` that the inspection did not find (a misspelt `--schemas` would dump
+/// nothing of it, silently), and every `[ignore]` rule that took nothing.
+pub fn scope_warnings(catalog: &Catalog, scope: &Scope) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for schema in scope.schemas.iter().flatten() {
+        if catalog.schemas.iter().any(|s| &s.name == schema) {
+            continue;
+        }
+        let identity = Identity::global(ObjectKind::Schema, schema);
+        let rule = scope.ignore.rule_for(&identity);
+        warnings.push(match rule.and_then(|i| scope.ignore.rules().get(i)) {
+            Some(rule) => format!(
+                "schema {schema:?} is ignored by [ignore] rule {} in pg-flux.toml: nothing of it is read",
+                rule.describe()
+            ),
+            None if schema == "information_schema" || schema.starts_with("pg_") => {
+                format!("schema {schema:?} is a system schema: pg-flux never reads it")
+            }
+            None => format!("schema {schema:?} does not exist"),
+        });
+    }
+    warnings.extend(crate::ignore::unused_rule_warnings(&catalog.ignored));
+    warnings
 }
 
 /// Reads the catalog of the database at `conninfo` in one read-only snapshot, its tables

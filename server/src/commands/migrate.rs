@@ -9,11 +9,13 @@ use crate::commands::pull::utc_stamp;
 use crate::connect::Session;
 use crate::diff::{self, Change, Difference, Side};
 use crate::error::{Error, Result};
+use crate::ignore;
 use crate::inspect::{self, Scope};
 use crate::migrate::{self, PlanOptions, Statement};
 use crate::model::Catalog;
 use crate::shadow::{self, ShadowTarget};
 use crate::source::renames::Rename;
+use crate::source::SourceModel;
 
 #[derive(Debug, Clone)]
 pub struct MigrateOptions {
@@ -24,6 +26,9 @@ pub struct MigrateOptions {
     pub label: String,
     pub shadow: ShadowTarget,
     pub scope: Scope,
+    /// Schema that unqualified names in source resolve to (first of `search_path`): which
+    /// objects of `[ignore]` the source declares itself.
+    pub default_schema: String,
     /// Refuse to write a migration with a destructive statement.
     pub no_destructive: bool,
     pub plan: PlanOptions,
@@ -47,11 +52,18 @@ pub async fn catalogs(
     schema_dir: &Path,
     target: &ShadowTarget,
     scope: &Scope,
+    default_schema: &str,
 ) -> Result<(Catalog, Catalog, Vec<String>)> {
     crate::source::require_schema_dir(schema_dir)?;
     let session = Session::open(conninfo).await?;
-    let (live, declared, mut warnings, renames) =
-        catalogs_on(&session, schema_dir, target, scope).await?;
+    // Declarations `[ignore]` takes: verify, the caller, warns about them itself.
+    let Compared {
+        live,
+        declared,
+        mut warnings,
+        renames,
+        ..
+    } = catalogs_on(&session, schema_dir, target, scope, default_schema).await?;
     // The declared catalog holds these under their live names: no drift, but not done either.
     warnings.extend(renames.iter().map(|r| {
         format!(
@@ -64,14 +76,29 @@ pub async fn catalogs(
     Ok((live, declared, warnings))
 }
 
-/// As [`catalogs`], with the source's pending renames: the declared catalog names those
-/// objects as live does.
+/// The two sides of a comparison.
+struct Compared {
+    live: Catalog,
+    declared: Catalog,
+    /// The shadow's.
+    warnings: Vec<String>,
+    /// The source's pending renames: the declared catalog names those objects as live does.
+    renames: Vec<Rename>,
+    /// A warning for each declaration an `[ignore]` rule takes (file:line:column: …).
+    ignored_declarations: Vec<String>,
+}
+
+/// As [`catalogs`], with the source's pending renames and ignored declarations.
 async fn catalogs_on(
     session: &Session,
     schema_dir: &Path,
     target: &ShadowTarget,
     scope: &Scope,
-) -> Result<(Catalog, Catalog, Vec<String>, Vec<Rename>)> {
+    default_schema: &str,
+) -> Result<Compared> {
+    if !scope.ignore.is_empty() {
+        return catalogs_with_shells(session, schema_dir, target, scope, default_schema).await;
+    }
     // The live database is read while the shadow starts, loads and is read.
     let live = async {
         let start = std::time::Instant::now();
@@ -81,19 +108,60 @@ async fn catalogs_on(
     };
     let shadow = async {
         let start = std::time::Instant::now();
-        let shadow = shadow::declared_catalog(session, schema_dir, target, scope).await;
+        let shadow = shadow::declared_catalog(session, schema_dir, target, scope, Vec::new()).await;
         inspect::trace_phase("shadow (start, load, inspect)", start);
         shadow
     };
     // The shadow first: its first query (the live role names) goes ahead of the inspection's.
     let (mut shadow, live) = tokio::try_join!(shadow, live)?;
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
-    Ok((
+    Ok(Compared {
         live,
-        shadow.catalog,
-        shadow.warnings,
-        shadow.pending_renames,
-    ))
+        declared: shadow.catalog,
+        warnings: shadow.warnings,
+        renames: shadow.pending_renames,
+        ignored_declarations: Vec::new(),
+    })
+}
+
+/// As [`catalogs_on`] under `[ignore]` rules: the live database is read first, whole, because
+/// the shadow needs the live definitions of the ignored objects that the source does not
+/// declare (shells, so that a foreign key to `auth.users` loads). The scope's rules take them
+/// out of both catalogs again: they are never diffed.
+async fn catalogs_with_shells(
+    session: &Session,
+    schema_dir: &Path,
+    target: &ShadowTarget,
+    scope: &Scope,
+    default_schema: &str,
+) -> Result<Compared> {
+    let start = std::time::Instant::now();
+    let mut live =
+        inspect::inspect_session(session, &scope.without_ignore(), inspect::Depth::Ordered).await?;
+    inspect::trace_phase("live inspect", start);
+    let ignored = ignore::ignored_part(&live, &scope.ignore);
+    ignore::apply(&mut live, scope);
+    let (dir, schema) = (schema_dir.to_path_buf(), default_schema.to_string());
+    let source = tokio::task::spawn_blocking(move || SourceModel::load(&dir, &schema))
+        .await
+        .map_err(|e| Error::Usage(format!("reading the source failed unexpectedly: {e}")))??;
+    let declared = source.declared();
+    let shells = ignore::shell_statements(&ignored, |id| declared.contains_key(id));
+    let start = std::time::Instant::now();
+    let mut shadow = shadow::declared_catalog(session, schema_dir, target, scope, shells).await?;
+    inspect::trace_phase("shadow (start, load, inspect)", start);
+    shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
+    let ignored_declarations = ignore::declared_problems(&source, &scope.ignore)
+        .iter()
+        .map(|p| format!("{}: {}", p.span, p.message))
+        .collect();
+    Ok(Compared {
+        live,
+        declared: shadow.catalog,
+        warnings: shadow.warnings,
+        renames: shadow.pending_renames,
+        ignored_declarations,
+    })
 }
 
 /// The statements taking `live` to `declared`.
@@ -115,13 +183,26 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     check_label(&options.label)?;
     crate::source::require_schema_dir(&options.schema_dir)?;
     let session = Session::open(&options.conninfo).await?;
-    let (live, declared, warnings, renames) = catalogs_on(
+    let Compared {
+        live,
+        declared,
+        warnings,
+        renames,
+        ignored_declarations,
+    } = catalogs_on(
         &session,
         &options.schema_dir,
         &options.shadow,
         &options.scope,
+        &options.default_schema,
     )
     .await?;
+    let mut warnings = [
+        ignore::unused_rule_warnings(&live.ignored),
+        ignored_declarations,
+        warnings,
+    ]
+    .concat();
     let start = std::time::Instant::now();
     let mut planned = statements(&live, &declared, options.plan);
     // Renames last: everything before names objects as live does (the shadow undid them).
@@ -137,7 +218,6 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     mark_locks(&session, &live, &mut planned).await?;
     let hazards: Vec<String> = planned.iter().filter_map(|s| s.hazard.clone()).collect();
     let locks: Vec<String> = planned.iter().flat_map(|s| s.locks.clone()).collect();
-    let mut warnings = warnings;
     warnings.extend(
         planned
             .iter()
@@ -234,8 +314,10 @@ pub async fn drift(
     schema_dir: &Path,
     target: &ShadowTarget,
     scope: &Scope,
+    default_schema: &str,
 ) -> Result<(Vec<Change>, Vec<String>)> {
-    let (live, declared, warnings) = catalogs(conninfo, schema_dir, target, scope).await?;
+    let (live, declared, warnings) =
+        catalogs(conninfo, schema_dir, target, scope, default_schema).await?;
     Ok((drift_between(&live, &declared), warnings))
 }
 

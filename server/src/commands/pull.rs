@@ -43,7 +43,7 @@ pub struct PullReport {
 pub async fn pull(options: &PullOptions) -> Result<PullReport> {
     let source = load_source(&options.schema_dir, &options.default_schema)?;
     let catalog = read_catalog(&options.conninfo, &options.scope).await?;
-    let verify = compare(&catalog, &source);
+    let verify = compare(&catalog, &source, &options.scope.ignore);
     let (objects, text) = render(&catalog, &verify.undeclared);
     let unmodeled = verify
         .undeclared

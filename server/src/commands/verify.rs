@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 use crate::diff::Change;
 use crate::error::Result;
 use crate::identity::{Identity, ObjectKind};
+use crate::ignore::{IgnoreRules, RuleCount};
 use crate::inspect::{Depth, Scope};
 use crate::inventory::{inventory, LiveObject};
 use crate::model::Catalog;
@@ -33,6 +34,8 @@ pub struct VerifyReport {
     /// Declarations of an object already declared: two sources for one object, which
     /// `--strict` refuses as `migrate generate` does.
     pub duplicates: usize,
+    /// Per `[ignore]` rule, how many live objects it left out (a rule hiding too much shows).
+    pub ignored: Vec<RuleCount>,
 }
 
 impl VerifyReport {
@@ -64,7 +67,7 @@ pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
     let source = source.map_err(|e| {
         crate::Error::Usage(format!("reading the source failed unexpectedly: {e}"))
     })??;
-    Ok(compare(&catalog?, &source))
+    Ok(compare(&catalog?, &source, &options.scope.ignore))
 }
 
 pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<SourceModel> {
@@ -77,7 +80,10 @@ pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<Sou
 
 /// The undeclared live objects of `catalog`. A sub-object whose parent is itself undeclared
 /// (a new table's columns) is not reported on its own: the parent's block carries it.
-pub fn compare(catalog: &Catalog, source: &SourceModel) -> VerifyReport {
+///
+/// `catalog` was inspected under `ignore`; a declaration `ignore` takes is a warning (among
+/// the problems), never pending.
+pub fn compare(catalog: &Catalog, source: &SourceModel, ignore: &IgnoreRules) -> VerifyReport {
     let live = inventory(catalog);
     let declared = source.declared();
     let undeclared = undeclared(&live, |id| declared.contains_key(id));
@@ -85,14 +91,21 @@ pub fn compare(catalog: &Catalog, source: &SourceModel) -> VerifyReport {
     let mut declared_not_live: Vec<Identity> = declared
         .iter()
         .filter(|(id, decls)| !live_ids.contains(*id) && !decls.iter().all(|d| d.implied))
+        .filter(|(id, _)| ignore.rule_for_declared(id).is_none())
         .map(|(id, _)| (*id).clone())
         .collect();
     declared_not_live.sort();
+    let mut problems = source.problems();
+    problems.extend(crate::ignore::declared_problems(source, ignore));
+    problems.sort_by(|a, b| {
+        (&a.span.file, a.span.start, &a.message).cmp(&(&b.span.file, b.span.start, &b.message))
+    });
     VerifyReport {
         undeclared,
         declared_not_live,
-        problems: source.problems(),
+        problems,
         duplicates: source.duplicates().len(),
+        ignored: catalog.ignored.clone(),
     }
 }
 
@@ -175,6 +188,11 @@ pub fn render_text(report: &VerifyReport, schema_dir: &Path, drift: Option<&[Cha
     if let Some(changes) = drift {
         out.push_str(&super::migrate::render_drift(changes));
     }
+    // Last, so that a rule hiding too much is seen.
+    if let Some(summary) = crate::ignore::summary(&report.ignored) {
+        out.push_str(&summary);
+        out.push('\n');
+    }
     out
 }
 
@@ -214,6 +232,11 @@ pub fn render_json(report: &VerifyReport) -> String {
             .map(|id| serde_json::json!({"kind": id.kind.singular(), "identity": id.to_string()}))
             .collect::<Vec<_>>(),
         "problems": problems,
+        "ignored": report
+            .ignored
+            .iter()
+            .map(|c| serde_json::json!({"rule": c.rule, "count": c.count}))
+            .collect::<Vec<_>>(),
     });
     let mut text = serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_string());
     text.push('\n');

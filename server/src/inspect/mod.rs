@@ -163,6 +163,8 @@ async fn inspect_with(
     catalog.triggers = rest.triggers;
     catalog.event_triggers = rest.event_triggers;
     catalog.query_count = queries.load(std::sync::atomic::Ordering::Relaxed);
+    // Once, here: no reader of a catalog ever sees what `[ignore]` leaves to others.
+    crate::ignore::apply(&mut catalog, scope);
     Ok(catalog)
 }
 

@@ -8,10 +8,23 @@ use super::query_error;
 use crate::error::{Error, Result};
 use crate::model::{Acl, Grant};
 
-/// Which schemas to read. `None`: every schema except the system ones.
+/// What an inspection returns: the objects of `schemas` (`None`: every schema except the
+/// system ones), less what `ignore` takes out.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Scope {
     pub schemas: Option<Vec<String>>,
+    /// `[ignore]` of pg-flux.toml: applied to every catalog read, live or shadow.
+    pub ignore: crate::ignore::IgnoreRules,
+}
+
+impl Scope {
+    /// The same schemas, nothing ignored: to read what the rules would take out.
+    pub fn without_ignore(&self) -> Scope {
+        Scope {
+            schemas: self.schemas.clone(),
+            ignore: crate::ignore::IgnoreRules::default(),
+        }
+    }
 }
 
 pub(crate) struct Context<'a> {

@@ -20,7 +20,6 @@ use super::database::{DriftStatus, Status};
 use super::diagnostics::{DRIFT, UNDECLARED_LIVE_OBJECT};
 use super::text::LineIndex;
 use crate::commands::{pull, verify};
-use crate::inspect::Scope;
 use crate::inventory::inventory;
 use crate::layout::{self, Layout};
 use crate::load::PULLED_DIR;
@@ -224,9 +223,7 @@ async fn read_catalog(sh: &Shared) -> Result<Catalog, String> {
         .database_url
         .clone()
         .ok_or("no database configured: set [database] url in pg-flux.toml or databaseUrl")?;
-    let scope = Scope {
-        schemas: settings.schemas.clone(),
-    };
+    let scope = settings.scope();
     crate::commands::dump::read_catalog(&url, &scope)
         .await
         .map_err(|e| scrub(&e.to_string(), &url))

@@ -198,17 +198,19 @@ async fn refresh_once(
             publisher.touch(db.shadow_diagnostics.replace(HashMap::new()));
             return true;
         };
-        let scope = Scope {
-            schemas: settings.schemas.clone(),
-        };
+        let scope = settings.scope();
         // The diff orders blocks as dump does, which needs the dependency edges.
         let with_dependencies = settings.shadow.is_some();
-        let result =
-            tokio::time::timeout(INSPECT_TIMEOUT, inspect(&url, &scope, with_dependencies)).await;
+        // Read whole: the shadow is given the ignored objects' live definitions (shells).
+        let result = tokio::time::timeout(
+            INSPECT_TIMEOUT,
+            inspect(&url, &scope.without_ignore(), with_dependencies),
+        )
+        .await;
         if ws.epoch() != epoch {
             continue;
         }
-        let (session, catalog) = match result {
+        let (session, mut catalog) = match result {
             Ok(Ok(inspected)) => inspected,
             Ok(Err(e)) => {
                 return unavailable(db, publisher, &settings, &scrub(&e.to_string(), &url))
@@ -218,6 +220,8 @@ async fn refresh_once(
                 return unavailable(db, publisher, &settings, &cause);
             }
         };
+        let ignored = crate::ignore::ignored_part(&catalog, &scope.ignore);
+        crate::ignore::apply(&mut catalog, &scope);
         let objects = inventory::inventory(&catalog);
         let definitions = inventory::definitions(&catalog, &objects);
         let by_identity = objects
@@ -248,7 +252,8 @@ async fn refresh_once(
         let Some(shadow_db) = shadow.as_mut() else {
             return true;
         };
-        let report = compare_with_shadow(ws, &settings, &session, Arc::new(catalog), shadow_db)
+        let catalogs = (Arc::new(catalog), &ignored);
+        let report = compare_with_shadow(ws, &settings, &session, catalogs, shadow_db)
             .await
             .unwrap_or_else(|cause| {
                 eprintln!("pg-flux lsp: drift not checked: {}", scrub(&cause, &url));
@@ -292,20 +297,22 @@ async fn inspect(
 }
 
 /// Loads the workspace's source into the shadow and compares it with `live`. `Ok(None)` when
-/// the source does not parse (its syntax errors say so already).
+/// the source does not parse (its syntax errors say so already). `ignored` (what `[ignore]`
+/// took out of the live catalog) is loaded first, less what the source declares, so that
+/// source referring to it loads.
 async fn compare_with_shadow(
     ws: &Arc<Workspace>,
     settings: &Settings,
     session: &crate::connect::Session,
-    live: Arc<Catalog>,
+    (live, ignored): (Arc<Catalog>, &Catalog),
     shadow: &mut ShadowDb,
 ) -> Result<Option<drift::DriftReport>, String> {
-    let Some(statements) = drift::workspace_statements(ws, settings) else {
+    let Some(source) = drift::workspace_statements(ws, settings) else {
         return Ok(None);
     };
-    let scope = Scope {
-        schemas: settings.schemas.clone(),
-    };
+    let mut statements = crate::ignore::shell_statements(ignored, |id| ws.is_declared(id));
+    statements.extend(source);
+    let scope = settings.scope();
     let loaded = tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, &scope))
         .await
         .map_err(|_| {
@@ -315,9 +322,22 @@ async fn compare_with_shadow(
             )
         })?
         .map_err(|e| e.to_string())?;
+    let mut loaded = loaded;
     for warning in &loaded.warnings {
         eprintln!("pg-flux lsp: {warning}");
     }
+    // A shell that does not load is no source file's problem.
+    loaded.failures.retain(|f| {
+        let shell = crate::ignore::is_shell_file(&f.file);
+        if shell {
+            eprintln!(
+                "pg-flux lsp: {} does not load: {}",
+                f.file.display(),
+                f.message
+            );
+        }
+        !shell
+    });
     // Emitting and comparing two catalogs is CPU work: off the async threads.
     let ws = ws.clone();
     tokio::task::spawn_blocking(move || {
@@ -417,6 +437,8 @@ pub fn undeclared_diagnostics(
 /// object reports that object only, not each of its columns and constraints.
 pub fn pending_diagnostics(ws: &Workspace, live: &LiveState) -> HashMap<PathBuf, Vec<Diagnostic>> {
     let mut map: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
+    // Declarations `[ignore]` takes have their own warning: never pending.
+    let rules = ws.settings().ignore.clone();
     for file in ws.files.iter() {
         if !file.in_source {
             continue;
@@ -426,6 +448,7 @@ pub fn pending_diagnostics(ws: &Workspace, live: &LiveState) -> HashMap<PathBuf,
             .declarations
             .iter()
             .filter(|d| !d.implied && !live.by_identity.contains_key(&d.identity))
+            .filter(|d| rules.rule_for_declared(&d.identity).is_none())
             .collect();
         if not_live.is_empty() {
             continue;

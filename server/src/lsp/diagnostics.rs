@@ -17,6 +17,8 @@ use super::workspace::Workspace;
 pub const SYNTAX_ERROR: &str = "syntax-error";
 pub const NOT_ROUND_TRIPPABLE: &str = "not-round-trippable";
 pub const UNDECLARED_LIVE_OBJECT: &str = "undeclared-live-object";
+/// A declaration of an object `[ignore]` leaves to others.
+pub const IGNORED_DECLARATION: &str = "ignored-declaration";
 pub const DRIFT: &str = "drift";
 pub const PENDING: &str = "pending";
 pub const DATABASE_UNAVAILABLE: &str = "database-unavailable";
@@ -60,9 +62,19 @@ pub fn parse_diagnostics(ws: &Workspace, path: &Path) -> Vec<Diagnostic> {
     } else {
         Vec::new()
     };
+    // Declarations `[ignore]` takes: pg-flux leaves those objects alone.
+    let ignored: Vec<(crate::source::Declaration, String)> = if file.in_source {
+        crate::ignore::ignored_declarations(&file.model.declarations, &ws.settings().ignore)
+            .into_iter()
+            .map(|(d, message)| (d.clone(), message))
+            .collect()
+    } else {
+        Vec::new()
+    };
     drop(file);
     // Most files have nothing to say: no line index for them (the first load publishes all).
-    if syntax_error.is_none() && untracked.is_empty() && duplicated.is_empty() {
+    if syntax_error.is_none() && untracked.is_empty() && duplicated.is_empty() && ignored.is_empty()
+    {
         return Vec::new();
     }
     let index = LineIndex::new(&text);
@@ -84,6 +96,18 @@ pub fn parse_diagnostics(ws: &Workspace, path: &Path) -> Vec<Diagnostic> {
             NOT_ROUND_TRIPPABLE,
             p.message.clone(),
             json!({"reason": "untracked"}),
+        ));
+    }
+    for (d, message) in &ignored {
+        out.push(diagnostic(
+            index.range(d.span.start, d.span.end),
+            DiagnosticSeverity::WARNING,
+            IGNORED_DECLARATION,
+            message.clone(),
+            json!({
+                "kind": d.identity.kind.singular(),
+                "identity": d.identity.to_string(),
+            }),
         ));
     }
     let root = ws.settings().root.clone();

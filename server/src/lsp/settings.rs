@@ -8,6 +8,8 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use crate::config::{expand_env, Config, CONFIG_FILE};
+use crate::ignore::IgnoreRules;
+use crate::inspect::Scope;
 use crate::shadow::{EmbeddedOptions, ShadowTarget};
 
 /// What the client may set (camelCase, as editors' settings are).
@@ -49,6 +51,9 @@ pub struct Settings {
     pub database_url: Option<String>,
     pub search_path: Vec<String>,
     pub schemas: Option<Vec<String>>,
+    /// `[ignore]` of pg-flux.toml: ignored live objects are never reported, declared ones
+    /// are warned about.
+    pub ignore: IgnoreRules,
     /// Where drift is checked; `None`: not checked.
     pub shadow: Option<ShadowTarget>,
     /// `pg-flux.toml` could not be read or parsed (published on the file).
@@ -122,15 +127,27 @@ impl Settings {
             .or(config.database.search_path)
             .filter(|p| !p.is_empty())
             .unwrap_or_else(|| vec!["public".to_string()]);
+        let ignore = IgnoreRules::parse(&config.ignore)
+            .map_err(|e| config_error = Some(e))
+            .unwrap_or_default();
         Settings {
             root: root.to_path_buf(),
             schema_dir,
             database_url: database_url.filter(|u| !u.is_empty()),
             search_path,
             schemas: client.schemas.clone().or(config.database.schemas),
+            ignore,
             shadow,
             config_error,
             project_dir,
+        }
+    }
+
+    /// What the language server inspects: the schemas, less what `[ignore]` takes out.
+    pub fn scope(&self) -> Scope {
+        Scope {
+            schemas: self.schemas.clone(),
+            ignore: self.ignore.clone(),
         }
     }
 
@@ -202,6 +219,28 @@ mod tests {
         assert_eq!(s.shadow, Some(ShadowTarget::Embedded(expected)));
         let client = ClientSettings::from_json(&serde_json::json!({"drift": false}));
         assert!(Settings::resolve(dir.path(), &client).shadow.is_none());
+    }
+
+    #[test]
+    fn ignore_rules_come_from_the_file_and_a_refused_one_is_a_config_error() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let write = |toml: &str| {
+            std::fs::write(dir.path().join(CONFIG_FILE), toml).unwrap_or_else(|e| panic!("{e}"))
+        };
+        write("[ignore]\nschemas = [\"auth\"]\nobjects = [\"public.legacy_*\"]\n");
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        assert_eq!(s.config_error, None);
+        assert_eq!(s.scope().ignore.rules().len(), 2);
+        write("[ignore]\nobjects = [\"grant SELECT ON public.t TO PUBLIC\"]\n");
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        assert!(
+            s.config_error
+                .as_deref()
+                .is_some_and(|e| e.contains("a grant is ignored with the object it belongs to")),
+            "{:?}",
+            s.config_error
+        );
+        assert!(s.ignore.is_empty());
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod foreign;
 mod function;
 mod relation;
 mod security;
+mod subset;
 mod types;
 
 pub use foreign::*;
@@ -190,6 +191,8 @@ pub struct Catalog {
     pub unmodeled: Vec<UnmodeledObject>,
     /// How many catalog queries reading this took (constant in the number of objects).
     pub query_count: usize,
+    /// Per `[ignore]` rule of the inspection's scope, how many objects it took out.
+    pub ignored: Vec<crate::ignore::RuleCount>,
 }
 
 impl Catalog {
