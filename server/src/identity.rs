@@ -6,6 +6,7 @@
 use std::fmt;
 
 use crate::emit::sql::ident;
+use crate::model::{SimpleKind, SimpleObject};
 
 /// Every kind verify can report, in the order report groups appear.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -35,6 +36,19 @@ pub enum ObjectKind {
     ForeignDataWrapper,
     ForeignServer,
     UserMapping,
+    AccessMethod,
+    Language,
+    TextSearchParser,
+    TextSearchTemplate,
+    TextSearchDictionary,
+    TextSearchConfiguration,
+    Operator,
+    OperatorFamily,
+    OperatorClass,
+    Cast,
+    Conversion,
+    Transform,
+    Subscription,
     /// One entry of `ALTER DEFAULT PRIVILEGES`: `name` holds it as SQL (`FOR ROLE r IN SCHEMA
     /// s GRANT SELECT ON TABLES TO u`).
     DefaultPrivileges,
@@ -72,6 +86,19 @@ impl ObjectKind {
             ObjectKind::ForeignDataWrapper => "Foreign data wrappers",
             ObjectKind::ForeignServer => "Foreign servers",
             ObjectKind::UserMapping => "User mappings",
+            ObjectKind::AccessMethod => "Access methods",
+            ObjectKind::Language => "Languages",
+            ObjectKind::TextSearchParser => "Text search parsers",
+            ObjectKind::TextSearchTemplate => "Text search templates",
+            ObjectKind::TextSearchDictionary => "Text search dictionaries",
+            ObjectKind::TextSearchConfiguration => "Text search configurations",
+            ObjectKind::Operator => "Operators",
+            ObjectKind::OperatorFamily => "Operator families",
+            ObjectKind::OperatorClass => "Operator classes",
+            ObjectKind::Cast => "Casts",
+            ObjectKind::Conversion => "Conversions",
+            ObjectKind::Transform => "Transforms",
+            ObjectKind::Subscription => "Subscriptions",
             ObjectKind::DefaultPrivileges => "Default privileges",
             ObjectKind::Grant => "Grants",
             ObjectKind::Unmodeled => "Not modeled by pg-flux",
@@ -107,9 +134,42 @@ impl ObjectKind {
             ObjectKind::ForeignDataWrapper => "foreign data wrapper",
             ObjectKind::ForeignServer => "foreign server",
             ObjectKind::UserMapping => "user mapping",
+            ObjectKind::AccessMethod => "access method",
+            ObjectKind::Language => "language",
+            ObjectKind::TextSearchParser => "text search parser",
+            ObjectKind::TextSearchTemplate => "text search template",
+            ObjectKind::TextSearchDictionary => "text search dictionary",
+            ObjectKind::TextSearchConfiguration => "text search configuration",
+            ObjectKind::Operator => "operator",
+            ObjectKind::OperatorFamily => "operator family",
+            ObjectKind::OperatorClass => "operator class",
+            ObjectKind::Cast => "cast",
+            ObjectKind::Conversion => "conversion",
+            ObjectKind::Transform => "transform",
+            ObjectKind::Subscription => "subscription",
             ObjectKind::DefaultPrivileges => "default privilege",
             ObjectKind::Grant => "grant",
             ObjectKind::Unmodeled => "not modeled",
+        }
+    }
+}
+
+impl From<SimpleKind> for ObjectKind {
+    fn from(kind: SimpleKind) -> ObjectKind {
+        match kind {
+            SimpleKind::AccessMethod => ObjectKind::AccessMethod,
+            SimpleKind::Language => ObjectKind::Language,
+            SimpleKind::TextSearchParser => ObjectKind::TextSearchParser,
+            SimpleKind::TextSearchTemplate => ObjectKind::TextSearchTemplate,
+            SimpleKind::TextSearchDictionary => ObjectKind::TextSearchDictionary,
+            SimpleKind::TextSearchConfiguration => ObjectKind::TextSearchConfiguration,
+            SimpleKind::Operator => ObjectKind::Operator,
+            SimpleKind::OperatorFamily => ObjectKind::OperatorFamily,
+            SimpleKind::OperatorClass => ObjectKind::OperatorClass,
+            SimpleKind::Cast => ObjectKind::Cast,
+            SimpleKind::Conversion => ObjectKind::Conversion,
+            SimpleKind::Transform => ObjectKind::Transform,
+            SimpleKind::Subscription => ObjectKind::Subscription,
         }
     }
 }
@@ -124,6 +184,7 @@ pub enum GrantClass {
     Function,
     ForeignDataWrapper,
     ForeignServer,
+    Language,
 }
 
 impl GrantClass {
@@ -135,6 +196,7 @@ impl GrantClass {
             GrantClass::Function => "FUNCTION ",
             GrantClass::ForeignDataWrapper => "FOREIGN DATA WRAPPER ",
             GrantClass::ForeignServer => "FOREIGN SERVER ",
+            GrantClass::Language => "LANGUAGE ",
         }
     }
 }
@@ -163,6 +225,8 @@ pub struct Identity {
     /// (`integer`, `character varying`, `timestamp with time zone`, `integer[]`,
     /// `public.mood`; typmods dropped; OUT arguments left out of functions).
     pub args: Option<Vec<String>>,
+    /// Operator classes and families: the access method (`USING btree`).
+    pub using: Option<String>,
     pub grant: Option<GrantOf>,
 }
 
@@ -175,6 +239,7 @@ impl Identity {
             name: name.to_string(),
             table: None,
             args: None,
+            using: None,
             grant: None,
         }
     }
@@ -187,6 +252,7 @@ impl Identity {
             name: name.to_string(),
             table: None,
             args: None,
+            using: None,
             grant: None,
         }
     }
@@ -207,6 +273,18 @@ impl Identity {
         }
     }
 
+    /// A simple object: text search object, cast, operator, language, …
+    pub fn simple(o: &SimpleObject) -> Identity {
+        let kind = ObjectKind::from(o.kind);
+        let mut identity = match &o.schema {
+            Some(schema) => Identity::new(kind, schema, &o.name),
+            None => Identity::global(kind, &o.name),
+        };
+        identity.args = o.args.clone();
+        identity.using = o.method.clone();
+        identity
+    }
+
     /// A grant on `target` (whose kind is ignored: the class says what it is).
     pub fn grant(target: &Identity, grant: GrantOf) -> Identity {
         Identity {
@@ -215,6 +293,7 @@ impl Identity {
             name: target.name.clone(),
             table: None,
             args: target.args.clone(),
+            using: target.using.clone(),
             grant: Some(grant),
         }
     }
@@ -222,15 +301,29 @@ impl Identity {
     /// The object's name as SQL: `public.users`, `public.f(integer)`, `"Sales"."T"`.
     fn object_sql(&self) -> String {
         let mut out = String::new();
+        match self.kind {
+            ObjectKind::Cast => return format!("({})", self.name),
+            ObjectKind::Transform => return format!("FOR {}", self.name),
+            _ => {}
+        }
         if let Some(schema) = &self.schema {
             out.push_str(&ident(schema));
             out.push('.');
         }
-        out.push_str(&ident(&self.name));
+        // Operator names are never quoted.
+        if self.kind == ObjectKind::Operator {
+            out.push_str(&self.name);
+        } else {
+            out.push_str(&ident(&self.name));
+        }
         if let Some(args) = &self.args {
             out.push('(');
             out.push_str(&args.join(", "));
             out.push(')');
+        }
+        if let Some(method) = &self.using {
+            out.push_str(" USING ");
+            out.push_str(&ident(method));
         }
         out
     }

@@ -511,6 +511,26 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
             parent,
         );
     }
+    for o in &catalog.simple {
+        let place = emit::simple_place(o);
+        let identity = Identity::simple(o);
+        let parent = b.push(
+            identity.clone(),
+            Some(&place),
+            None,
+            Render::Blocks(vec![CatalogRef::Simple(o.oid)]),
+        );
+        b.grants(
+            &identity,
+            o.kind.keyword(),
+            &emit::simple_target(o),
+            GrantClass::Language,
+            None,
+            &o.acl,
+            &place,
+            Some(parent),
+        );
+    }
     for s in &catalog.foreign_servers {
         let place = FilePlace::global(Dir::ForeignServers, &s.name);
         let identity = Identity::global(ObjectKind::ForeignServer, &s.name);

@@ -32,6 +32,7 @@ pub enum Model<'a> {
     ForeignDataWrapper(&'a ForeignDataWrapper),
     ForeignServer(&'a ForeignServer),
     ForeignTable(&'a ForeignTable),
+    Simple(&'a SimpleObject),
 }
 
 #[derive(Debug, Clone)]
@@ -76,6 +77,7 @@ impl Object<'_> {
             Model::ForeignDataWrapper(x) => serde_json::to_value(x),
             Model::ForeignServer(x) => serde_json::to_value(x),
             Model::ForeignTable(x) => serde_json::to_value(x),
+            Model::Simple(x) => serde_json::to_value(x),
         };
         super::properties::normalise(value.unwrap_or(serde_json::Value::Null))
     }
@@ -287,6 +289,14 @@ pub fn objects(catalog: &Catalog) -> Vec<Object<'_>> {
             qualified(&t.name),
             vec![CatalogRef::Relation(t.oid)],
             Model::ForeignTable(t),
+        );
+    }
+    for o in &catalog.simple {
+        push(
+            o.kind.singular(),
+            crate::emit::simple_target(o),
+            vec![CatalogRef::Simple(o.oid)],
+            Model::Simple(o),
         );
     }
     out

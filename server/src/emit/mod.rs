@@ -8,12 +8,17 @@ mod order;
 mod relations;
 mod schemas;
 mod security;
+mod simple;
 pub mod sql;
 mod types;
 
 pub use foreign::{add_foreign_column_sql, add_foreign_constraint_sql, user_mapping_sql};
 pub(crate) use functions::{function_signature, privilege_target};
 pub use relations::{add_column_sql, add_constraint_sql};
+pub use simple::{
+    attributes_sql as simple_attributes_sql, place as simple_place, sql as simple_sql,
+    target as simple_target,
+};
 pub(crate) use relations::{identity_kind, options_list, sequence_options, storage_name};
 pub(crate) use schemas::member_target;
 pub(crate) use security::{
@@ -27,12 +32,24 @@ use crate::model::{Catalog, CatalogRef, QualifiedName};
 pub enum Dir {
     Schemas,
     Extensions,
+    AccessMethods,
+    Languages,
     Collations,
     ForeignDataWrappers,
     ForeignServers,
     Types,
     Domains,
     Functions,
+    TextSearchParsers,
+    TextSearchTemplates,
+    TextSearchDictionaries,
+    TextSearchConfigurations,
+    Operators,
+    OperatorFamilies,
+    OperatorClasses,
+    Casts,
+    Conversions,
+    Transforms,
     Sequences,
     Tables,
     ForeignTables,
@@ -43,6 +60,8 @@ pub enum Dir {
     Statistics,
     Policies,
     Publications,
+    /// Created `WITH (connect = false)`: loading never connects anywhere.
+    Subscriptions,
     /// After every object exists: an event trigger must not fire while the tree loads.
     EventTriggers,
     /// Last: default privileges must not change the privileges of objects created before.
@@ -50,15 +69,27 @@ pub enum Dir {
 }
 
 impl Dir {
-    pub const ALL: [Dir; 20] = [
+    pub const ALL: [Dir; 33] = [
         Dir::Schemas,
         Dir::Extensions,
+        Dir::AccessMethods,
+        Dir::Languages,
         Dir::Collations,
         Dir::ForeignDataWrappers,
         Dir::ForeignServers,
         Dir::Types,
         Dir::Domains,
         Dir::Functions,
+        Dir::TextSearchParsers,
+        Dir::TextSearchTemplates,
+        Dir::TextSearchDictionaries,
+        Dir::TextSearchConfigurations,
+        Dir::Operators,
+        Dir::OperatorFamilies,
+        Dir::OperatorClasses,
+        Dir::Casts,
+        Dir::Conversions,
+        Dir::Transforms,
         Dir::Sequences,
         Dir::Tables,
         Dir::ForeignTables,
@@ -69,6 +100,7 @@ impl Dir {
         Dir::Statistics,
         Dir::Policies,
         Dir::Publications,
+        Dir::Subscriptions,
         Dir::EventTriggers,
         Dir::DefaultPrivileges,
     ];
@@ -96,6 +128,19 @@ impl Dir {
             Dir::Functions => "functions",
             Dir::Triggers => "triggers",
             Dir::EventTriggers => "event_triggers",
+            Dir::AccessMethods => "access_methods",
+            Dir::Languages => "languages",
+            Dir::TextSearchParsers => "text_search_parsers",
+            Dir::TextSearchTemplates => "text_search_templates",
+            Dir::TextSearchDictionaries => "text_search_dictionaries",
+            Dir::TextSearchConfigurations => "text_search_configurations",
+            Dir::Operators => "operators",
+            Dir::OperatorFamilies => "operator_families",
+            Dir::OperatorClasses => "operator_classes",
+            Dir::Casts => "casts",
+            Dir::Conversions => "conversions",
+            Dir::Transforms => "transforms",
+            Dir::Subscriptions => "subscriptions",
         }
     }
 
@@ -109,6 +154,11 @@ impl Dir {
                 | Dir::ForeignServers
                 | Dir::Publications
                 | Dir::EventTriggers
+                | Dir::AccessMethods
+                | Dir::Languages
+                | Dir::Casts
+                | Dir::Transforms
+                | Dir::Subscriptions
                 | Dir::DefaultPrivileges
         )
     }
@@ -214,6 +264,7 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     blocks.extend(security::policies(catalog));
     blocks.extend(security::publications(catalog));
     blocks.extend(security::default_privileges(catalog));
+    blocks.extend(simple::blocks(catalog));
     let ordered = order::dependency_order(blocks, &catalog.dependencies, &|r| {
         types::split_view(catalog, r)
     });

@@ -23,7 +23,7 @@ pub struct Rule {
 }
 
 /// Kinds a rule may name: those with a definition of their own.
-const RULE_KINDS: [ObjectKind; 22] = [
+const RULE_KINDS: [ObjectKind; 35] = [
     ObjectKind::Schema,
     ObjectKind::Extension,
     ObjectKind::Collation,
@@ -46,6 +46,19 @@ const RULE_KINDS: [ObjectKind; 22] = [
     ObjectKind::Publication,
     ObjectKind::ForeignDataWrapper,
     ObjectKind::ForeignServer,
+    ObjectKind::AccessMethod,
+    ObjectKind::Language,
+    ObjectKind::TextSearchParser,
+    ObjectKind::TextSearchTemplate,
+    ObjectKind::TextSearchDictionary,
+    ObjectKind::TextSearchConfiguration,
+    ObjectKind::Operator,
+    ObjectKind::OperatorFamily,
+    ObjectKind::OperatorClass,
+    ObjectKind::Cast,
+    ObjectKind::Conversion,
+    ObjectKind::Transform,
+    ObjectKind::Subscription,
 ];
 
 /// Kinds that only exist as part of another object: ignored with it, never on their own
@@ -262,6 +275,7 @@ fn owners(identity: &Identity) -> Vec<Identity> {
             ],
             GrantClass::ForeignDataWrapper => &[ObjectKind::ForeignDataWrapper],
             GrantClass::ForeignServer => &[ObjectKind::ForeignServer],
+            GrantClass::Language => &[ObjectKind::Language],
         };
         return kinds.iter().map(|k| with_kind(*k, identity)).collect();
     }

@@ -20,6 +20,20 @@ const SIMPLE_KINDS: &[(&str, &str)] = &[
     ("pg_trigger", "g"),
     ("pg_foreign_server", "v"),
     ("pg_foreign_data_wrapper", "x"),
+    // Simple objects (`SimpleKind::catalog`).
+    ("pg_am", "o"),
+    ("pg_language", "o"),
+    ("pg_ts_parser", "o"),
+    ("pg_ts_template", "o"),
+    ("pg_ts_dict", "o"),
+    ("pg_ts_config", "o"),
+    ("pg_operator", "o"),
+    ("pg_opfamily", "o"),
+    ("pg_opclass", "o"),
+    ("pg_cast", "o"),
+    ("pg_conversion", "o"),
+    ("pg_transform", "o"),
+    ("pg_subscription", "o"),
 ];
 
 /// SQL: rows `(classid, objid, kind, oid)` mapping catalog rows whose object is not simply
@@ -169,6 +183,7 @@ fn catalog_ref(kind: Option<&str>, oid: Oid) -> Option<CatalogRef> {
         "g" => CatalogRef::Trigger(oid),
         "v" => CatalogRef::ForeignServer(oid),
         "x" => CatalogRef::ForeignDataWrapper(oid),
+        "o" => CatalogRef::Simple(oid),
         _ => return None,
     })
 }

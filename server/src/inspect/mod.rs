@@ -8,6 +8,7 @@ mod functions;
 mod relations;
 mod schemas;
 mod security;
+mod simple;
 mod sql;
 mod types;
 mod unmodeled;
@@ -139,6 +140,7 @@ async fn inspect_with(
         rest.default_privileges = security::default_privileges(&b).await?;
         rest.triggers = functions::triggers(&b).await?;
         rest.event_triggers = functions::event_triggers(&b).await?;
+        rest.simple = simple::simple_objects(&b).await?;
         Ok::<_, Error>(())
     };
     tokio::try_join!(half_a, half_b)?;
@@ -162,6 +164,7 @@ async fn inspect_with(
     catalog.default_privileges = rest.default_privileges;
     catalog.triggers = rest.triggers;
     catalog.event_triggers = rest.event_triggers;
+    catalog.simple = rest.simple;
     catalog.query_count = queries.load(std::sync::atomic::Ordering::Relaxed);
     // Once, here: no reader of a catalog ever sees what `[ignore]` leaves to others.
     crate::ignore::apply(&mut catalog, scope);

@@ -12,7 +12,6 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_operator", "true"),
     ("pg_opclass", "true"),
     ("pg_opfamily", "true"),
-    ("pg_ts_config", "true"),
     ("pg_ts_dict", "true"),
     ("pg_ts_parser", "true"),
     ("pg_ts_template", "true"),

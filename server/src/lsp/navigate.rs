@@ -218,6 +218,7 @@ fn symbol_kind(kind: ObjectKind) -> SymbolKind {
         ObjectKind::Constraint => SymbolKind::PROPERTY,
         ObjectKind::Type | ObjectKind::Domain | ObjectKind::Collation => SymbolKind::ENUM,
         ObjectKind::Function | ObjectKind::Aggregate => SymbolKind::FUNCTION,
+        ObjectKind::Operator => SymbolKind::OPERATOR,
         ObjectKind::Procedure => SymbolKind::METHOD,
         ObjectKind::Sequence => SymbolKind::NUMBER,
         ObjectKind::Index => SymbolKind::KEY,

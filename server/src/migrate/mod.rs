@@ -10,6 +10,7 @@
 
 pub mod locks;
 mod objects;
+mod simple;
 pub use objects::privilege_fix;
 pub mod tables;
 

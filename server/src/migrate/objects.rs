@@ -10,7 +10,7 @@ use crate::diff::{Model, Object, Side};
 use crate::emit::sql::{ident, literal, qualified};
 use crate::emit::{default_privileges_sql, function_signature, member_target, privilege_target};
 use crate::model::{
-    Acl, Extension, FunctionKind, Grant, MemberPrivileges, QualifiedName, TypeKind,
+    Acl, Extension, FunctionKind, Grant, MemberPrivileges, QualifiedName, SimpleKind, TypeKind,
 };
 
 /// How to change live object `j` into declared object `i` in place; `None`: drop and recreate.
@@ -248,6 +248,11 @@ fn change_in_place(
                 b.comment.as_deref(),
             )]))
         }
+        (Model::Simple(a), Model::Simple(b)) => {
+            let mut s = attribute_resets(lo, d);
+            s.extend(super::simple::change(a, b)?);
+            Some(plain(s))
+        }
         (Model::DefaultPrivileges(a), Model::DefaultPrivileges(_)) => {
             let mut undo = a.clone();
             undo.acl = super::inverse(&a.acl);
@@ -384,6 +389,11 @@ fn attribute_target(o: &Object) -> Option<(&'static str, Option<&'static str>, S
         ),
         Model::ForeignServer(s) => ("SERVER", Some("FOREIGN SERVER"), ident(&s.name)),
         Model::ForeignTable(t) => ("FOREIGN TABLE", Some("TABLE"), qualified(&t.name)),
+        Model::Simple(o) => (
+            o.kind.keyword(),
+            (o.kind == SimpleKind::Language).then_some("LANGUAGE"),
+            crate::emit::simple_target(o),
+        ),
         Model::Trigger(t) => (
             "TRIGGER",
             None,
@@ -621,6 +631,7 @@ pub(super) fn drop(o: &Object, options: PlanOptions) -> Option<Statement> {
             format!("drops server {name} with its user mappings"),
         )),
         Model::ForeignTable(_) => plain(format!("DROP FOREIGN TABLE {name};\n")),
+        Model::Simple(o) => Some(super::simple::drop(o)),
         Model::DefaultPrivileges(d) => {
             let mut undo = d.clone();
             undo.acl = super::inverse(&d.acl);

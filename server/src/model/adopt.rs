@@ -56,6 +56,7 @@ owned_by_name! {
     Publication => |o| o.name.clone(),
     ForeignDataWrapper => |o| o.name.clone(),
     ForeignServer => |o| o.name.clone(),
+    SimpleObject => |o| format!("{} {}", o.kind.singular(), crate::emit::simple_target(o)),
 }
 
 /// A catalog object with privileges, and those of its columns (every one has an owner too,
@@ -97,6 +98,7 @@ granted! {
     Function => columns: no,
     ForeignDataWrapper => columns: no,
     ForeignServer => columns: no,
+    SimpleObject => columns: no,
 }
 
 /// Live grants (grantee and privilege) of each object, and of each of its columns, that the
@@ -165,6 +167,7 @@ impl Catalog {
             loader,
         );
         adopt(&mut self.foreign_servers, &live.foreign_servers, loader);
+        adopt(&mut self.simple, &live.simple, loader);
     }
 }
 
@@ -182,5 +185,6 @@ impl Catalog {
         keep_grants(&mut self.functions, &live.functions);
         keep_grants(&mut self.foreign_data_wrappers, &live.foreign_data_wrappers);
         keep_grants(&mut self.foreign_servers, &live.foreign_servers);
+        keep_grants(&mut self.simple, &live.simple);
     }
 }

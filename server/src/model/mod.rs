@@ -10,6 +10,7 @@ mod foreign;
 mod function;
 mod relation;
 mod security;
+mod simple;
 mod subset;
 mod types;
 
@@ -17,6 +18,7 @@ pub use foreign::*;
 pub use function::*;
 pub use relation::*;
 pub use security::*;
+pub use simple::*;
 pub use types::*;
 
 use serde::{Deserialize, Serialize};
@@ -73,6 +75,8 @@ pub enum CatalogRef {
     Publication(Oid),
     /// A `pg_default_acl` row.
     DefaultPrivileges(Oid),
+    /// A [`SimpleObject`]: text search object, cast, operator, language, subscription, …
+    Simple(Oid),
 }
 
 /// `dependent` cannot be created before `referenced` exists.
@@ -187,6 +191,9 @@ pub struct Catalog {
     pub foreign_data_wrappers: Vec<ForeignDataWrapper>,
     pub foreign_servers: Vec<ForeignServer>,
     pub foreign_tables: Vec<ForeignTable>,
+    /// Text search objects, casts, operators, operator classes and families, conversions,
+    /// languages, transforms, access methods and subscriptions.
+    pub simple: Vec<SimpleObject>,
     pub dependencies: Vec<Dependency>,
     pub unmodeled: Vec<UnmodeledObject>,
     /// How many catalog queries reading this took (constant in the number of objects).

@@ -35,6 +35,7 @@ impl Catalog {
             .retain(|x| keep(CatalogRef::ForeignServer(x.oid)));
         self.foreign_tables
             .retain(|x| keep(CatalogRef::Relation(x.oid)));
+        self.simple.retain(|x| keep(CatalogRef::Simple(x.oid)));
         self.dependencies
             .retain(|d| keep(d.dependent) && keep(d.referenced));
     }

@@ -400,9 +400,64 @@ impl Extractor<'_> {
                         args,
                     ));
                     Ok(())
+                } else if is(d.kind, ObjectType::ObjectTsconfiguration) {
+                    self.named(ObjectKind::TextSearchConfiguration, &d.defnames)
+                } else if is(d.kind, ObjectType::ObjectTsdictionary) {
+                    self.named(ObjectKind::TextSearchDictionary, &d.defnames)
+                } else if is(d.kind, ObjectType::ObjectTsparser) {
+                    self.named(ObjectKind::TextSearchParser, &d.defnames)
+                } else if is(d.kind, ObjectType::ObjectTstemplate) {
+                    self.named(ObjectKind::TextSearchTemplate, &d.defnames)
+                } else if is(d.kind, ObjectType::ObjectOperator) {
+                    self.operator(d)
                 } else {
                     Err("declares an object of a kind pg-flux does not model")
                 }
+            }
+            NodeEnum::CreateOpClassStmt(c) => {
+                self.with_method(ObjectKind::OperatorClass, &c.opclassname, &c.amname)
+            }
+            NodeEnum::CreateOpFamilyStmt(f) => {
+                self.with_method(ObjectKind::OperatorFamily, &f.opfamilyname, &f.amname)
+            }
+            NodeEnum::CreateCastStmt(c) => {
+                let (Some(source), Some(target)) = (&c.sourcetype, &c.targettype) else {
+                    return Err("names no types");
+                };
+                let name = format!(
+                    "{} AS {}",
+                    type_name(source, self.default_schema),
+                    type_name(target, self.default_schema)
+                );
+                self.declare(Identity::global(ObjectKind::Cast, &name));
+                Ok(())
+            }
+            NodeEnum::CreateConversionStmt(c) => {
+                self.named(ObjectKind::Conversion, &c.conversion_name)
+            }
+            NodeEnum::CreatePlangStmt(l) => {
+                self.declare(Identity::global(ObjectKind::Language, &l.plname));
+                Ok(())
+            }
+            NodeEnum::CreateTransformStmt(t) => {
+                let Some(type_) = &t.type_name else {
+                    return Err("names no type");
+                };
+                let name = format!(
+                    "{} LANGUAGE {}",
+                    type_name(type_, self.default_schema),
+                    crate::emit::sql::ident(&t.lang)
+                );
+                self.declare(Identity::global(ObjectKind::Transform, &name));
+                Ok(())
+            }
+            NodeEnum::CreateAmStmt(a) => {
+                self.declare(Identity::global(ObjectKind::AccessMethod, &a.amname));
+                Ok(())
+            }
+            NodeEnum::CreateSubscriptionStmt(s) => {
+                self.declare(Identity::global(ObjectKind::Subscription, &s.subname));
+                Ok(())
             }
             NodeEnum::CreateSchemaStmt(s) => {
                 self.declare(Identity::global(ObjectKind::Schema, &s.schemaname));
@@ -506,6 +561,11 @@ impl Extractor<'_> {
             | NodeEnum::AlterForeignServerStmt(_)
             | NodeEnum::AlterUserMappingStmt(_)
             | NodeEnum::AlterCollationStmt(_)
+            | NodeEnum::AlterTsconfigurationStmt(_)
+            | NodeEnum::AlterTsdictionaryStmt(_)
+            | NodeEnum::AlterOpFamilyStmt(_)
+            | NodeEnum::AlterOperatorStmt(_)
+            | NodeEnum::AlterSubscriptionStmt(_)
             | NodeEnum::ClusterStmt(_) => Ok(()),
             NodeEnum::RefreshMatViewStmt(r) => self.refresh(r),
             NodeEnum::VariableSetStmt(_) => Err("changes a session setting"),
@@ -660,6 +720,41 @@ impl Extractor<'_> {
             return Err("names no object");
         };
         self.declare(Identity::new(kind, &schema, &name));
+        Ok(())
+    }
+
+    /// An operator class or family: its name and access method.
+    fn with_method(&mut self, kind: ObjectKind, names: &[Node], method: &str) -> Tracked {
+        let Some((schema, name)) = self.qualified(names) else {
+            return Err("names no object");
+        };
+        let mut identity = Identity::new(kind, &schema, &name);
+        identity.using = Some(method.to_string());
+        self.declare(identity);
+        Ok(())
+    }
+
+    /// `CREATE OPERATOR`: its name and operand types (`NONE` for a prefix operator's left).
+    fn operator(&mut self, d: &pg_query::protobuf::DefineStmt) -> Tracked {
+        let Some((schema, name)) = self.qualified(&d.defnames) else {
+            return Err("names no operator");
+        };
+        let operand = |which: &str| {
+            d.definition.iter().find_map(|n| match &n.node {
+                Some(NodeEnum::DefElem(e)) if e.defname.eq_ignore_ascii_case(which) => {
+                    match e.arg.as_ref().and_then(|a| a.node.as_ref()) {
+                        Some(NodeEnum::TypeName(t)) => Some(type_name(t, self.default_schema)),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            })
+        };
+        let args = vec![
+            operand("leftarg").unwrap_or_else(|| "NONE".to_string()),
+            operand("rightarg").unwrap_or_else(|| "NONE".to_string()),
+        ];
+        self.declare(Identity::routine(ObjectKind::Operator, &schema, &name, args));
         Ok(())
     }
 
@@ -826,6 +921,8 @@ impl Extractor<'_> {
             GrantClass::ForeignDataWrapper
         } else if is(objtype, ObjectType::ObjectForeignServer) {
             GrantClass::ForeignServer
+        } else if is(objtype, ObjectType::ObjectLanguage) {
+            GrantClass::Language
         } else {
             return Err("grants on objects pg-flux does not model");
         };
@@ -835,6 +932,9 @@ impl Extractor<'_> {
                 Some(NodeEnum::RangeVar(r)) => {
                     let (schema, name) = self.relation(r);
                     targets.push(Identity::new(ObjectKind::Table, &schema, &name));
+                }
+                Some(NodeEnum::String(s)) if class == GrantClass::Language => {
+                    targets.push(Identity::global(ObjectKind::Language, &s.sval));
                 }
                 Some(NodeEnum::String(s)) => {
                     targets.push(Identity::global(ObjectKind::Schema, &s.sval));
