@@ -740,3 +740,97 @@ pub fn assert_full_round_trip(d: &TestDb) {
         ),
     );
 }
+
+/// The hotfix workflow for live objects made out of band on D after a dump: `verify --strict`
+/// fails and lists each one, under its kind's heading, as `expected` says (`(heading, line)`,
+/// e.g. `("Text search configurations", "public.my_english")`); `pull` writes one file that
+/// reproduces them on a pre-hotfix copy of D; promoted into the tree, `verify --strict` is clean
+/// and `migrate generate` against D writes 0 statements. `setup` runs before the dump.
+pub fn assert_hotfix_workflow(d: &TestDb, setup: &str, hotfix: &str, expected: &[(&str, &str)]) {
+    let major = d.major();
+    if !setup.is_empty() {
+        d.exec(setup);
+    }
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let cwd = tmp.path();
+    let url = d.url();
+    for (out, layout) in [("schema", "per-kind"), ("flat", "flat")] {
+        let run = pg_flux(
+            cwd,
+            &["dump", "--db", &url, "--output", out, "--layout", layout],
+        );
+        assert_eq!(run.code, 0, "PostgreSQL {major}: dump: {}", run.stderr);
+    }
+    let copy = TestDb::on(major);
+    copy.load_file(&cwd.join("flat/schema.sql"));
+    d.exec(hotfix);
+
+    let run = pg_flux(cwd, &["verify", "--strict", "--db", &url]);
+    assert_eq!(
+        run.code, 1,
+        "PostgreSQL {major}: {}{}",
+        run.stdout, run.stderr
+    );
+    // verify's groups: `Heading (N):` then `- item` lines.
+    let mut listed: Vec<(String, String)> = Vec::new();
+    let mut heading = String::new();
+    for line in run.stdout.lines() {
+        if let Some(item) = line.strip_prefix("- ") {
+            listed.push((heading.clone(), item.to_string()));
+        } else if let Some((h, _)) = line.split_once(" (").filter(|_| line.ends_with("):")) {
+            heading = h.to_string();
+        }
+    }
+    for (heading, line) in expected {
+        assert!(
+            listed.iter().any(|(h, l)| h == heading && l == line),
+            "PostgreSQL {major}: verify does not list {line:?} under {heading:?}:\n{}",
+            run.stdout
+        );
+    }
+    assert!(
+        !run.stdout.contains("Not modeled by pg-flux"),
+        "PostgreSQL {major}: {}",
+        run.stdout
+    );
+
+    let run = pg_flux(cwd, &["pull", "--db", &url, "--dry-run=false"]);
+    assert_eq!(run.code, 0, "PostgreSQL {major}: pull: {}", run.stderr);
+    let schema = cwd.join("schema");
+    let pulled: Vec<PathBuf> = std::fs::read_dir(schema.join("_pulled"))
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    assert_eq!(
+        pulled.len(),
+        1,
+        "PostgreSQL {major}: {pulled:?}\n{}",
+        run.stdout
+    );
+    let text = std::fs::read_to_string(&pulled[0]).unwrap_or_else(|e| panic!("{e}"));
+    if let Err(message) = copy.try_load_file(&pulled[0]) {
+        panic!("PostgreSQL {major}: the pulled file does not load:\n{message}\n{text}");
+    }
+    assert_same_text(
+        &render_tree(&dump_tree(d)),
+        &render_tree(&dump_tree(&copy)),
+        &format!("PostgreSQL {major}: dump of the hotfixed database and of the copy"),
+    );
+
+    std::fs::create_dir_all(schema.join("hotfixes")).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(schema.join("hotfixes/promoted.sql"), &text).unwrap_or_else(|e| panic!("{e}"));
+    std::fs::remove_dir_all(schema.join("_pulled")).unwrap_or_else(|e| panic!("{e}"));
+    let run = pg_flux(cwd, &["verify", "--strict", "--db", &url]);
+    assert_eq!(
+        run.code, 0,
+        "PostgreSQL {major}: {}{}",
+        run.stdout, run.stderr
+    );
+    let texts = migrations(&[d], &schema)
+        .unwrap_or_else(|e| panic!("PostgreSQL {major}: migrate generate: {e}"));
+    let n = pg_flux::migrate::count_statements(&texts[0]);
+    assert!(
+        n == 0,
+        "PostgreSQL {major}: migrate generate after promoting wrote {n} statement(s):\n{}",
+        texts[0]
+    );
+}

@@ -15,14 +15,14 @@ mod types;
 pub use foreign::{add_foreign_column_sql, add_foreign_constraint_sql, user_mapping_sql};
 pub(crate) use functions::{function_signature, privilege_target};
 pub use relations::{add_column_sql, add_constraint_sql};
-pub use simple::{
-    attributes_sql as simple_attributes_sql, place as simple_place, sql as simple_sql,
-    target as simple_target,
-};
 pub(crate) use relations::{identity_kind, options_list, sequence_options, storage_name};
 pub(crate) use schemas::member_target;
 pub(crate) use security::{
     default_privilege_entry, default_privileges_kind, default_privileges_sql,
+};
+pub use simple::{
+    attributes_sql as simple_attributes_sql, place as simple_place, sql as simple_sql,
+    target as simple_target,
 };
 
 use crate::model::{Catalog, CatalogRef, QualifiedName};

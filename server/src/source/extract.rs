@@ -754,7 +754,12 @@ impl Extractor<'_> {
             operand("leftarg").unwrap_or_else(|| "NONE".to_string()),
             operand("rightarg").unwrap_or_else(|| "NONE".to_string()),
         ];
-        self.declare(Identity::routine(ObjectKind::Operator, &schema, &name, args));
+        self.declare(Identity::routine(
+            ObjectKind::Operator,
+            &schema,
+            &name,
+            args,
+        ));
         Ok(())
     }
 
