@@ -182,6 +182,77 @@ fn drift_reads_as_diffs_and_statements() {
 }
 
 #[test]
+fn drift_in_a_text_search_configuration_reads_as_its_statements_and_migrates_in_place() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(
+            "CREATE TEXT SEARCH CONFIGURATION public.docs (PARSER = pg_catalog.\"default\");
+             ALTER TEXT SEARCH CONFIGURATION public.docs
+                 ADD MAPPING FOR asciiword WITH pg_catalog.english_stem;
+             ALTER TEXT SEARCH CONFIGURATION public.docs ADD MAPPING FOR word WITH pg_catalog.simple;",
+        );
+        let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        dumped(&db, tmp.path());
+        let url = db.url();
+        // Hot-patched live: one mapping changed, one dropped, one added.
+        db.exec(
+            "ALTER TEXT SEARCH CONFIGURATION public.docs ALTER MAPPING FOR asciiword WITH pg_catalog.simple;
+             ALTER TEXT SEARCH CONFIGURATION public.docs DROP MAPPING FOR word;
+             ALTER TEXT SEARCH CONFIGURATION public.docs ADD MAPPING FOR int WITH pg_catalog.simple;",
+        );
+        let run = pg_flux(tmp.path(), &["verify", "--db", &url, "--drift", "--strict"]);
+        assert_eq!(
+            run.code, 1,
+            "PostgreSQL {major}: {}{}",
+            run.stdout, run.stderr
+        );
+        let alter = "ALTER TEXT SEARCH CONFIGURATION public.docs";
+        assert!(
+            run.stdout.ends_with(&format!(
+                "- text search configuration public.docs: definition differs:\n    \
+                 --- live\n    \
+                 +++ source\n    \
+                 @@ -1,3 +1,3 @@\n     \
+                 CREATE TEXT SEARCH CONFIGURATION public.docs (PARSER = pg_catalog.\"default\");\n    \
+                 -{alter} ADD MAPPING FOR asciiword WITH pg_catalog.simple;\n    \
+                 -{alter} ADD MAPPING FOR int WITH pg_catalog.simple;\n    \
+                 +{alter} ADD MAPPING FOR asciiword WITH pg_catalog.english_stem;\n    \
+                 +{alter} ADD MAPPING FOR word WITH pg_catalog.simple;\n"
+            )),
+            "PostgreSQL {major}: {}",
+            run.stdout
+        );
+        // The migration changes the mappings in place (a recreate would fail: nothing may
+        // depend on a dropped configuration) and converges.
+        let run = generate(tmp.path(), &db, &["--label", "mappings"]);
+        assert_eq!(run.code, 0, "PostgreSQL {major}: {}", run.stderr);
+        let text = migration_text(tmp.path(), &run);
+        for statement in [
+            format!("{alter} ALTER MAPPING FOR asciiword WITH pg_catalog.english_stem;"),
+            format!("{alter} ADD MAPPING FOR word WITH pg_catalog.simple;"),
+            format!("{alter} DROP MAPPING FOR int;"),
+        ] {
+            assert!(
+                text.contains(&statement),
+                "PostgreSQL {major}: no {statement}:\n{text}"
+            );
+        }
+        assert!(
+            !text.contains("DROP TEXT SEARCH"),
+            "PostgreSQL {major}: {text}"
+        );
+        let file = tmp.path().join(run.generated().0);
+        db.load_file(&file);
+        let run = pg_flux(tmp.path(), &["verify", "--db", &url, "--drift", "--strict"]);
+        assert_eq!(
+            run.code, 0,
+            "PostgreSQL {major}: {}{}",
+            run.stdout, run.stderr
+        );
+    }
+}
+
+#[test]
 fn generate_writes_the_fix_for_drift_and_leaves_live_alone() {
     let db = TestDb::new();
     db.exec(SCHEMA);

@@ -199,6 +199,24 @@ pub fn located_changes(live: &Side, declared: &Side) -> Vec<(Option<usize>, Chan
             continue;
         }
         let mut props = properties::diff(&live.objects[j].value(), &o.value());
+        if let (Model::Simple(a), Model::Simple(b)) = (live.objects[j].model, o.model) {
+            // Its statements, compared as text: a reviewer reads them as a diff.
+            props.retain(|p| {
+                p.sub.is_some() || !["create", "settings"].contains(&p.property.as_str())
+            });
+            let (a, b) = (
+                crate::emit::simple_definition_sql(a),
+                crate::emit::simple_definition_sql(b),
+            );
+            if a != b {
+                props.push(properties::PropertyDiff {
+                    sub: None,
+                    property: "definition".into(),
+                    live: Some(a.trim_end().to_string()),
+                    declared: Some(b.trim_end().to_string()),
+                });
+            }
+        }
         if props.is_empty() {
             // The models agree but dump's SQL does not: the SQL is what differs.
             props.push(properties::PropertyDiff {

@@ -92,14 +92,18 @@ pub fn attributes_sql(o: &SimpleObject) -> String {
     sql
 }
 
-/// The whole block: create, settings, owner, comment, privileges.
-pub fn sql(o: &SimpleObject) -> String {
+/// What defines the object: its `CREATE` and its settings.
+pub fn definition_sql(o: &SimpleObject) -> String {
     let mut sql = o.create.clone();
     for (key, value) in &o.settings {
         sql.push_str(&setting_sql(o, key, value));
     }
-    sql.push_str(&attributes_sql(o));
     sql
+}
+
+/// The whole block: create, settings, owner, comment, privileges.
+pub fn sql(o: &SimpleObject) -> String {
+    definition_sql(o) + &attributes_sql(o)
 }
 
 pub(crate) fn blocks(catalog: &Catalog) -> Vec<Block> {
