@@ -706,6 +706,89 @@ async fn hover_definition_and_symbols() {
     c.shutdown().await;
 }
 
+/// Kinds modeled as simple objects (text search, operators, casts, languages, …) get what every
+/// kind gets: hover with their status, symbols, and undeclared live ones reported.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn simple_kinds_hover_symbols_and_undeclared() {
+    let db = TestDb::new();
+    db.exec(
+        "CREATE SCHEMA search; \
+         CREATE TEXT SEARCH CONFIGURATION search.my_english (COPY = pg_catalog.english);",
+    );
+    let dir = tempdir();
+    let root = dir.path();
+    dump_into(&db, root).await;
+    config_with_env_url(root, "PGFLUX_LSP_SIMPLE_KINDS", &db.url());
+    let file = root.join("schema/text_search_configurations/search.my_english.sql");
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    c.settle(Duration::from_millis(300)).await;
+    assert!(
+        c.diagnostics.values().all(|d| d.is_empty()),
+        "a fresh dump has diagnostics: {:?}",
+        c.diagnostics
+    );
+
+    let text = fs::read_to_string(&file).unwrap_or_else(|e| panic!("{e}"));
+    // On the name, not the schema.
+    let at = text.find("search.my_english").unwrap_or(0) + "search.my".len();
+    let hover = c
+        .request(
+            "textDocument/hover",
+            json!({"textDocument": {"uri": uri(&file)}, "position": {"line": 0, "character": at}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let shown = hover["contents"]["value"].as_str().unwrap_or("");
+    assert!(
+        shown.contains("**text search configuration search.my_english** — in sync"),
+        "{shown}"
+    );
+    let symbols = c
+        .request(
+            "textDocument/documentSymbol",
+            json!({"textDocument": {"uri": uri(&file)}}),
+        )
+        .await
+        .unwrap_or_default();
+    let names: Vec<&str> = symbols
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["name"].as_str())
+        .collect();
+    assert_eq!(names, ["search.my_english"], "{symbols}");
+
+    // Made out of band: reported on pg-flux.toml, naming the file it belongs in.
+    db.exec("CREATE TEXT SEARCH CONFIGURATION search.hotfix (COPY = pg_catalog.simple);");
+    c.open(&file, 1).await;
+    c.save(&file).await;
+    let config = root.join("pg-flux.toml");
+    let found = c
+        .wait_diagnostics(&config, "the undeclared configuration", |d| {
+            with_code(d, UNDECLARED).len() == 1
+        })
+        .await;
+    let d = with_code(&found, UNDECLARED)[0].clone();
+    assert_eq!(d["data"]["identity"], json!("search.hotfix"), "{d}");
+    assert_eq!(d["data"]["kind"], json!("text search configuration"), "{d}");
+    assert_eq!(
+        d["data"]["file"],
+        json!("text_search_configurations/search.hotfix.sql"),
+        "{d}"
+    );
+    assert_eq!(
+        d["message"],
+        json!(
+            "text search configuration search.hotfix is live but not declared in source \
+               (it belongs in text_search_configurations/search.hotfix.sql)"
+        ),
+    );
+    c.shutdown().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn dump_and_pull_all_commands() {
     let db = TestDb::new();
