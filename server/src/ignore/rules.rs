@@ -377,6 +377,38 @@ mod tests {
     }
 
     #[test]
+    fn rules_name_the_simple_kinds_as_verify_prints_them() {
+        let r = rules(
+            &[],
+            &[
+                "text search configuration search.*",
+                "operator public.===(*)",
+                "operator class public.* USING btree",
+                "cast (public.mood AS *)",
+            ],
+        );
+        assert_eq!(r.rules[0].kind, Some(ObjectKind::TextSearchConfiguration));
+        let config = Identity::new(ObjectKind::TextSearchConfiguration, "search", "english");
+        assert_eq!(r.rule_for(&config), Some(0));
+        let dictionary = Identity::new(ObjectKind::TextSearchDictionary, "search", "english");
+        assert_eq!(r.rule_for(&dictionary), None);
+        let operator = Identity::routine(
+            ObjectKind::Operator,
+            "public",
+            "===",
+            vec!["integer".into(), "integer".into()],
+        );
+        assert_eq!(r.rule_for(&operator), Some(1));
+        let mut class = Identity::new(ObjectKind::OperatorClass, "public", "mood_ops");
+        class.using = Some("btree".into());
+        assert_eq!(r.rule_for(&class), Some(2));
+        class.using = Some("hash".into());
+        assert_eq!(r.rule_for(&class), None);
+        let cast = Identity::global(ObjectKind::Cast, "public.mood AS text");
+        assert_eq!(r.rule_for(&cast), Some(3));
+    }
+
+    #[test]
     fn kind_words_are_read_longest_first_and_parts_are_refused() {
         let r = rules(
             &[],
