@@ -2,13 +2,24 @@
 //! same and PostgreSQL can change each setting that differs; else dropped and recreated.
 
 use super::Statement;
-use crate::emit::{simple_attributes_sql, simple_target};
+use crate::emit::{dictionary_fixed, simple_attributes_sql, simple_target};
 use crate::model::{SimpleKind, SimpleObject};
 
 /// The statements taking live `a` to declared `b` in place (after the generic resets of
 /// privileges and comment), or `None`: recreate.
 pub(super) fn change(a: &SimpleObject, b: &SimpleObject) -> Option<Vec<String>> {
-    if a.kind != b.kind || a.create != b.create {
+    if a.kind != b.kind {
+        return None;
+    }
+    if a.kind == SimpleKind::TextSearchDictionary {
+        if dictionary_fixed(a) != dictionary_fixed(b) {
+            return None;
+        }
+        let mut s = dictionary_options(a, b);
+        s.push(simple_attributes_sql(b));
+        return Some(s);
+    }
+    if a.create != b.create {
         return None;
     }
     let value = |o: &SimpleObject, key: &str| {
@@ -57,6 +68,35 @@ fn setting_change(
         }
         _ => None,
     }
+}
+
+/// One `ALTER TEXT SEARCH DICTIONARY` giving live `a` the options of declared `b`, in their
+/// order: past the options both start with, each live option `b` lacks is removed (`(name)`)
+/// and each declared one set (which removes it and appends it). One statement, because the
+/// template checks the options it ends with (a thesaurus needs both its file and its
+/// dictionary). Nothing when they agree.
+fn dictionary_options(a: &SimpleObject, b: &SimpleObject) -> Vec<String> {
+    if a.settings == b.settings {
+        return Vec::new();
+    }
+    let same = a
+        .settings
+        .iter()
+        .zip(&b.settings)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let declared = &b.settings[same..];
+    let mut items: Vec<String> = a.settings[same..]
+        .iter()
+        .filter(|(key, _)| !declared.iter().any(|(k, _)| k == key))
+        .map(|(key, _)| key.clone())
+        .collect();
+    items.extend(declared.iter().map(|(key, value)| format!("{key} = {value}")));
+    vec![format!(
+        "ALTER TEXT SEARCH DICTIONARY {} ({});\n",
+        simple_target(b),
+        items.join(", ")
+    )]
 }
 
 /// The statement dropping a live object.
