@@ -4,8 +4,8 @@
 use pg_flux_tests::{assert_full_round_trip, assert_hotfix_workflow, majors, TestDb};
 
 const ROLES: &str = "
-    DO $$ BEGIN CREATE ROLE flux_kind_owner NOLOGIN; EXCEPTION WHEN duplicate_object THEN END $$;
-    DO $$ BEGIN CREATE ROLE flux_kind_user NOLOGIN; EXCEPTION WHEN duplicate_object THEN END $$;";
+    DO $$ BEGIN CREATE ROLE flux_kind_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN END $$;
+    DO $$ BEGIN CREATE ROLE flux_kind_user NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN END $$;";
 
 /// A trusted language on plpgsql's handlers, with an owner, a comment and its USAGE taken from
 /// PUBLIC and given to one role (with grant option) and another; an untrusted one with a

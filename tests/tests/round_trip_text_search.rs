@@ -6,7 +6,7 @@ use pg_flux_tests::{assert_full_round_trip, assert_hotfix_workflow, majors, Test
 /// A configuration copied from `english` with one mapping dropped and one changed, used by a
 /// generated column, with a comment and an owner of its own.
 const CONFIGURATIONS: &str = "
-    DO $$ BEGIN CREATE ROLE flux_ts_owner NOLOGIN; EXCEPTION WHEN duplicate_object THEN END $$;
+    DO $$ BEGIN CREATE ROLE flux_ts_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN END $$;
     CREATE SCHEMA search;
     CREATE TEXT SEARCH CONFIGURATION search.my_english (COPY = pg_catalog.english);
     ALTER TEXT SEARCH CONFIGURATION search.my_english DROP MAPPING FOR email, url;
@@ -34,11 +34,11 @@ fn text_search_configurations_round_trip() {
 
 /// A template on functions of its own (schema-qualified in its statement) and one without an
 /// init function; dictionaries on the user template and on built-in ones, with options of each
-/// form (a quoted name, a number, a string), a comment and an owner; a parser copied from the
+/// form (a number, a string, a name), a comment and an owner; a parser copied from the
 /// default one, with and without a headline function; configurations mapping to the user
 /// dictionaries, on the user parser, used by a generated column and an index.
 const DICTIONARIES: &str = "
-    DO $$ BEGIN CREATE ROLE flux_ts_owner NOLOGIN; EXCEPTION WHEN duplicate_object THEN END $$;
+    DO $$ BEGIN CREATE ROLE flux_ts_owner NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation THEN END $$;
     CREATE SCHEMA search;
     CREATE FUNCTION search.plain_init(internal) RETURNS internal
         LANGUAGE internal STRICT AS 'dsimple_init';
@@ -52,7 +52,11 @@ const DICTIONARIES: &str = "
     COMMENT ON TEXT SEARCH DICTIONARY search.stop_en IS 'English stop words, passed on';
     ALTER TEXT SEARCH DICTIONARY search.stop_en OWNER TO flux_ts_owner;
     CREATE TEXT SEARCH DICTIONARY search.\"Quoted\" (
-        TEMPLATE = pg_catalog.simple, \"StopWords\" = 'russian', accept = 1);
+        TEMPLATE = pg_catalog.simple, StopWords = 'russian', accept = 1);
+    CREATE TEXT SEARCH DICTIONARY search.syn (
+        TEMPLATE = pg_catalog.synonym, Synonyms = synonym_sample, CaseSensitive = true);
+    CREATE TEXT SEARCH DICTIONARY search.thes (TEMPLATE = pg_catalog.thesaurus,
+        DictFile = thesaurus_sample, Dictionary = pg_catalog.english_stem);
     CREATE TEXT SEARCH DICTIONARY search.stem (
         TEMPLATE = pg_catalog.snowball, Language = 'english', StopWords = english);
     CREATE TEXT SEARCH DICTIONARY search.no_options (TEMPLATE = pg_catalog.simple);
@@ -66,7 +70,7 @@ const DICTIONARIES: &str = "
         ALTER MAPPING FOR asciiword, word WITH search.stop_en, search.stem;
     CREATE TEXT SEARCH CONFIGURATION search.by_words (PARSER = search.words);
     ALTER TEXT SEARCH CONFIGURATION search.by_words
-        ADD MAPPING FOR asciiword WITH search.\"Quoted\", search.no_options;
+        ADD MAPPING FOR asciiword WITH search.syn, search.thes, search.\"Quoted\", search.no_options;
     CREATE TEXT SEARCH CONFIGURATION search.headless (PARSER = search.no_headline);
     CREATE TABLE search.notes (
         id integer PRIMARY KEY,

@@ -13,7 +13,9 @@ pub(super) async fn objects(ctx: &Context<'_>) -> Result<Vec<SimpleObject>> {
     Ok(out)
 }
 
-/// `CREATE ACCESS METHOD m TYPE INDEX|TABLE HANDLER h;` (no owner).
+/// `CREATE ACCESS METHOD m TYPE INDEX|TABLE HANDLER h;` (no owner). Like an event trigger,
+/// only one whose handler is built in or in scope (the others could not be made from the
+/// dump).
 async fn access_methods(ctx: &Context<'_>) -> Result<Vec<SimpleObject>> {
     let sql = format!(
         "SELECT a.oid, NULL::text AS schema, a.amname::text AS name, \
@@ -24,16 +26,20 @@ async fn access_methods(ctx: &Context<'_>) -> Result<Vec<SimpleObject>> {
                   a.amhandler::pg_catalog.regproc::text) AS \"create\", \
                 NULL::text[] AS settings \
          FROM pg_catalog.pg_am a \
-         WHERE {user_made} \
+         JOIN pg_catalog.pg_proc h ON h.oid = a.amhandler \
+         JOIN pg_catalog.pg_namespace hn ON hn.oid = h.pronamespace \
+         WHERE {user_made} AND (hn.nspname = 'pg_catalog' OR {scope}) \
          ORDER BY a.amname COLLATE \"C\"",
         comment = comment("pg_am", "a.oid"),
         user_made = user_made("pg_am", "a.oid"),
+        scope = in_scope("hn"),
     );
     read(ctx, SimpleKind::AccessMethod, &sql).await
 }
 
 /// `CREATE [TRUSTED] LANGUAGE l HANDLER h [INLINE i] [VALIDATOR v];` with its owner and
-/// `USAGE` privileges. A language an extension creates (plpgsql, plperl…) comes with it.
+/// `USAGE` privileges, when its handler is built in or in scope. A language an extension
+/// creates (plpgsql, plperl…) comes with it.
 async fn languages(ctx: &Context<'_>) -> Result<Vec<SimpleObject>> {
     let sql = format!(
         "SELECT l.oid, NULL::text AS schema, l.lanname::text AS name, \
@@ -50,7 +56,9 @@ async fn languages(ctx: &Context<'_>) -> Result<Vec<SimpleObject>> {
                 || ';' || E'\\n' AS \"create\", \
                 NULL::text[] AS settings \
          FROM pg_catalog.pg_language l \
-         WHERE {user_made} \
+         JOIN pg_catalog.pg_proc h ON h.oid = l.lanplcallfoid \
+         JOIN pg_catalog.pg_namespace hn ON hn.oid = h.pronamespace \
+         WHERE {user_made} AND (hn.nspname = 'pg_catalog' OR {scope}) \
          ORDER BY l.lanname COLLATE \"C\"",
         comment = comment("pg_language", "l.oid"),
         acl = acl_items(
@@ -59,6 +67,7 @@ async fn languages(ctx: &Context<'_>) -> Result<Vec<SimpleObject>> {
             "l.lanowner"
         ),
         user_made = user_made("pg_language", "l.oid"),
+        scope = in_scope("hn"),
     );
     read(ctx, SimpleKind::Language, &sql).await
 }
