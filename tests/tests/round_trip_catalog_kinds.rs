@@ -31,12 +31,12 @@ fn languages_round_trip() {
         d.exec(ROLES);
         d.exec(LANGUAGES);
         let trusted = d.query(
-            "SELECT string_agg(lanname || '=' || lanpltrusted, ',' ORDER BY lanname) \
+            "SELECT string_agg(lanname || '=' || lanpltrusted, ',' ORDER BY lanname COLLATE \"C\") \
              FROM pg_language WHERE lanname LIKE 'pl%lux%'",
         );
         assert_eq!(
             trusted.trim(),
-            "plflux=true,plFlux untrusted=false",
+            "plFlux untrusted=false,plflux=true",
             "PostgreSQL {major}"
         );
         assert_eq!(d.query("SELECT public.answer() + public.twice(1)").trim(), "44");
