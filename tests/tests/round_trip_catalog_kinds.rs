@@ -39,7 +39,10 @@ fn languages_round_trip() {
             "plFlux untrusted=false,plflux=true",
             "PostgreSQL {major}"
         );
-        assert_eq!(d.query("SELECT public.answer() + public.twice(1)").trim(), "44");
+        assert_eq!(
+            d.query("SELECT public.answer() + public.twice(1)").trim(),
+            "44"
+        );
         assert_full_round_trip(&d);
     }
 }

@@ -92,8 +92,7 @@ fn text_search_dictionaries_parsers_and_templates_round_trip() {
 }
 
 #[test]
-fn a_text_search_dictionary_parser_and_template_made_out_of_band_are_listed_pulled_and_promoted(
-) {
+fn a_text_search_dictionary_parser_and_template_made_out_of_band_are_listed_pulled_and_promoted() {
     for major in majors() {
         let d = TestDb::on(major);
         assert_hotfix_workflow(

@@ -74,7 +74,9 @@ fn dump_names_every_object_of_an_unmodeled_kind() {
         }
         // The language is modeled: captured, not warned about.
         assert!(
-            !run.stderr.lines().any(|l| l.ends_with("): language plflux")),
+            !run.stderr
+                .lines()
+                .any(|l| l.ends_with("): language plflux")),
             "PostgreSQL {major}: {}",
             run.stderr
         );

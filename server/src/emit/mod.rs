@@ -20,11 +20,11 @@ pub(crate) use schemas::member_target;
 pub(crate) use security::{
     default_privilege_entry, default_privileges_kind, default_privileges_sql,
 };
-pub use simple::{dictionary_create, dictionary_fixed};
 pub use simple::{
     attributes_sql as simple_attributes_sql, place as simple_place, sql as simple_sql,
     target as simple_target,
 };
+pub use simple::{dictionary_create, dictionary_fixed};
 
 use crate::model::{Catalog, CatalogRef, QualifiedName};
 

@@ -91,7 +91,11 @@ fn dictionary_options(a: &SimpleObject, b: &SimpleObject) -> Vec<String> {
         .filter(|(key, _)| !declared.iter().any(|(k, _)| k == key))
         .map(|(key, _)| key.clone())
         .collect();
-    items.extend(declared.iter().map(|(key, value)| format!("{key} = {value}")));
+    items.extend(
+        declared
+            .iter()
+            .map(|(key, value)| format!("{key} = {value}")),
+    );
     vec![format!(
         "ALTER TEXT SEARCH DICTIONARY {} ({});\n",
         simple_target(b),
