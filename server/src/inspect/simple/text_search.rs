@@ -160,10 +160,15 @@ fn parse_options(raw: &str) -> Option<Vec<(String, String)>> {
         } else if after.starts_with('\'') {
             quoted_len(after, b'\'')?
         } else {
-            after.find(',').unwrap_or(after.len())
+            // A number.
+            let len = after.find(',').unwrap_or(after.len());
+            if after[..len].contains(char::is_whitespace) {
+                return None;
+            }
+            len
         };
         let (value, after) = after.split_at(value_len);
-        if key.is_empty() || value.is_empty() || value.contains(char::is_whitespace) {
+        if key.is_empty() || value.is_empty() {
             return None;
         }
         out.push((key.to_string(), value.to_string()));
