@@ -107,3 +107,74 @@ fn dictionary_options(a: &SimpleObject, b: &SimpleObject) -> Vec<String> {
 pub(super) fn drop(o: &SimpleObject) -> Statement {
     Statement::plain(format!("DROP {} {};\n", o.kind.keyword(), simple_target(o)))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::change;
+    use crate::emit::dictionary_create;
+    use crate::model::{Acl, SimpleKind, SimpleObject};
+
+    fn dictionary(template: &str, options: &[(&str, &str)]) -> SimpleObject {
+        let mut o = SimpleObject {
+            oid: 16384,
+            kind: SimpleKind::TextSearchDictionary,
+            schema: Some("public".into()),
+            name: "d".into(),
+            args: None,
+            method: None,
+            owner: String::new(),
+            comment: None,
+            acl: Acl::default(),
+            create: String::new(),
+            settings: options
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        o.create = dictionary_create(&o, &format!("TEMPLATE = {template}"), None);
+        o
+    }
+
+    #[test]
+    fn dictionary_options_change_in_one_statement_in_the_declared_order() {
+        let live = dictionary(
+            "pg_catalog.simple",
+            &[("accept", "'true'"), ("stopwords", "'english'"), ("x", "1")],
+        );
+        let declared = dictionary(
+            "pg_catalog.simple",
+            &[("accept", "'true'"), ("stopwords", "'russian'"), ("y", "0")],
+        );
+        let s = change(&live, &declared).unwrap_or_default();
+        assert_eq!(
+            s.first().map(String::as_str),
+            Some("ALTER TEXT SEARCH DICTIONARY public.d (x, stopwords = 'russian', y = 0);\n")
+        );
+        // The same options in another order: reordered (live's order is what ALTER made).
+        let reordered = dictionary(
+            "pg_catalog.simple",
+            &[("stopwords", "'english'"), ("accept", "'true'"), ("x", "1")],
+        );
+        let s = change(&live, &reordered).unwrap_or_default();
+        assert_eq!(
+            s.first().map(String::as_str),
+            Some(
+                "ALTER TEXT SEARCH DICTIONARY public.d \
+                 (stopwords = 'english', accept = 'true', x = 1);\n"
+            )
+        );
+        // Nothing but attributes when they agree.
+        let s = change(&live, &live.clone()).unwrap_or_default();
+        assert!(
+            !s.iter().any(|x| x.starts_with("ALTER TEXT SEARCH")),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn a_dictionary_on_another_template_is_recreated() {
+        let live = dictionary("pg_catalog.simple", &[("stopwords", "'english'")]);
+        let declared = dictionary("public.mine", &[("stopwords", "'english'")]);
+        assert_eq!(change(&live, &declared), None);
+    }
+}
