@@ -24,6 +24,7 @@ pub use simple::{
     attributes_sql as simple_attributes_sql, definition_sql as simple_definition_sql,
     place as simple_place, sql as simple_sql, target as simple_target,
 };
+pub use simple::{dictionary_create, dictionary_fixed};
 
 use crate::model::{Catalog, CatalogRef, QualifiedName};
 

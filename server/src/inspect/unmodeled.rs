@@ -12,13 +12,7 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_operator", "true"),
     ("pg_opclass", "true"),
     ("pg_opfamily", "true"),
-    ("pg_ts_dict", "true"),
-    ("pg_ts_parser", "true"),
-    ("pg_ts_template", "true"),
-    ("pg_conversion", "true"),
-    ("pg_language", "true"),
     ("pg_transform", "true"),
-    ("pg_am", "true"),
     // Base and shell types (enum, composite, range, domain and multirange types are modeled;
     // array types come with their element type).
     (

@@ -2,13 +2,24 @@
 //! same and PostgreSQL can change each setting that differs; else dropped and recreated.
 
 use super::Statement;
-use crate::emit::{simple_attributes_sql, simple_target};
+use crate::emit::{dictionary_fixed, simple_attributes_sql, simple_target};
 use crate::model::{SimpleKind, SimpleObject};
 
 /// The statements taking live `a` to declared `b` in place (after the generic resets of
 /// privileges and comment), or `None`: recreate.
 pub(super) fn change(a: &SimpleObject, b: &SimpleObject) -> Option<Vec<String>> {
-    if a.kind != b.kind || a.create != b.create {
+    if a.kind != b.kind {
+        return None;
+    }
+    if a.kind == SimpleKind::TextSearchDictionary {
+        if dictionary_fixed(a) != dictionary_fixed(b) {
+            return None;
+        }
+        let mut s = dictionary_options(a, b);
+        s.push(simple_attributes_sql(b));
+        return Some(s);
+    }
+    if a.create != b.create {
         return None;
     }
     let value = |o: &SimpleObject, key: &str| {
@@ -59,7 +70,111 @@ fn setting_change(
     }
 }
 
+/// One `ALTER TEXT SEARCH DICTIONARY` giving live `a` the options of declared `b`, in their
+/// order: past the options both start with, each live option `b` lacks is removed (`(name)`)
+/// and each declared one set (which removes it and appends it). One statement, because the
+/// template checks the options it ends with (a thesaurus needs both its file and its
+/// dictionary). Nothing when they agree.
+fn dictionary_options(a: &SimpleObject, b: &SimpleObject) -> Vec<String> {
+    if a.settings == b.settings {
+        return Vec::new();
+    }
+    let same = a
+        .settings
+        .iter()
+        .zip(&b.settings)
+        .take_while(|(x, y)| x == y)
+        .count();
+    let declared = &b.settings[same..];
+    let mut items: Vec<String> = a.settings[same..]
+        .iter()
+        .filter(|(key, _)| !declared.iter().any(|(k, _)| k == key))
+        .map(|(key, _)| key.clone())
+        .collect();
+    items.extend(
+        declared
+            .iter()
+            .map(|(key, value)| format!("{key} = {value}")),
+    );
+    vec![format!(
+        "ALTER TEXT SEARCH DICTIONARY {} ({});\n",
+        simple_target(b),
+        items.join(", ")
+    )]
+}
+
 /// The statement dropping a live object.
 pub(super) fn drop(o: &SimpleObject) -> Statement {
     Statement::plain(format!("DROP {} {};\n", o.kind.keyword(), simple_target(o)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::change;
+    use crate::emit::dictionary_create;
+    use crate::model::{Acl, SimpleKind, SimpleObject};
+
+    fn dictionary(template: &str, options: &[(&str, &str)]) -> SimpleObject {
+        let mut o = SimpleObject {
+            oid: 16384,
+            kind: SimpleKind::TextSearchDictionary,
+            schema: Some("public".into()),
+            name: "d".into(),
+            args: None,
+            method: None,
+            owner: String::new(),
+            comment: None,
+            acl: Acl::default(),
+            create: String::new(),
+            settings: options
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        };
+        o.create = dictionary_create(&o, &format!("TEMPLATE = {template}"), None);
+        o
+    }
+
+    #[test]
+    fn dictionary_options_change_in_one_statement_in_the_declared_order() {
+        let live = dictionary(
+            "pg_catalog.simple",
+            &[("accept", "'true'"), ("stopwords", "'english'"), ("x", "1")],
+        );
+        let declared = dictionary(
+            "pg_catalog.simple",
+            &[("accept", "'true'"), ("stopwords", "'russian'"), ("y", "0")],
+        );
+        let s = change(&live, &declared).unwrap_or_default();
+        assert_eq!(
+            s.first().map(String::as_str),
+            Some("ALTER TEXT SEARCH DICTIONARY public.d (x, stopwords = 'russian', y = 0);\n")
+        );
+        // The same options in another order: reordered (live's order is what ALTER made).
+        let reordered = dictionary(
+            "pg_catalog.simple",
+            &[("stopwords", "'english'"), ("accept", "'true'"), ("x", "1")],
+        );
+        let s = change(&live, &reordered).unwrap_or_default();
+        assert_eq!(
+            s.first().map(String::as_str),
+            Some(
+                "ALTER TEXT SEARCH DICTIONARY public.d \
+                 (stopwords = 'english', accept = 'true', x = 1);\n"
+            )
+        );
+        // Nothing but attributes when they agree.
+        let s = change(&live, &live.clone()).unwrap_or_default();
+        assert!(
+            !s.iter().any(|x| x.starts_with("ALTER TEXT SEARCH")),
+            "{s:?}"
+        );
+    }
+
+    #[test]
+    fn a_dictionary_on_another_template_is_recreated() {
+        let live = dictionary("pg_catalog.simple", &[("stopwords", "'english'")]);
+        let declared = dictionary("public.mine", &[("stopwords", "'english'")]);
+        assert_eq!(change(&live, &declared), None);
+    }
 }

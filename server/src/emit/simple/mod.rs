@@ -6,6 +6,8 @@ mod operators;
 mod subscriptions;
 mod text_search;
 
+pub use text_search::{dictionary_create, dictionary_fixed};
+
 use super::sql::{comment, ident, owner, privileges};
 use super::{Block, Dir, FilePlace};
 use crate::model::{Catalog, CatalogRef, QualifiedName, SimpleKind, SimpleObject};

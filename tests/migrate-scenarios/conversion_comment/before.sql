@@ -1,0 +1,4 @@
+CREATE CONVERSION public.utf8_latin1 FOR 'UTF8' TO 'LATIN1' FROM utf8_to_iso8859_1;
+COMMENT ON CONVERSION public.utf8_latin1 IS 'before';
+CREATE TABLE public.words (id integer PRIMARY KEY, word text);
+INSERT INTO public.words VALUES (1, 'café'), (2, 'naïve');
