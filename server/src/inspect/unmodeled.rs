@@ -8,7 +8,6 @@ use crate::model::UnmodeledObject;
 
 /// Catalogs whose user-created rows are unmodeled, with an extra condition each.
 const CATALOGS: &[(&str, &str)] = &[
-    ("pg_cast", "true"),
     ("pg_operator", "true"),
     ("pg_opclass", "true"),
     ("pg_opfamily", "true"),
@@ -17,7 +16,6 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_ts_template", "true"),
     ("pg_conversion", "true"),
     ("pg_language", "true"),
-    ("pg_transform", "true"),
     ("pg_am", "true"),
     // Base and shell types (enum, composite, range, domain and multirange types are modeled;
     // array types come with their element type).
