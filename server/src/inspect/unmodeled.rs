@@ -17,13 +17,6 @@ const CATALOGS: &[(&str, &str)] = &[
     ("pg_conversion", "true"),
     ("pg_language", "true"),
     ("pg_am", "true"),
-    // Base and shell types (enum, composite, range, domain and multirange types are modeled;
-    // array types come with their element type).
-    (
-        "pg_type",
-        "(o.typtype = 'p' OR (o.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type elem \
-         WHERE elem.oid = o.typelem AND elem.typarray = o.oid)))",
-    ),
     // Subscriptions are shared: only the current database's.
     (
         "pg_subscription",
