@@ -44,7 +44,6 @@ const EXPECTED: &[(&str, &str)] = &[
     ("operator family", "u.fam USING hash"),
     ("operator class", "u.cls USING btree"),
     ("operator family", "u.cls USING btree"),
-    ("text search configuration", "u.cfg"),
     ("text search dictionary", "u.dict"),
     ("text search template", "u.tmpl"),
     ("text search parser", "u.prs"),
