@@ -164,7 +164,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
             identity.clone(),
             Some(&place),
             None,
-            Render::Blocks(vec![CatalogRef::Type(t.oid)]),
+            Render::Blocks(crate::diff::objects::type_refs(t)),
         );
         let sql = qualified(&t.name);
         let class = GrantClass::Type;

@@ -815,51 +815,85 @@ async fn load_passes(
     progress: &Phase,
 ) -> Result<Vec<LoadFailure>> {
     prepare_load_session(client, atomicity).await?;
-    Ok(retry_until_settled(client, statements, atomicity, progress)
-        .await?
-        .into_iter()
-        .map(|(s, message)| LoadFailure {
-            len: s.sql.trim_end().len(),
-            file: s.file,
-            line: s.line,
-            column: s.column,
-            message,
-        })
-        .collect())
+    Ok(
+        retry_until_settled(client, statements, atomicity, progress, Settle::Last)
+            .await?
+            .into_iter()
+            .map(|(s, message)| LoadFailure {
+                len: s.sql.trim_end().len(),
+                file: s.file,
+                line: s.line,
+                column: s.column,
+                message,
+            })
+            .collect(),
+    )
 }
 
 /// Runs `statements` in order, then again those that failed, until a pass makes no progress.
 /// Returns what still fails, in order, with the server's last message for each.
+///
+/// A file's statements keep their order: once one fails in a pass, the rest of its file waits
+/// for the next pass (a base type's owner and privileges must follow its definition, which
+/// waits for its I/O functions; the order of GRANTs is the order of an ACL). When a pass makes
+/// no progress, `Settle::Stage` returns what waits (a later stage may bring what it needs);
+/// `Settle::Last` runs every waiting statement once more regardless of its file, and goes on
+/// while that makes progress.
 async fn retry_until_settled(
     client: &Client,
     statements: Vec<SourceStatement>,
     atomicity: Atomicity,
     progress: &Phase,
+    settle: Settle,
 ) -> Result<Vec<(SourceStatement, String)>> {
     let mut pending = statements;
+    let mut in_file_order = true;
     loop {
         let attempted = pending.len();
         let mut failed: Vec<(SourceStatement, String)> = Vec::new();
+        let mut stopped: Vec<std::path::PathBuf> = Vec::new();
         for statement in pending {
-            match run_one(client, &statement.sql, atomicity).await? {
-                None => progress.advance(1),
+            if in_file_order && stopped.contains(&statement.file) {
+                failed.push((statement, String::new()));
+                continue;
+            }
+            let message = match run_one(client, &statement.sql, atomicity).await? {
+                None => None,
                 Some(message) => match missing_role(&message) {
                     Some(role) => {
                         create_role(client, &role).await?;
-                        match run_one(client, &statement.sql, atomicity).await? {
-                            Some(message) => failed.push((statement, message)),
-                            None => progress.advance(1),
-                        }
+                        run_one(client, &statement.sql, atomicity).await?
                     }
-                    None => failed.push((statement, message)),
+                    None => Some(message),
                 },
+            };
+            match message {
+                None => progress.advance(1),
+                Some(message) => {
+                    if !stopped.contains(&statement.file) {
+                        stopped.push(statement.file.clone());
+                    }
+                    failed.push((statement, message));
+                }
             }
         }
-        if failed.len() == attempted {
+        let stalled = failed.len() == attempted;
+        if stalled && (!in_file_order || settle == Settle::Stage) {
             return Ok(failed);
         }
+        // After a stalled pass in file order, one pass that tries everything.
+        in_file_order = !stalled;
         pending = failed.into_iter().map(|(s, _)| s).collect();
     }
+}
+
+/// How [`retry_until_settled`] ends.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Settle {
+    /// A stage of the first pass: what waits goes on to the later stages.
+    Stage,
+    /// The last passes: every statement is tried before giving up.
+    Last,
 }
 
 /// The settings of a session that loads source: function bodies unchecked (they may name
@@ -962,8 +996,14 @@ async fn first_pass_in_parallel(
                 .collect();
         waiting.sort_by_key(|(position, _)| *position);
         let waiting = waiting.into_iter().flat_map(|(_, rest)| rest).collect();
-        let still =
-            retry_until_settled(&workers[0], waiting, Atomicity::Autocommit, progress).await?;
+        let still = retry_until_settled(
+            &workers[0],
+            waiting,
+            Atomicity::Autocommit,
+            progress,
+            Settle::Stage,
+        )
+        .await?;
         left.extend(still.into_iter().map(|(statement, _)| statement));
     }
     Ok(left)

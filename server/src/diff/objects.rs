@@ -125,12 +125,7 @@ pub fn objects(catalog: &Catalog) -> Vec<Object<'_>> {
         );
     }
     for t in &catalog.types {
-        push(
-            "type",
-            qualified(&t.name),
-            vec![CatalogRef::Type(t.oid)],
-            Model::Type(t),
-        );
+        push("type", qualified(&t.name), type_refs(t), Model::Type(t));
     }
     for d in &catalog.domains {
         push(
@@ -311,4 +306,14 @@ pub fn ref_index(objects: &[Object<'_>]) -> HashMap<CatalogRef, usize> {
         }
     }
     map
+}
+
+/// The refs of a type's blocks: a base type's shell, then the type.
+pub(crate) fn type_refs(t: &crate::model::TypeDef) -> Vec<CatalogRef> {
+    match t.kind {
+        crate::model::TypeKind::Base(_) => {
+            vec![CatalogRef::TypeShell(t.oid), CatalogRef::Type(t.oid)]
+        }
+        _ => vec![CatalogRef::Type(t.oid)],
+    }
 }

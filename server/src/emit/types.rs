@@ -2,23 +2,34 @@
 
 use super::sql::{column_privileges, comment, ident, literal, owner, privileges, qualified};
 use super::{Block, Dir, FilePlace, Populate};
-use crate::model::{Catalog, CatalogRef, Domain, RangeDef, TypeDef, TypeKind, View};
+use crate::model::{BaseDef, Catalog, CatalogRef, Domain, RangeDef, TypeDef, TypeKind, View};
 
 /// PostgreSQL's longest identifier, in bytes (NAMEDATALEN - 1).
 const MAX_IDENTIFIER: usize = 63;
 
 pub(crate) fn types(catalog: &Catalog) -> Vec<Block> {
-    catalog
-        .types
-        .iter()
-        .map(|t| {
-            Block::new(
-                FilePlace::in_schema(Dir::Types, &t.name),
-                CatalogRef::Type(t.oid),
-                type_sql(t),
-            )
-        })
-        .collect()
+    let mut blocks = Vec::new();
+    for t in &catalog.types {
+        let place = FilePlace::in_schema(Dir::Types, &t.name);
+        if let TypeKind::Base(_) = t.kind {
+            // The shell first, in the same file: the I/O functions (which take or return the
+            // type) need it, and the full definition needs them (pg_dump's dumpShellType).
+            // The per-kind loader retries the definition once the functions exist. (The shell's
+            // schema comes first through the dependencies, see `inspect::dependencies`.)
+            let shell = Block::new(
+                place.clone(),
+                CatalogRef::TypeShell(t.oid),
+                format!("CREATE TYPE {};\n", qualified(&t.name)),
+            );
+            let mut full = Block::new(place, CatalogRef::Type(t.oid), type_sql(t));
+            full.requires.push(CatalogRef::TypeShell(t.oid));
+            blocks.push(shell);
+            blocks.push(full);
+        } else {
+            blocks.push(Block::new(place, CatalogRef::Type(t.oid), type_sql(t)));
+        }
+    }
+    blocks
 }
 
 fn type_sql(t: &TypeDef) -> String {
@@ -54,6 +65,8 @@ fn type_sql(t: &TypeDef) -> String {
             }
         }
         TypeKind::Range(range) => range_sql(&t.name.schema, &t.name.name, &name, range),
+        TypeKind::Base(base) => base_sql(&name, base),
+        TypeKind::Shell => format!("CREATE TYPE {name};\n"),
     };
     sql.push_str(&owner("TYPE", &name, &t.owner));
     sql.push_str(&comment("TYPE", &name, t.comment.as_deref()));
@@ -74,6 +87,65 @@ fn type_sql(t: &TypeDef) -> String {
     }
     sql.push_str(&privileges("TYPE", &name, &t.acl));
     sql
+}
+
+/// `CREATE TYPE … (INTERNALLENGTH = …, INPUT = …, …)`, as pg_dump's dumpBaseType writes it.
+fn base_sql(name: &str, b: &BaseDef) -> String {
+    let mut items = vec![
+        format!("INTERNALLENGTH = {}", b.internal_length),
+        format!("INPUT = {}", b.input),
+        format!("OUTPUT = {}", b.output),
+    ];
+    let optional = [
+        ("RECEIVE", &b.receive),
+        ("SEND", &b.send),
+        ("TYPMOD_IN", &b.typmod_in),
+        ("TYPMOD_OUT", &b.typmod_out),
+        ("ANALYZE", &b.analyze),
+        ("SUBSCRIPT", &b.subscript),
+    ];
+    for (key, value) in optional {
+        if let Some(f) = value {
+            items.push(format!("{key} = {f}"));
+        }
+    }
+    if b.collatable {
+        items.push("COLLATABLE = true".into());
+    }
+    if let Some(default) = &b.default {
+        items.push(format!("DEFAULT = {default}"));
+    }
+    if let Some(element) = &b.element {
+        items.push(format!("ELEMENT = {element}"));
+    }
+    if b.category != "U" {
+        items.push(format!("CATEGORY = {}", literal(&b.category)));
+    }
+    if b.preferred {
+        items.push("PREFERRED = true".into());
+    }
+    if b.delimiter != "," {
+        items.push(format!("DELIMITER = {}", literal(&b.delimiter)));
+    }
+    let alignment = match b.alignment.as_str() {
+        "c" => "char",
+        "s" => "int2",
+        "i" => "int4",
+        _ => "double",
+    };
+    items.push(format!("ALIGNMENT = {alignment}"));
+    let storage = match b.storage.as_str() {
+        "e" => "external",
+        "x" => "extended",
+        "m" => "main",
+        _ => "plain",
+    };
+    items.push(format!("STORAGE = {storage}"));
+    if b.passed_by_value {
+        items.push("PASSEDBYVALUE".into());
+    }
+    let items: Vec<String> = items.into_iter().map(|i| format!("    {i}")).collect();
+    format!("CREATE TYPE {name} (\n{}\n);\n", items.join(",\n"))
 }
 
 /// The multirange name PostgreSQL generates for a range named `range` (makeMultirangeTypeName):

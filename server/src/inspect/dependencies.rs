@@ -95,6 +95,28 @@ fn simple_kind(classid: &str) -> String {
     format!("CASE {classid} {} END", arms.join(" "))
 }
 
+/// SQL: the support functions of the base type `bt` (its I/O functions and the like), which
+/// take or return it: they need its shell, not its definition (which needs them).
+fn support_functions(major: i32) -> String {
+    let mut columns = vec![
+        "typinput",
+        "typoutput",
+        "typreceive",
+        "typsend",
+        "typmodin",
+        "typmodout",
+        "typanalyze",
+    ];
+    if major >= 14 {
+        columns.push("typsubscript");
+    }
+    columns
+        .iter()
+        .map(|c| format!("bt.{c}::pg_catalog.oid"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub(crate) async fn dependencies(ctx: &Context<'_>) -> Result<Vec<Dependency>> {
     // A sequence's OWNED BY link (deptype 'a' on its table) is emitted after the table; as an
     // ordering edge it would make every serial column a cycle.
@@ -109,10 +131,20 @@ pub(crate) async fn dependencies(ctx: &Context<'_>) -> Result<Vec<Dependency>> {
                        AND EXISTS (SELECT 1 FROM pg_catalog.pg_class s \
                                    WHERE s.oid = d.objid AND s.relkind = 'S'))) \
          SELECT COALESCE(dn.kind, {dsimple}) AS dkind, COALESCE(dn.oid, deps.objid) AS doid, \
-                COALESCE(rn.kind, {rsimple}) AS rkind, COALESCE(rn.oid, deps.refobjid) AS roid \
+                CASE WHEN deps.classid = 'pg_catalog.pg_proc'::pg_catalog.regclass \
+                       AND deps.refclassid = 'pg_catalog.pg_type'::pg_catalog.regclass \
+                       AND EXISTS (SELECT 1 FROM pg_catalog.pg_type bt \
+                                   WHERE bt.oid = deps.refobjid AND bt.typtype = 'b' \
+                                     AND deps.objid IN ({support})) \
+                     THEN 'h' ELSE COALESCE(rn.kind, {rsimple}) END AS rkind, \
+                COALESCE(rn.oid, deps.refobjid) AS roid \
            FROM deps \
            LEFT JOIN norm dn ON dn.classid = deps.classid AND dn.objid = deps.objid \
-           LEFT JOIN norm rn ON rn.classid = deps.refclassid AND rn.objid = deps.refobjid",
+           LEFT JOIN norm rn ON rn.classid = deps.refclassid AND rn.objid = deps.refobjid \
+         UNION ALL \
+         SELECT 'h', t.oid, 'n', t.typnamespace FROM pg_catalog.pg_type t \
+          WHERE t.typtype = 'b' AND t.oid >= 16384 AND t.typnamespace >= 16384",
+        support = support_functions(ctx.major()),
         norm = normalisation(ctx.major()),
         dsimple = simple_kind("deps.classid"),
         rsimple = simple_kind("deps.refclassid"),
@@ -174,6 +206,7 @@ fn catalog_ref(kind: Option<&str>, oid: Oid) -> Option<CatalogRef> {
         "e" => CatalogRef::Extension(oid),
         "r" => CatalogRef::Relation(oid),
         "t" => CatalogRef::Type(oid),
+        "h" => CatalogRef::TypeShell(oid),
         "c" => CatalogRef::Constraint(oid),
         "f" => CatalogRef::Function(oid),
         "p" => CatalogRef::Policy(oid),

@@ -1,4 +1,4 @@
-//! Types (enum, composite, range), domains, views and materialized views. One query per kind;
+//! Types (enum, composite, range, base, shell), domains, views and materialized views. One query per kind;
 //! nested data (labels, attributes, constraints, columns) comes as `jsonb` columns.
 
 use super::sql::Field;
@@ -8,7 +8,7 @@ use tokio_postgres::Row;
 use super::query_error;
 use super::sql::{acl, acl_items, acl_json, comment, in_scope, not_extension_member, Context};
 use crate::error::{Error, Result};
-use crate::model::{Domain, QualifiedName, RangeDef, TypeDef, TypeKind, View};
+use crate::model::{BaseDef, Domain, QualifiedName, RangeDef, TypeDef, TypeKind, View};
 
 /// SQL expression: the collation `oid` as a quoted, schema-qualified name (NULL for 0).
 fn collation_name(oid: &str) -> String {
@@ -43,6 +43,11 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
     } else {
         ("NULL::text", "NULL::text", "")
     };
+    let subscript = if ctx.major() >= 14 {
+        "CASE WHEN t.typsubscript <> 0 THEN t.typsubscript::text END"
+    } else {
+        "NULL::text"
+    };
     let sql = format!(
         "SELECT t.oid, n.nspname, t.typname, t.typtype::text AS typtype, \
                 pg_catalog.pg_get_userbyid(t.typowner) AS owner, \
@@ -71,7 +76,22 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
                 CASE WHEN r.rngcanonical <> 0 THEN r.rngcanonical::pg_catalog.regproc::text END AS canonical, \
                 CASE WHEN r.rngsubdiff <> 0 THEN r.rngsubdiff::pg_catalog.regproc::text END AS subtype_diff, \
                 {multirange} AS multirange, \
-                {multirange_comment} AS multirange_comment \
+                {multirange_comment} AS multirange_comment, \
+                CASE WHEN t.typlen = -1 THEN 'variable' ELSE t.typlen::text END AS internal_length, \
+                t.typinput::text AS input, t.typoutput::text AS output, \
+                CASE WHEN t.typreceive <> 0 THEN t.typreceive::text END AS receive, \
+                CASE WHEN t.typsend <> 0 THEN t.typsend::text END AS send, \
+                CASE WHEN t.typmodin <> 0 THEN t.typmodin::text END AS typmod_in, \
+                CASE WHEN t.typmodout <> 0 THEN t.typmodout::text END AS typmod_out, \
+                CASE WHEN t.typanalyze <> 0 THEN t.typanalyze::text END AS analyze, \
+                {subscript} AS subscript, \
+                t.typcollation <> 0 AS collatable, \
+                CASE WHEN t.typdefaultbin IS NOT NULL \
+                     THEN pg_catalog.pg_get_expr(t.typdefaultbin, 0) END AS default_expr, \
+                t.typdefault, \
+                CASE WHEN t.typelem <> 0 THEN pg_catalog.format_type(t.typelem, NULL) END AS element, \
+                t.typcategory::text AS category, t.typispreferred, t.typdelim::text AS delimiter, \
+                t.typalign::text AS alignment, t.typstorage::text AS storage, t.typbyval \
          FROM pg_catalog.pg_type t \
          JOIN pg_catalog.pg_namespace n ON n.oid = t.typnamespace \
          LEFT JOIN pg_catalog.pg_class c ON c.oid = t.typrelid \
@@ -79,7 +99,10 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
          LEFT JOIN pg_catalog.pg_opclass opc ON opc.oid = r.rngsubopc \
          LEFT JOIN pg_catalog.pg_namespace opcn ON opcn.oid = opc.opcnamespace \
          {multirange_join} \
-         WHERE (t.typtype IN ('e', 'r') OR (t.typtype = 'c' AND c.relkind = 'c')) \
+         WHERE (t.typtype IN ('e', 'r') OR (t.typtype = 'c' AND c.relkind = 'c') \
+                OR (t.typtype = 'p' AND NOT t.typisdefined) \
+                OR (t.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type arr_elem \
+                      WHERE arr_elem.oid = t.typelem AND arr_elem.typarray = t.oid))) \
            AND {scope} AND {not_member} \
            AND (c.oid IS NULL OR {not_member_class}) \
          ORDER BY n.nspname COLLATE \"C\", t.typname COLLATE \"C\"",
@@ -102,6 +125,32 @@ pub(crate) async fn types(ctx: &Context<'_>) -> Result<Vec<TypeDef>> {
                 "c" => TypeKind::Composite {
                     attributes: json(r, "attributes")?,
                 },
+                "p" => TypeKind::Shell,
+                "b" => {
+                    let default_expr: Option<String> = r.field("default_expr")?;
+                    let default_literal: Option<String> = r.field("typdefault")?;
+                    TypeKind::Base(BaseDef {
+                        internal_length: r.field("internal_length")?,
+                        input: r.field("input")?,
+                        output: r.field("output")?,
+                        receive: r.field("receive")?,
+                        send: r.field("send")?,
+                        typmod_in: r.field("typmod_in")?,
+                        typmod_out: r.field("typmod_out")?,
+                        analyze: r.field("analyze")?,
+                        subscript: r.field("subscript")?,
+                        collatable: r.field("collatable")?,
+                        default: default_expr
+                            .or_else(|| default_literal.map(|d| crate::emit::sql::literal(&d))),
+                        element: r.field("element")?,
+                        category: r.field("category")?,
+                        preferred: r.field("typispreferred")?,
+                        delimiter: r.field("delimiter")?,
+                        alignment: r.field("alignment")?,
+                        storage: r.field("storage")?,
+                        passed_by_value: r.field("typbyval")?,
+                    })
+                }
                 _ => TypeKind::Range(RangeDef {
                     subtype: r.field("subtype")?,
                     subtype_opclass: r.field("subtype_opclass")?,

@@ -8,18 +8,9 @@ use crate::model::UnmodeledObject;
 
 /// Catalogs whose user-created rows are unmodeled, with an extra condition each.
 const CATALOGS: &[(&str, &str)] = &[
-    ("pg_cast", "true"),
     ("pg_operator", "true"),
     ("pg_opclass", "true"),
     ("pg_opfamily", "true"),
-    ("pg_transform", "true"),
-    // Base and shell types (enum, composite, range, domain and multirange types are modeled;
-    // array types come with their element type).
-    (
-        "pg_type",
-        "(o.typtype = 'p' OR (o.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type elem \
-         WHERE elem.oid = o.typelem AND elem.typarray = o.oid)))",
-    ),
     // Subscriptions are shared: only the current database's.
     (
         "pg_subscription",

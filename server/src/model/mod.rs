@@ -51,6 +51,9 @@ pub enum CatalogRef {
     Relation(Oid),
     /// A type that is not a relation's row type: enum, composite, range, domain.
     Type(Oid),
+    /// A base type's shell (`CREATE TYPE s.t;`): what its I/O functions need, before the
+    /// type's full definition, which needs them.
+    TypeShell(Oid),
     /// A constraint emitted on its own (foreign keys).
     Constraint(Oid),
     /// A function, procedure or aggregate.

@@ -1,4 +1,4 @@
-//! Types (enum, composite, range), domains, views and materialized views.
+//! Types (enum, composite, range, base, shell), domains, views and materialized views.
 
 use serde::{Deserialize, Serialize};
 
@@ -26,6 +26,43 @@ pub enum TypeKind {
         attributes: Vec<Attribute>,
     },
     Range(RangeDef),
+    /// A base type: written as a shell (`CREATE TYPE s.t;`), which its I/O functions need,
+    /// and the full definition after them.
+    Base(BaseDef),
+    /// A shell never completed (`CREATE TYPE s.t;` alone).
+    Shell,
+}
+
+/// A base type's definition, as pg_dump's dumpBaseType writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BaseDef {
+    /// `variable` or the length in bytes.
+    pub internal_length: String,
+    /// Function names as `regproc` prints them; the optional ones only when set.
+    pub input: String,
+    pub output: String,
+    pub receive: Option<String>,
+    pub send: Option<String>,
+    pub typmod_in: Option<String>,
+    pub typmod_out: Option<String>,
+    pub analyze: Option<String>,
+    /// PostgreSQL 14+.
+    pub subscript: Option<String>,
+    pub collatable: bool,
+    /// The DEFAULT as SQL (an expression, or a quoted literal).
+    pub default: Option<String>,
+    /// As `format_type` prints it.
+    pub element: Option<String>,
+    /// `typcategory`.
+    pub category: String,
+    pub preferred: bool,
+    /// `typdelim`.
+    pub delimiter: String,
+    /// `typalign`: `c`, `s`, `i`, `d`.
+    pub alignment: String,
+    /// `typstorage`: `p`, `e`, `x`, `m`.
+    pub storage: String,
+    pub passed_by_value: bool,
 }
 
 /// One attribute of a composite type.

@@ -81,6 +81,7 @@ pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> F
         }
     };
     let mut model = FileModel::default();
+    let mut shells = Vec::new();
     for (index, raw) in parsed.protobuf.stmts.iter().enumerate() {
         let start = usize::try_from(raw.stmt_location)
             .unwrap_or(0)
@@ -105,6 +106,7 @@ pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> F
             default_schema,
             span: &span,
             out: &mut model.declarations,
+            shells: &mut shells,
         };
         if let Err(what) = extractor.statement(node, index == 0) {
             let words: Vec<&str> = text[start..end].split_whitespace().take(2).collect();
@@ -237,6 +239,8 @@ struct Extractor<'a> {
     default_schema: &'a str,
     span: &'a Span,
     out: &'a mut Vec<Declaration>,
+    /// Types this file declared as shells so far (`CREATE TYPE s.t;`).
+    shells: &'a mut Vec<Identity>,
 }
 
 /// `Err` says why a statement declares nothing pg-flux tracks.
@@ -380,7 +384,20 @@ impl Extractor<'_> {
             NodeEnum::CreateDomainStmt(d) => self.named(ObjectKind::Domain, &d.domainname),
             NodeEnum::DefineStmt(d) => {
                 if is(d.kind, ObjectType::ObjectType) {
-                    self.named(ObjectKind::Type, &d.defnames)
+                    let Some((schema, name)) = self.qualified(&d.defnames) else {
+                        return Err("names no type");
+                    };
+                    let identity = Identity::new(ObjectKind::Type, &schema, &name);
+                    if d.definition.is_empty() {
+                        self.shells.push(identity.clone());
+                    } else if let Some(at) = self.shells.iter().position(|s| *s == identity) {
+                        // A base type's definition after its shell in this file is the same
+                        // declaration: dump writes the shell, the I/O functions, then this.
+                        self.shells.remove(at);
+                        return Ok(());
+                    }
+                    self.declare(identity);
+                    Ok(())
                 } else if is(d.kind, ObjectType::ObjectCollation) {
                     self.named(ObjectKind::Collation, &d.defnames)
                 } else if is(d.kind, ObjectType::ObjectAggregate) {
@@ -466,6 +483,7 @@ impl Extractor<'_> {
                     default_schema: &s.schemaname,
                     span: self.span,
                     out: self.out,
+                    shells: self.shells,
                 };
                 for element in &s.schema_elts {
                     if let Some(node) = &element.node {

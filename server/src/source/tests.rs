@@ -261,3 +261,27 @@ fn a_syntax_error_points_at_the_token_the_parser_stopped_at() {
         "CREATE FUNCTION f() RETURNS int LANGUAGE sql AS $$ SELECT 1; $$;\nCREATE TABLE (;\n";
     assert_eq!(error(text), ("(".to_string(), 2, 14));
 }
+
+#[test]
+fn a_base_type_after_its_shell_is_one_declaration() {
+    let text = "CREATE TYPE app.t;\n\
+                CREATE FUNCTION app.t_in(cstring) RETURNS app.t LANGUAGE internal AS 'int4in';\n\
+                CREATE TYPE app.t (INPUT = app.t_in, OUTPUT = app.t_out);\n";
+    let types: Vec<String> = shown(text)
+        .into_iter()
+        .filter(|s| s.starts_with("type "))
+        .collect();
+    assert_eq!(types, vec!["type app.t".to_string()]);
+    // Two definitions are still a duplicate, and so are two shells.
+    let twice =
+        "CREATE TYPE app.t (INPUT = a, OUTPUT = b);\nCREATE TYPE app.t (INPUT = a, OUTPUT = b);\n";
+    assert_eq!(
+        shown(twice).iter().filter(|s| *s == "type app.t").count(),
+        2
+    );
+    let shells = "CREATE TYPE app.t;\nCREATE TYPE app.t;\n";
+    assert_eq!(
+        shown(shells).iter().filter(|s| *s == "type app.t").count(),
+        2
+    );
+}
