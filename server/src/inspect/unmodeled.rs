@@ -9,9 +9,6 @@ use crate::model::UnmodeledObject;
 /// Catalogs whose user-created rows are unmodeled, with an extra condition each.
 const CATALOGS: &[(&str, &str)] = &[
     ("pg_cast", "true"),
-    ("pg_operator", "true"),
-    ("pg_opclass", "true"),
-    ("pg_opfamily", "true"),
     ("pg_ts_dict", "true"),
     ("pg_ts_parser", "true"),
     ("pg_ts_template", "true"),
