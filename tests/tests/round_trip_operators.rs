@@ -10,7 +10,8 @@ use pg_flux_tests::{assert_full_round_trip, assert_hotfix_workflow, majors, Test
 /// HASHES and MERGES, used by a hash index; a hash family with loose members added by
 /// `ALTER OPERATOR FAMILY` and a class of its own; a GiST family with a loose ordering
 /// operator (`FOR ORDER BY`); a prefix operator on a built-in function. Owners and comments
-/// on one of each.
+/// on one of each. btree_gist's classes and families, in the same schema, are the extension's
+/// (written once, by `CREATE EXTENSION`), also the one an index uses.
 const OPERATORS: &str = "
     DO $$ BEGIN CREATE ROLE flux_op_owner NOLOGIN; EXCEPTION WHEN duplicate_object THEN END $$;
     CREATE SCHEMA ops;
@@ -71,6 +72,8 @@ const OPERATORS: &str = "
     CREATE TABLE ops.t (id integer PRIMARY KEY, n integer, s ops.size);
     CREATE INDEX t_n_reverse ON ops.t (n ops.int4_reverse);
     CREATE INDEX t_s_hash ON ops.t USING hash (s);
+    CREATE EXTENSION btree_gist WITH SCHEMA ops;
+    CREATE INDEX t_n_gist ON ops.t USING gist (n ops.gist_int4_ops);
     INSERT INTO ops.t VALUES (1, 10, 'small'), (2, 20, 'large');";
 
 #[test]
