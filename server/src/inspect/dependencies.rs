@@ -39,7 +39,9 @@ const SIMPLE_KINDS: &[(&str, &str)] = &[
 /// SQL: rows `(classid, objid, kind, oid)` mapping catalog rows whose object is not simply
 /// themselves to the object pg-flux emits: a relation's row type and inline constraints, a
 /// view's rewrite rule and a column default are the relation; an array type is its element
-/// type; a multirange is its range; an index behind a constraint is the constraint's table.
+/// type; a multirange is its range; an index behind a constraint is the constraint's table;
+/// an operator family's member (`pg_amop`, `pg_amproc`) is the class it was created with, or
+/// the family (a loose member), as its pg_depend row says.
 /// Set-based (hash joins), so its cost is linear in the size of the catalog.
 fn normalisation(major: i32) -> String {
     let multirange = if major >= 14 {
@@ -80,7 +82,25 @@ fn normalisation(major: i32) -> String {
                 CASE WHEN c.contype = 'f' THEN 'c' WHEN c.conrelid <> 0 THEN 'r' ELSE 't' END, \
                 CASE WHEN c.contype = 'f' THEN c.oid WHEN c.conrelid <> 0 THEN c.conrelid \
                      ELSE c.contypid END \
-           FROM pg_catalog.pg_constraint c WHERE c.oid >= 16384"
+           FROM pg_catalog.pg_constraint c WHERE c.oid >= 16384 \
+         UNION ALL \
+         SELECT 'pg_catalog.pg_amop'::pg_catalog.regclass, ao.oid, 'o', \
+                COALESCE(md.refobjid, ao.amopfamily) \
+           FROM pg_catalog.pg_amop ao \
+           LEFT JOIN pg_catalog.pg_depend md \
+             ON md.classid = 'pg_catalog.pg_amop'::pg_catalog.regclass AND md.objid = ao.oid \
+            AND md.refclassid IN ('pg_catalog.pg_opclass'::pg_catalog.regclass, \
+                                  'pg_catalog.pg_opfamily'::pg_catalog.regclass) \
+          WHERE ao.oid >= 16384 \
+         UNION ALL \
+         SELECT 'pg_catalog.pg_amproc'::pg_catalog.regclass, ap.oid, 'o', \
+                COALESCE(md.refobjid, ap.amprocfamily) \
+           FROM pg_catalog.pg_amproc ap \
+           LEFT JOIN pg_catalog.pg_depend md \
+             ON md.classid = 'pg_catalog.pg_amproc'::pg_catalog.regclass AND md.objid = ap.oid \
+            AND md.refclassid IN ('pg_catalog.pg_opclass'::pg_catalog.regclass, \
+                                  'pg_catalog.pg_opfamily'::pg_catalog.regclass) \
+          WHERE ap.oid >= 16384"
     )
 }
 
@@ -179,7 +199,10 @@ async fn extension_members(ctx: &Context<'_>) -> Result<HashMap<CatalogRef, Oid>
                  WHEN 'pg_catalog.pg_type'::pg_catalog.regclass THEN 't' \
                  WHEN 'pg_catalog.pg_proc'::pg_catalog.regclass THEN 'f' \
                  WHEN 'pg_catalog.pg_foreign_server'::pg_catalog.regclass THEN 'v' \
-                 WHEN 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass THEN 'x' END AS kind, \
+                 WHEN 'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass THEN 'x' \
+                 WHEN 'pg_catalog.pg_operator'::pg_catalog.regclass THEN 'o' \
+                 WHEN 'pg_catalog.pg_opclass'::pg_catalog.regclass THEN 'o' \
+                 WHEN 'pg_catalog.pg_opfamily'::pg_catalog.regclass THEN 'o' END AS kind, \
                d.objid, d.refobjid \
           FROM pg_catalog.pg_depend d \
          WHERE d.deptype = 'e' AND d.refclassid = 'pg_catalog.pg_extension'::pg_catalog.regclass \
@@ -187,7 +210,10 @@ async fn extension_members(ctx: &Context<'_>) -> Result<HashMap<CatalogRef, Oid>
                              'pg_catalog.pg_type'::pg_catalog.regclass, \
                              'pg_catalog.pg_proc'::pg_catalog.regclass, \
                              'pg_catalog.pg_foreign_server'::pg_catalog.regclass, \
-                             'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass)";
+                             'pg_catalog.pg_foreign_data_wrapper'::pg_catalog.regclass, \
+                             'pg_catalog.pg_operator'::pg_catalog.regclass, \
+                             'pg_catalog.pg_opclass'::pg_catalog.regclass, \
+                             'pg_catalog.pg_opfamily'::pg_catalog.regclass)";
     let rows = ctx.query_all("extension members", sql).await?;
     Ok(rows
         .iter()

@@ -8,9 +8,6 @@ use crate::model::UnmodeledObject;
 
 /// Catalogs whose user-created rows are unmodeled, with an extra condition each.
 const CATALOGS: &[(&str, &str)] = &[
-    ("pg_operator", "true"),
-    ("pg_opclass", "true"),
-    ("pg_opfamily", "true"),
     // Subscriptions are shared: only the current database's.
     (
         "pg_subscription",

@@ -66,6 +66,23 @@ fn setting_change(
                 }
             }])
         }
+        // An estimator: `NONE` takes it away.
+        SimpleKind::Operator if key == "RESTRICT" || key == "JOIN" => Some(vec![format!(
+            "ALTER OPERATOR {target} SET ({key} = {});\n",
+            new.unwrap_or("NONE")
+        )]),
+        // A loose member: the key names it as DROP does, the value as ADD does.
+        SimpleKind::OperatorFamily => {
+            let alter = format!("ALTER OPERATOR FAMILY {target}");
+            let mut s = Vec::new();
+            if old.is_some() {
+                s.push(format!("{alter} DROP {key};\n"));
+            }
+            if let Some(item) = new {
+                s.push(format!("{alter} ADD {item};\n"));
+            }
+            Some(s)
+        }
         _ => None,
     }
 }

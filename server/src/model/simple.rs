@@ -155,5 +155,18 @@ pub struct SimpleObject {
     pub create: String,
     /// What PostgreSQL can change in place, in a stable order: `(key, value)`, each rendered by
     /// the kind's `setting_sql` after `create` (a mapping `asciiword` → `english_stem`).
+    /// Compared (serialized) as a set: the order is how they are written, as pg_dump lists
+    /// them (an operator family's members of one strategy in the order they were made), which
+    /// a migration adding one in place need not reproduce.
+    #[serde(serialize_with = "sorted_settings")]
     pub settings: Vec<(String, String)>,
+}
+
+fn sorted_settings<S: serde::Serializer>(
+    settings: &[(String, String)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    let mut sorted: Vec<&(String, String)> = settings.iter().collect();
+    sorted.sort();
+    serializer.collect_seq(sorted)
 }

@@ -1,0 +1,7 @@
+CREATE FUNCTION public.rev_cmp(integer, integer) RETURNS integer
+    LANGUAGE sql IMMUTABLE STRICT AS 'SELECT pg_catalog.btint4cmp($2, $1)';
+CREATE OPERATOR CLASS public.int4_reverse FOR TYPE integer USING btree AS
+    OPERATOR 1 >, OPERATOR 3 =, OPERATOR 5 <, FUNCTION 1 public.rev_cmp(integer, integer);
+CREATE TABLE public.t (id integer PRIMARY KEY, n integer);
+CREATE INDEX t_n_reverse ON public.t (n public.int4_reverse);
+INSERT INTO public.t (id, n) VALUES (1, 10), (2, 20);
