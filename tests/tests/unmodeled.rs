@@ -4,8 +4,8 @@
 //! One object of each such kind that can be made in plain SQL: cast, operator, operator class
 //! and family, text search configuration, dictionary, template and parser (built on the
 //! built-in C functions of the default parser and the `simple` template), conversion,
-//! language, transform (built on built-in functions of type `internal`), access method and
-//! subscription. Not covered: security labels, which need a label provider module that no
+//! language, transform (built on built-in functions of type `internal`) and access method; and
+//! a subscription dumped by a role that may not read its connection string. Not covered: security labels, which need a label provider module that no
 //! test server loads. Kinds other engineers are modeling now (functions, triggers, policies,
 //! statistics, rules, collations, publications, default privileges) are left out on purpose.
 
@@ -33,7 +33,6 @@ const OBJECTS: &str = "
         TO SQL WITH FUNCTION int4recv(internal));
     CREATE ACCESS METHOD heap2 TYPE TABLE HANDLER heap_tableam_handler;";
 
-/// Made on its own: a subscription cannot be created inside a transaction block.
 const SUBSCRIPTION: &str = "CREATE SUBSCRIPTION flux_sub CONNECTION 'dbname=nowhere' \
     PUBLICATION p WITH (connect = false, slot_name = NONE, enabled = false)";
 
@@ -51,7 +50,6 @@ const EXPECTED: &[(&str, &str)] = &[
     ("conversion", "u.conv"),
     ("language", "plflux"),
     ("access method", "heap2"),
-    ("subscription", "flux_sub"),
 ];
 
 #[test]
@@ -59,7 +57,6 @@ fn dump_names_every_object_of_an_unmodeled_kind() {
     for major in majors() {
         let d = TestDb::on(major);
         d.exec(OBJECTS);
-        d.exec(SUBSCRIPTION);
         let work = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
         let out = work.path().join("schema");
         let url = d.url();
@@ -91,8 +88,57 @@ fn dump_names_every_object_of_an_unmodeled_kind() {
             "PostgreSQL {major}: {}",
             run.stdout
         );
+    }
+}
+
+/// A subscription is modeled when the dumping role may read its connection string (a
+/// superuser); for any other role (before PostgreSQL 14 the catalog is closed to it, from 14 on
+/// the connection string column is) it is named as not captured.
+#[test]
+fn a_subscription_the_dumping_role_cannot_read_is_named_as_not_captured() {
+    for major in majors() {
+        let d = TestDb::on(major);
+        d.exec(SUBSCRIPTION);
+        d.exec(
+            "DO $$ BEGIN CREATE ROLE flux_sub_reader LOGIN; \
+             EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+             ALTER ROLE flux_sub_reader PASSWORD 'reader-pw';",
+        );
+        let work = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+        let line =
+            "warning: not captured (pg-flux does not model this kind yet): subscription flux_sub";
+        let reader = format!(
+            "postgres://flux_sub_reader:reader-pw@127.0.0.1:{}/{}",
+            d.cluster.port(),
+            d.name
+        );
+        for (url, out, captured) in [(d.url(), "superuser", true), (reader, "reader", false)] {
+            let out = work.path().join(out);
+            let run = pg_flux(
+                work.path(),
+                &["dump", "--db", &url, "--output", &out.to_string_lossy()],
+            );
+            assert_eq!(
+                run.code, 0,
+                "PostgreSQL {major}: {}\n{}",
+                run.stdout, run.stderr
+            );
+            assert_eq!(
+                run.stderr.lines().any(|l| l == line),
+                !captured,
+                "PostgreSQL {major}: {}",
+                run.stderr
+            );
+            assert_eq!(
+                out.join("subscriptions/flux_sub.sql").is_file(),
+                captured,
+                "PostgreSQL {major}: {}",
+                run.stdout
+            );
+        }
         // Another database's subscription is not this database's object.
         let other = TestDb::on(major);
+        let out = work.path().join("other");
         let run = pg_flux(
             work.path(),
             &[
@@ -100,12 +146,11 @@ fn dump_names_every_object_of_an_unmodeled_kind() {
                 "--db",
                 &other.url(),
                 "--output",
-                &work.path().join("other").to_string_lossy(),
+                &out.to_string_lossy(),
             ],
         );
         assert_eq!(run.code, 0, "{}", run.stderr);
         assert!(!run.stderr.contains("flux_sub"), "{}", run.stderr);
-        d.exec("ALTER SUBSCRIPTION flux_sub SET (slot_name = NONE)");
-        d.exec("DROP SUBSCRIPTION flux_sub");
+        assert!(!out.join("subscriptions").exists(), "{}", run.stdout);
     }
 }

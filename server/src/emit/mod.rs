@@ -21,8 +21,9 @@ pub(crate) use security::{
     default_privilege_entry, default_privileges_kind, default_privileges_sql,
 };
 pub use simple::{
-    attributes_sql as simple_attributes_sql, place as simple_place, sql as simple_sql,
-    target as simple_target,
+    attributes_sql as simple_attributes_sql, place as simple_place, redact_conninfo,
+    sql as simple_sql, subscription_create, subscription_secret_note, target as simple_target,
+    SUBSCRIPTION_OPTIONS,
 };
 
 use crate::model::{Catalog, CatalogRef, QualifiedName};

@@ -26,22 +26,26 @@ const CATALOGS: &[(&str, &str)] = &[
         "(o.typtype = 'p' OR (o.typtype = 'b' AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_type elem \
          WHERE elem.oid = o.typelem AND elem.typarray = o.oid)))",
     ),
-    // Subscriptions are shared: only the current database's.
+    // Subscriptions are shared: only the current database's, and only when the connection
+    // string cannot be read (else they are modeled: `inspect::simple::subscriptions`).
     (
         "pg_subscription",
         "o.subdbid = (SELECT db.oid FROM pg_catalog.pg_database db \
-         WHERE db.datname = pg_catalog.current_database())",
+         WHERE db.datname = pg_catalog.current_database()) \
+         AND NOT pg_catalog.has_column_privilege('pg_catalog.pg_subscription', 'subconninfo', 'SELECT')",
     ),
 ];
 
-/// Before PostgreSQL 14 only a superuser may read `pg_subscription.oid`; every role may read
-/// the names, through `pg_stat_subscription` and the granted columns.
+/// Before PostgreSQL 14 only a superuser may read `pg_subscription.oid` (and a superuser's
+/// subscriptions are modeled); every role may read the names, through `pg_stat_subscription`
+/// and the granted columns.
 const SUBSCRIPTIONS_BEFORE_14: &str =
     "SELECT 'subscription'::text, pg_catalog.quote_ident(s.subname::text) \
      FROM (SELECT DISTINCT subname FROM pg_catalog.pg_stat_subscription) s \
      WHERE EXISTS (SELECT 1 FROM pg_catalog.pg_subscription o WHERE o.subname = s.subname \
        AND o.subdbid = (SELECT db.oid FROM pg_catalog.pg_database db \
-                        WHERE db.datname = pg_catalog.current_database()))";
+                        WHERE db.datname = pg_catalog.current_database())) \
+       AND NOT pg_catalog.has_column_privilege('pg_catalog.pg_subscription', 'subconninfo', 'SELECT')";
 
 pub(crate) async fn unmodeled(ctx: &Context<'_>) -> Result<Vec<UnmodeledObject>> {
     let before_14 = ctx.server_version_num < 140_000;

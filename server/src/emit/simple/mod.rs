@@ -6,6 +6,11 @@ mod operators;
 mod subscriptions;
 mod text_search;
 
+pub use subscriptions::{
+    create_sql as subscription_create, redact_conninfo, secret_note as subscription_secret_note,
+    OPTIONS as SUBSCRIPTION_OPTIONS,
+};
+
 use super::sql::{comment, ident, owner, privileges};
 use super::{Block, Dir, FilePlace};
 use crate::model::{Catalog, CatalogRef, QualifiedName, SimpleKind, SimpleObject};
