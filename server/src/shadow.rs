@@ -422,6 +422,25 @@ SET LOCAL quote_all_identifiers = off;";
 /// The embedded cluster's scratch database, created empty for each load and dropped after.
 const SCRATCH_DATABASE: &str = "pg_flux_shadow";
 
+/// Drops the current database's subscriptions, each detached from its replication slot first
+/// so that nothing connects to a publisher: a database with subscriptions cannot be dropped.
+const DROP_SUBSCRIPTIONS: &str = "DO $$ DECLARE s text; BEGIN \
+     FOR s IN SELECT pg_catalog.quote_ident(subname) FROM pg_catalog.pg_subscription \
+       WHERE subdbid = (SELECT oid FROM pg_catalog.pg_database \
+                        WHERE datname = pg_catalog.current_database()) LOOP \
+       EXECUTE pg_catalog.format('ALTER SUBSCRIPTION %s DISABLE', s); \
+       EXECUTE pg_catalog.format('ALTER SUBSCRIPTION %s SET (slot_name = NONE)', s); \
+       EXECUTE pg_catalog.format('DROP SUBSCRIPTION %s', s); \
+     END LOOP; END $$";
+
+/// Drops the subscriptions of the scratch database, if it exists and has any (the source
+/// declared some), so that it can be dropped.
+async fn drop_scratch_subscriptions(scratch: &str) {
+    if let Ok(client) = connect::connect_writable(scratch).await {
+        let _ = client.batch_execute(DROP_SUBSCRIPTIONS).await;
+    }
+}
+
 /// Loads `statements` into a fresh scratch database (through `admin`, connected to another
 /// database of the same cluster) in autocommit, reads it back in one snapshot over two
 /// readers, and drops it. A scratch database left by an interrupted load is dropped first.
@@ -435,6 +454,18 @@ async fn load_into_scratch(
 ) -> Result<(Catalog, Vec<LoadFailure>, Vec<Rename>)> {
     let drop_scratch = format!("DROP DATABASE IF EXISTS {SCRATCH_DATABASE} WITH (FORCE)");
     let start = std::time::Instant::now();
+    // A scratch database left by an interrupted load may hold subscriptions.
+    let left: bool = admin
+        .query_one(
+            "SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_database WHERE datname = $1)",
+            &[&SCRATCH_DATABASE],
+        )
+        .await
+        .and_then(|row| row.try_get(0))
+        .unwrap_or(false);
+    if left {
+        drop_scratch_subscriptions(scratch).await;
+    }
     // Two commands: neither runs inside a transaction block, which one query string would be.
     for command in [
         drop_scratch.clone(),
@@ -484,6 +515,9 @@ async fn load_into_scratch(
         Ok((catalog, failures, undone))
     }
     .await;
+    if result.is_err() || catalog_has_subscriptions(&result) {
+        drop_scratch_subscriptions(scratch).await;
+    }
     // Whatever happened, the cluster keeps nothing but the roles. Dropping thousands of tables
     // takes a while and nobody waits for it: the next load drops it first if it is still there,
     // and a command's cluster goes with the process.
@@ -491,6 +525,16 @@ async fn load_into_scratch(
         let _ = admin.batch_execute(&drop_scratch).await;
     });
     result
+}
+
+/// Whether a loaded scratch database holds subscriptions (to drop before the database).
+fn catalog_has_subscriptions(result: &Result<(Catalog, Vec<LoadFailure>, Vec<Rename>)>) -> bool {
+    result.as_ref().is_ok_and(|(catalog, _, _)| {
+        catalog
+            .simple
+            .iter()
+            .any(|o| o.kind == crate::model::SimpleKind::Subscription)
+    })
 }
 
 /// Loads `statements` into the user's shadow database inside one transaction that is rolled

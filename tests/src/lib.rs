@@ -142,6 +142,18 @@ pub struct TestDb {
 /// corpus databases left behind would fill it.
 impl Drop for TestDb {
     fn drop(&mut self) {
+        // A database with subscriptions cannot be dropped: drop them first, detached from
+        // their slots so that nothing connects to a publisher.
+        let _ = psql_command(&self.cluster, &self.name)
+            .args([
+                "-c",
+                "DO $$ DECLARE s text; BEGIN FOR s IN SELECT quote_ident(subname) FROM pg_subscription \
+                 WHERE subdbid = (SELECT oid FROM pg_database WHERE datname = current_database()) LOOP \
+                 EXECUTE format('ALTER SUBSCRIPTION %s DISABLE', s); \
+                 EXECUTE format('ALTER SUBSCRIPTION %s SET (slot_name = NONE)', s); \
+                 EXECUTE format('DROP SUBSCRIPTION %s', s); END LOOP; END $$",
+            ])
+            .output();
         let _ = psql_command(&self.cluster, "postgres")
             .args([
                 "-c",

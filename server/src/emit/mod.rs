@@ -22,7 +22,8 @@ pub(crate) use security::{
 };
 pub use simple::{
     attributes_sql as simple_attributes_sql, definition_sql as simple_definition_sql,
-    place as simple_place, sql as simple_sql, target as simple_target,
+    place as simple_place, redact_conninfo, sql as simple_sql, subscription_create,
+    subscription_secret_note, target as simple_target, SUBSCRIPTION_OPTIONS,
 };
 pub use simple::{dictionary_create, dictionary_fixed};
 

@@ -6,6 +6,10 @@ mod operators;
 mod subscriptions;
 mod text_search;
 
+pub use subscriptions::{
+    create_sql as subscription_create, redact_conninfo, secret_note as subscription_secret_note,
+    OPTIONS as SUBSCRIPTION_OPTIONS,
+};
 pub use text_search::{dictionary_create, dictionary_fixed};
 
 use super::sql::{comment, ident, owner, privileges};

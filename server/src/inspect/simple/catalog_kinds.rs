@@ -98,7 +98,6 @@ async fn conversions(ctx: &Context<'_>) -> Result<Vec<SimpleObject>> {
     read(ctx, SimpleKind::Conversion, &sql).await
 }
 
-
 /// SQL expression: the function `oid` as pg_dump names it in a cast or a transform, always
 /// schema-qualified, with its argument types as `format_type` prints them:
 /// `public.to_text(public.mood)`, `pg_catalog.int4(bigint)`.
