@@ -181,26 +181,6 @@ fn wrong_password_never_shows_the_password() {
 }
 
 #[test]
-fn unmodeled_objects_are_named_in_a_warning() {
-    let db = TestDb::new();
-    db.exec(
-        "CREATE TEXT SEARCH CONFIGURATION public.simple_copy (COPY = pg_catalog.simple);
-         CREATE SCHEMA app;",
-    );
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-    let run = dump(tmp.path(), &db.url(), &tmp.path().join("schema"), &[]);
-    assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(
-        run.stderr.contains("warning")
-            && run
-                .stderr
-                .contains("text search configuration public.simple_copy"),
-        "{}",
-        run.stderr
-    );
-}
-
-#[test]
 fn help_lists_only_working_commands() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let help = pg_flux(tmp.path(), &["--help"]);

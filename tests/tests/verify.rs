@@ -320,36 +320,45 @@ fn fixture_sql_files_as_source_declare_the_database_they_build() {
     }
 }
 
-/// Kinds pg-flux does not model are never silently accepted: listed in their own group, always
-/// undeclared (even when the source declares them), and named by pull as not captured.
+/// A live object pg-flux cannot read is never silently accepted: listed in its own group,
+/// always undeclared, and named by pull as not captured. Every kind a database holds is modeled;
+/// what stays unread is a subscription whose connection string the role may not read.
 #[test]
 fn unmodeled_kinds_are_their_own_group_and_always_undeclared() {
     let db = TestDb::new();
-    db.exec("CREATE TEXT SEARCH CONFIGURATION public.tsc (COPY = pg_catalog.english);");
+    db.exec(
+        "CREATE SUBSCRIPTION verify_sub CONNECTION 'dbname=nowhere' PUBLICATION p \
+         WITH (connect = false, slot_name = NONE, enabled = false)",
+    );
+    db.exec(
+        "DO $$ BEGIN CREATE ROLE verify_sub_reader LOGIN; \
+         EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL; END $$;
+         ALTER ROLE verify_sub_reader PASSWORD 'reader-pw';",
+    );
+    let reader = format!(
+        "postgres://verify_sub_reader:reader-pw@127.0.0.1:{}/{}",
+        db.cluster.port(),
+        db.name
+    );
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let schema = tmp.path().join("schema");
     fs::create_dir_all(&schema).unwrap_or_else(|e| panic!("{e}"));
-    fs::write(
-        schema.join("ts.sql"),
-        "CREATE TEXT SEARCH CONFIGURATION public.tsc (COPY = pg_catalog.english);\n",
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let run = verify(tmp.path(), &db, &["--strict"]);
+    let run = pg_flux(tmp.path(), &["verify", "--strict", "--db", &reader]);
     assert_eq!(run.code, 1, "{}{}", run.stdout, run.stderr);
     assert!(
         run.stdout.starts_with(
             "verify: 1 undeclared live object(s):\n\nNot modeled by pg-flux (1):\n\
-             - text search configuration public.tsc\n"
+             - subscription verify_sub\n"
         ),
         "{}",
         run.stdout
     );
-    assert!(run.stderr.contains("ts.sql:1:1"), "{}", run.stderr);
-    let run = pg_flux(tmp.path(), &["pull", "--db", &db.url()]);
+    let run = pg_flux(tmp.path(), &["pull", "--db", &reader]);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(
-        run.stderr
-            .contains("not captured (pg-flux does not model this kind yet): text search configuration public.tsc"),
+        run.stderr.contains(
+            "not captured (pg-flux does not model this kind yet): subscription verify_sub"
+        ),
         "{}",
         run.stderr
     );
