@@ -39,6 +39,9 @@ pub struct ShadowConfig {
     pub install: Option<bool>,
     /// A bindir of server programs for the throwaway shadow; `PGFLUX_PG_BINDIR` goes first.
     pub bindir: Option<PathBuf>,
+    /// Libraries the throwaway shadow cluster loads at start (`shared_preload_libraries`): the
+    /// security label provider the source's `SECURITY LABEL FOR` statements name, say.
+    pub preload_libraries: Option<Vec<String>>,
 }
 
 /// `[ignore]`: objects managed by someone else (a platform's `auth` schema), which pg-flux

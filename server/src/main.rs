@@ -412,6 +412,7 @@ fn shadow_target(flag: Option<String>, config: &Config) -> ShadowTarget {
         None => ShadowTarget::Embedded(pg_flux::shadow::EmbeddedOptions {
             install: config.shadow.install.unwrap_or(true),
             bindir: config.shadow.bindir.clone(),
+            preload_libraries: config.shadow.preload_libraries.clone().unwrap_or_default(),
         }),
     }
 }

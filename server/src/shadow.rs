@@ -45,6 +45,8 @@ pub struct EmbeddedOptions {
     pub install: bool,
     /// Searched after `PGFLUX_PG_BINDIR` and before the machine's own places.
     pub bindir: Option<std::path::PathBuf>,
+    /// `shared_preload_libraries` of the cluster (`[shadow] preload_libraries`).
+    pub preload_libraries: Vec<String>,
 }
 
 impl Default for EmbeddedOptions {
@@ -52,6 +54,7 @@ impl Default for EmbeddedOptions {
         EmbeddedOptions {
             install: true,
             bindir: None,
+            preload_libraries: Vec::new(),
         }
     }
 }
@@ -238,10 +241,10 @@ impl ShadowDb {
             }
         };
         // Not the source's fault: said as what it is, with the ways out.
-        if let Some(error) = failures
-            .iter()
-            .find_map(|f| missing_extension(f, &server, live.server_major()))
-        {
+        if let Some(error) = failures.iter().find_map(|f| {
+            missing_extension(f, &server, live.server_major())
+                .or_else(|| missing_label_provider(f, &server))
+        }) {
             return Err(error);
         }
         Ok(Shadow {
@@ -268,7 +271,12 @@ impl ShadowDb {
             let cluster = tokio::task::spawn_blocking(move || {
                 let binaries =
                     install::shadow_binaries(major, options.install, options.bindir.as_deref())?;
-                Cluster::start(&binaries)
+                let preload = options.preload_libraries.join(",");
+                if preload.is_empty() {
+                    Cluster::start(&binaries)
+                } else {
+                    Cluster::start_with(&binaries, &[("shared_preload_libraries", &preload)])
+                }
             })
             .await
             .map_err(|e| Error::Embedded(format!("could not start the shadow cluster: {e}")))??;
@@ -329,6 +337,36 @@ fn missing_extension(failure: &LoadFailure, server: &ShadowServer, major: u32) -
             "extension \"{name}\" ({at}) is not available on the server of the shadow database \
              \"{database}\" (PostgreSQL {version}); install it on that server, or give --shadow-db \
              URL or [shadow] url an empty database on a PostgreSQL {major} server that has it"
+        ),
+    }))
+}
+
+/// A `SECURITY LABEL FOR` refused because the shadow's server has not loaded the label provider
+/// (which only `shared_preload_libraries` can load): the error that says how to load it.
+fn missing_label_provider(failure: &LoadFailure, server: &ShadowServer) -> Option<Error> {
+    let message = &failure.message;
+    let provider = message
+        .strip_prefix("security label provider \"")
+        .and_then(|rest| rest.strip_suffix("\" is not loaded"))
+        .map(|p| format!("security label provider \"{p}\""))
+        .or_else(|| {
+            (message == "no security label providers have been loaded")
+                .then(|| "its security label provider".to_string())
+        })?;
+    let file = failure.file.strip_prefix(".").unwrap_or(&failure.file);
+    let at = format!("{}:{}", file.display(), failure.line);
+    Some(Error::Shadow(match server {
+        ShadowServer::Programs(b) => format!(
+            "{at} labels an object, but {provider} is not loaded in the shadow database's \
+             PostgreSQL {} cluster; set [shadow] preload_libraries in pg-flux.toml to the \
+             library that provides it (as the live server's shared_preload_libraries loads it), \
+             or give --shadow-db URL an empty database on a server that loads it",
+            b.version
+        ),
+        ShadowServer::Database((database, version)) => format!(
+            "{at} labels an object, but {provider} is not loaded on the server of the shadow \
+             database \"{database}\" (PostgreSQL {version}); load it there \
+             (shared_preload_libraries), or give --shadow-db URL a database on a server that does"
         ),
     }))
 }

@@ -234,6 +234,15 @@ impl TestDb {
             .output_ok()
     }
 
+    /// The cluster's `shared_preload_libraries` (a label provider, in the labelled cluster).
+    pub fn preload_libraries(&self) -> Vec<String> {
+        self.query("SELECT pg_catalog.current_setting('shared_preload_libraries')")
+            .split(',')
+            .map(|l| l.trim().trim_matches('"').to_string())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
     /// `pg_dump --schema-only` of this database, `\restrict`/`\unrestrict` lines removed.
     pub fn pg_dump_schema(&self) -> String {
         let mut cmd = Command::new(client_tool("pg_dump", self.major()));
@@ -617,17 +626,23 @@ pub fn utc_stamp() -> String {
 
 /// The shadow `migrate generate` uses by default (a throwaway cluster of the major, a scratch
 /// database per load), kept per major for the whole test process.
-fn shadow(major: u32) -> Arc<tokio::sync::Mutex<pg_flux::shadow::ShadowDb>> {
-    type Shadows = Mutex<HashMap<u32, Arc<tokio::sync::Mutex<pg_flux::shadow::ShadowDb>>>>;
+/// The shadow of `major` that loads `preload` (the live cluster's `shared_preload_libraries`,
+/// as `[shadow] preload_libraries` would say), kept for the whole test binary.
+fn shadow(major: u32, preload: Vec<String>) -> Arc<tokio::sync::Mutex<pg_flux::shadow::ShadowDb>> {
+    type Shadows =
+        Mutex<HashMap<(u32, Vec<String>), Arc<tokio::sync::Mutex<pg_flux::shadow::ShadowDb>>>>;
     static SHADOWS: OnceLock<Shadows> = OnceLock::new();
     SHADOWS
         .get_or_init(|| Mutex::new(HashMap::new()))
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .entry(major)
+        .entry((major, preload.clone()))
         .or_insert_with(|| {
             Arc::new(tokio::sync::Mutex::new(pg_flux::shadow::ShadowDb::new(
-                pg_flux::shadow::ShadowTarget::Embedded(Default::default()),
+                pg_flux::shadow::ShadowTarget::Embedded(pg_flux::shadow::EmbeddedOptions {
+                    preload_libraries: preload,
+                    ..Default::default()
+                }),
             )))
         })
         .clone()
@@ -653,7 +668,7 @@ pub fn migrations(dbs: &[&TestDb], root: &Path) -> Result<Vec<String>, String> {
         let statements =
             pg_flux::load::read_statements(root).map_err(|e| format!("source: {e}"))?;
         let declared = {
-            let shadow = shadow(first.major());
+            let shadow = shadow(first.major(), first.preload_libraries());
             let mut shadow = shadow.lock().await;
             let loaded = shadow
                 .load(&sessions[0], statements, &scope)
@@ -711,7 +726,8 @@ pub fn assert_full_round_trip(d: &TestDb) {
     let file = dir.path().join("schema.sql");
     let text = flat.values().next().cloned().unwrap_or_default();
     std::fs::write(&file, &text).unwrap_or_else(|e| panic!("write: {e}"));
-    let e = TestDb::on(major);
+    // E and F in D's cluster: one with a label provider loaded, say.
+    let e = TestDb::in_cluster(d.cluster.clone());
     if let Err(message) = e.try_load_file(&file) {
         panic!("PostgreSQL {major}: the flat dump does not load:\n{message}\n--- schema.sql ---\n{text}");
     }
@@ -730,7 +746,7 @@ pub fn assert_full_round_trip(d: &TestDb) {
 
     let root = dir.path().join("schema");
     pg_flux::layout::write_tree(&root, &tree, false).unwrap_or_else(|e| panic!("write: {e}"));
-    let f = TestDb::on(major);
+    let f = TestDb::in_cluster(d.cluster.clone());
     let texts = migrations(&[d, &f], &root)
         .unwrap_or_else(|e| panic!("PostgreSQL {major}: migrate generate: {e}"));
     let (after_dump, from_empty) = (&texts[0], &texts[1]);

@@ -155,7 +155,14 @@ pub fn render(catalog: &Catalog, objects: &[LiveObject]) -> (usize, String) {
             let Some(&i) = refs.iter().find_map(|r| owner.get(r)) else {
                 continue;
             };
-            let stage = if block.phase == Phase::Link {
+            let stage = if block.phase == Phase::Label {
+                // With the object it labels, after it.
+                units
+                    .iter()
+                    .rev()
+                    .find(|(_, _, o, _)| *o == i)
+                    .map_or(3, |(stage, _, _, _)| *stage)
+            } else if block.phase == Phase::Link {
                 4
             } else if block.file.dir <= Dir::Tables {
                 0

@@ -12,8 +12,8 @@ pub mod properties;
 use std::collections::HashMap;
 use std::fmt;
 
-use crate::emit::{self, sql::ident, Block};
-use crate::model::{Catalog, CatalogRef};
+use crate::emit::{self, sql::ident, Block, Phase};
+use crate::model::{Catalog, CatalogRef, SecurityLabel};
 pub use objects::{Model, Object};
 
 /// One side of a comparison: a catalog's objects and its emitted blocks, grouped by object.
@@ -26,8 +26,10 @@ pub struct Side<'a> {
     pub block_object: Vec<Option<usize>>,
     by_key: HashMap<String, usize>,
     by_ref: HashMap<CatalogRef, usize>,
-    /// Each object's blocks' SQL, concatenated in order.
+    /// Each object's blocks' SQL, concatenated in order (its security labels apart).
     sql: Vec<String>,
+    /// Each object's security labels, in the catalog's order.
+    labels: Vec<Vec<&'a SecurityLabel>>,
 }
 
 impl<'a> Side<'a> {
@@ -46,8 +48,14 @@ impl<'a> Side<'a> {
             })
             .collect();
         for (b, o) in blocks.iter().zip(&block_object) {
-            if let Some(o) = o {
+            if let (Some(o), false) = (o, b.phase == Phase::Label) {
                 sql[*o].push_str(&b.sql);
+            }
+        }
+        let mut labels = vec![Vec::new(); objects.len()];
+        for label in &catalog.security_labels {
+            if let Some(&o) = refs.get(&label.object) {
+                labels[o].push(label);
             }
         }
         let by_key = objects
@@ -63,6 +71,7 @@ impl<'a> Side<'a> {
             by_key,
             by_ref: refs,
             sql,
+            labels,
         }
     }
 
@@ -86,6 +95,11 @@ impl<'a> Side<'a> {
     /// The SQL dump writes for object `i`.
     pub fn sql(&self, i: usize) -> &str {
         &self.sql[i]
+    }
+
+    /// Object `i`'s security labels.
+    pub fn labels(&self, i: usize) -> &[&'a SecurityLabel] {
+        &self.labels[i]
     }
 
     /// The object a catalog ref belongs to.
@@ -167,7 +181,67 @@ pub fn diff(live: &Catalog, declared: &Catalog) -> Vec<Change> {
 
 /// Whether object `i` of `declared` differs from its live counterpart `j`.
 pub fn differs(live: &Side, j: usize, declared: &Side, i: usize) -> bool {
-    live.sql(j) != declared.sql(i)
+    live.sql(j) != declared.sql(i) || labels_differ(live, j, declared, i)
+}
+
+/// Whether the security labels of object `i` of `declared` and of live object `j` differ.
+pub fn labels_differ(live: &Side, j: usize, declared: &Side, i: usize) -> bool {
+    label_map(live.labels(j)) != label_map(declared.labels(i))
+}
+
+/// Labels by (column, provider), which identify one.
+fn label_map<'a>(
+    labels: &[&'a SecurityLabel],
+) -> std::collections::BTreeMap<(Option<&'a str>, &'a str), &'a SecurityLabel> {
+    labels
+        .iter()
+        .map(|l| ((l.column.as_deref(), l.provider.as_str()), *l))
+        .collect()
+}
+
+/// The statements that give live object `j` the labels of declared object `i`: `IS NULL` for
+/// a label the source does not have, the declared label for one that is new or differs.
+pub fn label_fix(live: &Side, j: usize, declared: &Side, i: usize) -> Vec<String> {
+    let (old, new) = (label_map(live.labels(j)), label_map(declared.labels(i)));
+    let mut out = Vec::new();
+    for (key, l) in &old {
+        if !new.contains_key(key) {
+            out.push(format!(
+                "SECURITY LABEL FOR {} ON {} IS NULL;\n",
+                ident(&l.provider),
+                l.target
+            ));
+        }
+    }
+    for (key, l) in &new {
+        if old.get(key).map(|o| &o.label) != Some(&l.label) {
+            out.push(emit::label_sql(l));
+        }
+    }
+    out
+}
+
+/// The label differences of one object, as properties (`security label <provider>`).
+fn label_changes(
+    live: &Side,
+    j: usize,
+    declared: &Side,
+    i: usize,
+) -> Vec<properties::PropertyDiff> {
+    let (old, new) = (label_map(live.labels(j)), label_map(declared.labels(i)));
+    let keys: std::collections::BTreeSet<_> = old.keys().chain(new.keys()).copied().collect();
+    keys.into_iter()
+        .filter_map(|key @ (column, provider)| {
+            let live = old.get(&key).map(|l| l.label.clone());
+            let declared = new.get(&key).map(|l| l.label.clone());
+            (live != declared).then(|| properties::PropertyDiff {
+                sub: column.map(|c| ("column".to_string(), c.to_string())),
+                property: format!("security label {provider}"),
+                live,
+                declared,
+            })
+        })
+        .collect()
 }
 
 pub fn changes(live: &Side, declared: &Side) -> Vec<Change> {
@@ -198,6 +272,13 @@ pub fn located_changes(live: &Side, declared: &Side) -> Vec<(Option<usize>, Chan
         if !differs(live, j, declared, i) {
             continue;
         }
+        let labels = label_changes(live, j, declared, i);
+        if live.sql(j) == declared.sql(i) {
+            for p in labels {
+                out.push((Some(i), property_change(o, p)));
+            }
+            continue;
+        }
         let mut props = properties::diff(&live.objects[j].value(), &o.value());
         if let (Model::Simple(a), Model::Simple(b)) = (live.objects[j].model, o.model) {
             // Its statements, compared as text: a reviewer reads them as a diff.
@@ -226,20 +307,8 @@ pub fn located_changes(live: &Side, declared: &Side) -> Vec<(Option<usize>, Chan
                 declared: Some(declared.sql(i).trim_end().to_string()),
             });
         }
-        for p in props {
-            out.push((
-                Some(i),
-                Change {
-                    kind: o.kind,
-                    object: o.name.clone(),
-                    difference: Difference::Property {
-                        sub: p.sub,
-                        property: p.property,
-                        live: p.live,
-                        declared: p.declared,
-                    },
-                },
-            ));
+        for p in props.into_iter().chain(labels) {
+            out.push((Some(i), property_change(o, p)));
         }
     }
     for (j, o) in live.objects.iter().enumerate() {
@@ -255,6 +324,19 @@ pub fn located_changes(live: &Side, declared: &Side) -> Vec<(Option<usize>, Chan
         }
     }
     out
+}
+
+fn property_change(o: &Object, p: properties::PropertyDiff) -> Change {
+    Change {
+        kind: o.kind,
+        object: o.name.clone(),
+        difference: Difference::Property {
+            sub: p.sub,
+            property: p.property,
+            live: p.live,
+            declared: p.declared,
+        },
+    }
 }
 
 #[cfg(test)]

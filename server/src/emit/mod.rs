@@ -4,6 +4,7 @@
 
 mod foreign;
 mod functions;
+mod labels;
 mod order;
 mod relations;
 mod schemas;
@@ -14,6 +15,7 @@ mod types;
 
 pub use foreign::{add_foreign_column_sql, add_foreign_constraint_sql, user_mapping_sql};
 pub(crate) use functions::{function_signature, privilege_target};
+pub use labels::label_sql;
 pub use relations::{add_column_sql, add_constraint_sql};
 pub(crate) use relations::{identity_kind, options_list, sequence_options, storage_name};
 pub(crate) use schemas::member_target;
@@ -200,6 +202,9 @@ impl FilePlace {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Phase {
     Create,
+    /// Security labels of the object the block requires: placed as its other statements are,
+    /// but kept apart by the diff (a label is not what makes an object exist).
+    Label,
     Link,
 }
 
@@ -267,6 +272,7 @@ pub fn emit(catalog: &Catalog) -> Vec<Block> {
     blocks.extend(security::publications(catalog));
     blocks.extend(security::default_privileges(catalog));
     blocks.extend(simple::blocks(catalog));
+    let blocks = labels::with_labels(blocks, catalog);
     let ordered = order::dependency_order(blocks, &catalog.dependencies, &|r| {
         types::split_view(catalog, r)
     });

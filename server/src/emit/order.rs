@@ -19,7 +19,12 @@ type Key = Reverse<(Phase, FilePlace, usize)>;
 
 fn key(blocks: &[Block], i: usize) -> Key {
     let b = &blocks[i];
-    Reverse((b.phase, b.file.clone(), i))
+    // Labels come with their object (their block follows its block), not after every other.
+    let phase = match b.phase {
+        Phase::Label => Phase::Create,
+        phase => phase,
+    };
+    Reverse((phase, b.file.clone(), i))
 }
 
 pub(crate) fn dependency_order(

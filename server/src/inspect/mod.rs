@@ -5,6 +5,7 @@
 mod dependencies;
 mod foreign;
 mod functions;
+mod labels;
 mod relations;
 mod schemas;
 mod security;
@@ -141,6 +142,9 @@ async fn inspect_with(
         rest.triggers = functions::triggers(&b).await?;
         rest.event_triggers = functions::event_triggers(&b).await?;
         rest.simple = simple::simple_objects(&b).await?;
+        if depth != Depth::Identities {
+            rest.security_labels = labels::security_labels(&b).await?;
+        }
         Ok::<_, Error>(())
     };
     tokio::try_join!(half_a, half_b)?;
@@ -165,6 +169,7 @@ async fn inspect_with(
     catalog.triggers = rest.triggers;
     catalog.event_triggers = rest.event_triggers;
     catalog.simple = rest.simple;
+    catalog.security_labels = rest.security_labels;
     catalog.query_count = queries.load(std::sync::atomic::Ordering::Relaxed);
     // Once, here: no reader of a catalog ever sees what `[ignore]` leaves to others.
     crate::ignore::apply(&mut catalog, scope);

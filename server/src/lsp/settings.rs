@@ -113,6 +113,7 @@ impl Settings {
                     .bindir
                     .as_ref()
                     .map(|dir| project_dir.join(dir)),
+                preload_libraries: config.shadow.preload_libraries.clone().unwrap_or_default(),
             })),
         };
         // A client setting is relative to the workspace, the file's to its own folder.
@@ -215,6 +216,7 @@ mod tests {
         let expected = EmbeddedOptions {
             install: false,
             bindir: Some(dir.path().join("pg/bin")),
+            preload_libraries: Vec::new(),
         };
         assert_eq!(s.shadow, Some(ShadowTarget::Embedded(expected)));
         let client = ClientSettings::from_json(&serde_json::json!({"drift": false}));

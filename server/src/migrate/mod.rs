@@ -16,7 +16,7 @@ pub mod tables;
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::diff::{Model, Side};
+use crate::diff::{label_fix, labels_differ, Model, Side};
 use crate::emit::sql::privileges;
 use crate::model::Acl;
 
@@ -72,16 +72,37 @@ pub fn plan(live: &Side, declared: &Side, options: PlanOptions) -> Vec<Statement
 
     for (i, o) in declared.objects.iter().enumerate() {
         let exists = |side: &Side, k: usize| !side.sql(k).is_empty();
+        let labels_only = |j: usize| tables::TableAlter {
+            statements: label_fix(live, j, declared, i)
+                .into_iter()
+                .map(Statement::plain)
+                .collect(),
+            ..tables::TableAlter::default()
+        };
         match live.find(&o.key).filter(|&j| exists(live, j)) {
             None if exists(declared, i) => {
                 actions.insert(o.key.clone(), Action::Create);
             }
-            None => {}
-            Some(j) if live.sql(j) == declared.sql(i) => {}
+            // An object that emits nothing but its labels (`public` as initdb made it).
+            None => {
+                if let Some(j) = live.find(&o.key) {
+                    if labels_differ(live, j, declared, i) {
+                        actions.insert(o.key.clone(), Action::Alter);
+                        alters.insert(o.key.clone(), labels_only(j));
+                    }
+                }
+            }
+            Some(j) if live.sql(j) == declared.sql(i) => {
+                if labels_differ(live, j, declared, i) {
+                    actions.insert(o.key.clone(), Action::Alter);
+                    alters.insert(o.key.clone(), labels_only(j));
+                }
+            }
             Some(j) => {
                 let change = objects::change(live, j, declared, i, pg18);
                 match change {
-                    Some(alter) => {
+                    Some(mut alter) => {
+                        alter.statements.extend(labels_only(j).statements);
                         if alter.rebuild_dependents {
                             rebuild_dependents_of.push(o.key.clone());
                         }

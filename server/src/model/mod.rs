@@ -170,6 +170,20 @@ pub struct UnmodeledObject {
     pub identity: String,
 }
 
+/// A security label (`SECURITY LABEL FOR provider ON target IS 'label'`) on a modeled object or
+/// one of its columns: dumped with the object, compared and migrated as part of it.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct SecurityLabel {
+    /// The object that carries it (a column's label: its relation).
+    pub object: CatalogRef,
+    /// As SECURITY LABEL names the target: `TABLE public.t`, `COLUMN public.t.c`, …
+    pub target: String,
+    /// The column, for a column's label.
+    pub column: Option<String>,
+    pub provider: String,
+    pub label: String,
+}
+
 /// Everything inspected from one database, in one snapshot.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
@@ -197,6 +211,8 @@ pub struct Catalog {
     /// Text search objects, casts, operators, operator classes and families, conversions,
     /// languages, transforms, access methods and subscriptions.
     pub simple: Vec<SimpleObject>,
+    /// Security labels on the objects above, by object, then provider.
+    pub security_labels: Vec<SecurityLabel>,
     pub dependencies: Vec<Dependency>,
     pub unmodeled: Vec<UnmodeledObject>,
     /// How many catalog queries reading this took (constant in the number of objects).

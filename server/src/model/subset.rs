@@ -36,6 +36,7 @@ impl Catalog {
         self.foreign_tables
             .retain(|x| keep(CatalogRef::Relation(x.oid)));
         self.simple.retain(|x| keep(CatalogRef::Simple(x.oid)));
+        self.security_labels.retain(|x| keep(x.object));
         self.dependencies
             .retain(|d| keep(d.dependent) && keep(d.referenced));
     }
