@@ -23,5 +23,6 @@ pub mod model;
 pub mod progress;
 pub mod shadow;
 pub mod source;
+pub mod tree_match;
 
 pub use error::{Error, Result};

@@ -204,10 +204,7 @@ impl ShadowDb {
             ShadowTarget::Url(url) => {
                 let client = connect::connect_writable(url.as_str()).await?;
                 if same_database(live.client(), &client).await? {
-                    return Err(Error::Usage(
-                        "the shadow database is the live database: give --shadow-db an empty scratch database"
-                            .into(),
-                    ));
+                    return Err(shadow_is_live());
                 }
                 let loader = current_user(&client).await?;
                 let server = ShadowServer::Database(describe_database(&client).await?);
@@ -435,6 +432,44 @@ async fn live_roles(client: &Client) -> Result<Vec<LiveRole>> {
 }
 
 /// Whether two connections reach the same database of the same running cluster.
+fn shadow_is_live() -> Error {
+    Error::Usage(
+        "the shadow database is the live database: give --shadow-db an empty scratch database"
+            .into(),
+    )
+}
+
+fn shadow_not_empty() -> Error {
+    Error::Usage(
+        "the shadow database is not empty: give --shadow-db (or [shadow] url) an empty database"
+            .into(),
+    )
+}
+
+/// Checks a shadow database the user names (`--shadow-db`, `[shadow] url`) as a load would,
+/// without loading: it is not the live database, and it is empty. A command that needs no load
+/// (the source is the live dump) still says when the setting is wrong.
+pub async fn check_named(live: &Session, target: &ShadowTarget, scope: &Scope) -> Result<()> {
+    let ShadowTarget::Url(url) = target else {
+        return Ok(());
+    };
+    let client = connect::connect_writable(url.as_str()).await?;
+    if same_database(live.client(), &client).await? {
+        return Err(shadow_is_live());
+    }
+    client
+        .batch_execute(&format!("BEGIN;\n{INSPECT_SETTINGS}"))
+        .await
+        .map_err(|e| db_error("setting up the shadow session", &e))?;
+    let empty = is_empty(&inspect::inspect_objects(&client, scope).await?);
+    let _ = client.batch_execute("ROLLBACK").await;
+    if empty {
+        Ok(())
+    } else {
+        Err(shadow_not_empty())
+    }
+}
+
 async fn same_database(a: &Client, b: &Client) -> Result<bool> {
     const WHO: &str = "SELECT pg_catalog.current_database()::text, \
         coalesce(pg_catalog.inet_server_port(), 0)::int4, \
@@ -595,10 +630,7 @@ async fn load_in_rolled_back_transaction(
             .map_err(|e| db_error("setting up the shadow session", &e))?;
         let before = inspect::inspect_objects(client, scope).await?;
         if !is_empty(&before) {
-            return Err(Error::Usage(
-                "the shadow database is not empty: give --shadow-db (or [shadow] url) an empty database"
-                    .into(),
-            ));
+            return Err(shadow_not_empty());
         }
         client
             .batch_execute("RESET search_path")

@@ -101,3 +101,78 @@ async fn dumps_during_ddl_each_match_one_snapshot() {
         );
     }
 }
+
+/// The catalog fingerprint by which the language server keeps its last read: it changes with
+/// every kind of change a dump shows (in this database), and not with data, statistics, or
+/// another database's changes.
+#[test]
+fn the_catalog_fingerprint_changes_with_every_change_a_dump_shows_and_nothing_else() {
+    for major in majors() {
+        let d = TestDb::on(major);
+        let other = TestDb::on(major);
+        let role = format!("fp_{}", d.name);
+        let fingerprint = || {
+            pg_flux_tests::block_on(async {
+                let session = pg_flux::connect::Session::open(&d.url()).await?;
+                pg_flux::inspect::fingerprint(session.client()).await
+            })
+            .unwrap_or_else(|e| panic!("PostgreSQL {major}: {e}"))
+        };
+        // A role alone is nothing a dump shows.
+        d.exec(&format!("CREATE ROLE {role}"));
+        let mut last = fingerprint();
+        let changes = [
+            "CREATE TABLE public.t (a integer)".to_string(),
+            "ALTER TABLE public.t ADD COLUMN b text".into(),
+            "ALTER TABLE public.t ALTER COLUMN b SET DEFAULT 'x'".into(),
+            "CREATE INDEX t_a ON public.t (a)".into(),
+            "COMMENT ON COLUMN public.t.a IS 'the a'".into(),
+            "GRANT SELECT ON public.t TO PUBLIC".into(),
+            format!("ALTER TABLE public.t OWNER TO {role}"),
+            format!("ALTER ROLE {role} RENAME TO {role}_renamed"),
+            "CREATE SEQUENCE public.s".into(),
+            "ALTER SEQUENCE public.s INCREMENT 5".into(),
+            "CREATE FUNCTION public.f() RETURNS integer LANGUAGE sql AS 'SELECT 1'".into(),
+            "CREATE OR REPLACE FUNCTION public.f() RETURNS integer LANGUAGE sql AS 'SELECT 2'"
+                .into(),
+            "CREATE VIEW public.v AS SELECT a FROM public.t".into(),
+            "CREATE TEXT SEARCH CONFIGURATION public.en (COPY = pg_catalog.english)".into(),
+            "ALTER DEFAULT PRIVILEGES GRANT SELECT ON TABLES TO PUBLIC".into(),
+            "DROP INDEX public.t_a".into(),
+            "DROP VIEW public.v".into(),
+        ];
+        for change in &changes {
+            d.exec(change);
+            let now = fingerprint();
+            assert_ne!(now, last, "PostgreSQL {major}: unchanged after {change}");
+            last = now;
+        }
+        for unchanged in [
+            "INSERT INTO public.t SELECT g, 'y' FROM pg_catalog.generate_series(1, 1000) g",
+            "VACUUM ANALYZE public.t",
+            "SELECT pg_catalog.nextval('public.s')",
+        ] {
+            d.exec(unchanged);
+            assert_eq!(
+                fingerprint(),
+                last,
+                "PostgreSQL {major}: changed by {unchanged}"
+            );
+        }
+        other.exec(&format!(
+            "CREATE TABLE public.elsewhere (a integer); CREATE ROLE {role}_other; \
+             ALTER TABLE public.elsewhere OWNER TO {role}_other"
+        ));
+        assert_eq!(
+            fingerprint(),
+            last,
+            "PostgreSQL {major}: changed by another database"
+        );
+        d.exec(&format!(
+            "DROP OWNED BY {role}_renamed; DROP ROLE {role}_renamed"
+        ));
+        other.exec(&format!(
+            "DROP OWNED BY {role}_other; DROP ROLE {role}_other"
+        ));
+    }
+}

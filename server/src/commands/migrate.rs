@@ -99,12 +99,22 @@ async fn catalogs_on(
     if !scope.ignore.is_empty() {
         return catalogs_with_shells(session, schema_dir, target, scope, default_schema).await;
     }
-    // The live database is read while the shadow starts, loads and is read.
+    // The live database is read while the shadow starts, loads and is read; a source that is
+    // what dump writes for the live database needs no shadow (see `tree_match`).
     let live = async {
         let start = std::time::Instant::now();
-        let live = inspect::inspect_session(session, scope, inspect::Depth::Ordered).await;
+        let live = inspect::inspect_session(session, scope, inspect::Depth::Ordered).await?;
         inspect::trace_phase("live inspect", start);
-        live
+        let start = std::time::Instant::now();
+        let dir = schema_dir.to_path_buf();
+        let checked = tokio::task::spawn_blocking(move || {
+            let same = crate::tree_match::source_is_dump(&dir, &crate::emit::emit(&live));
+            (live, same)
+        })
+        .await
+        .map_err(|e| Error::Usage(format!("comparing the source failed unexpectedly: {e}")))?;
+        inspect::trace_phase("source compared with the live dump", start);
+        Ok::<_, Error>(checked)
     };
     let shadow = async {
         let start = std::time::Instant::now();
@@ -113,7 +123,31 @@ async fn catalogs_on(
         shadow
     };
     // The shadow first: its first query (the live role names) goes ahead of the inspection's.
-    let (mut shadow, live) = tokio::try_join!(shadow, live)?;
+    tokio::pin!(shadow, live);
+    let mut loaded = None;
+    let (live, same) = loop {
+        tokio::select! {
+            biased;
+            done = &mut shadow, if loaded.is_none() => loaded = Some(done),
+            checked = &mut live => break checked?,
+        }
+    };
+    if same {
+        // Dropping the shadow's future stops its load and its cluster.
+        drop(shadow);
+        shadow::check_named(session, target, scope).await?;
+        return Ok(Compared {
+            declared: live.clone(),
+            live,
+            warnings: Vec::new(),
+            renames: Vec::new(),
+            ignored_declarations: Vec::new(),
+        });
+    }
+    let mut shadow = match loaded {
+        Some(done) => done?,
+        None => shadow.await?,
+    };
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
     Ok(Compared {
         live,

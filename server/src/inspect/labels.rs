@@ -10,8 +10,8 @@ pub(crate) async fn security_labels(ctx: &Context<'_>) -> Result<Vec<SecurityLab
     // `pg_identify_object` names the target as SECURITY LABEL takes it (quoted, qualified,
     // a routine with its argument types); the kind word comes from its `type`. System objects
     // are read too (`public` is one): a label on an object pg-flux does not emit is left out,
-    // as is one on another database's subscription (`pg_subscription` itself, which would tell
-    // them apart, is closed to plain roles before 15).
+    // as is one on another database's subscription (which `pg_identify_object` does not name;
+    // `pg_subscription` itself, which would tell them apart, is closed to plain roles before 15).
     let sql = "SELECT (SELECT k.relname::text FROM pg_catalog.pg_class k WHERE k.oid = l.classoid) AS catalog, \
                 l.objoid, l.objsubid, \
                 l.provider, l.label, i.type, i.identity, \
@@ -30,7 +30,7 @@ pub(crate) async fn security_labels(ctx: &Context<'_>) -> Result<Vec<SecurityLab
                SELECT classoid, objoid, 0, provider, label FROM pg_catalog.pg_shseclabel \
                 WHERE classoid = 'pg_catalog.pg_subscription'::pg_catalog.regclass) l \
          CROSS JOIN LATERAL pg_catalog.pg_identify_object(l.classoid, l.objoid, l.objsubid) i \
-         WHERE NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend ext_dep \
+         WHERE i.identity IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_catalog.pg_depend ext_dep \
                             WHERE ext_dep.classid = l.classoid AND ext_dep.objid = l.objoid \
                               AND ext_dep.deptype = 'e') \
          ORDER BY l.classoid, l.objoid, l.objsubid, l.provider COLLATE \"C\"";

@@ -3,6 +3,7 @@
 //! never grows with the number of objects.
 
 mod dependencies;
+mod fingerprint;
 mod foreign;
 mod functions;
 mod labels;
@@ -19,6 +20,7 @@ use tokio_postgres::Client;
 use crate::error::{Error, Result};
 use crate::model::Catalog;
 
+pub use fingerprint::fingerprint;
 pub(crate) use sql::in_scope;
 pub use sql::{trace_phase, Scope};
 

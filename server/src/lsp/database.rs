@@ -144,8 +144,7 @@ async fn run(
     mut rx: mpsc::UnboundedReceiver<Option<oneshot::Sender<()>>>,
 ) {
     let mut retry: Option<Duration> = None;
-    // Kept between refreshes: a throwaway cluster starts once.
-    let mut shadow: Option<ShadowDb> = None;
+    let mut kept = Kept::default();
     loop {
         let mut waiters = Vec::new();
         let request = match retry {
@@ -162,7 +161,7 @@ async fn run(
             waiters.extend(waiter);
         }
         // A bug in one inspection must not end the worker: it counts as a failed attempt.
-        let attempt = std::panic::AssertUnwindSafe(refresh_once(&db, &ws, &publisher, &mut shadow));
+        let attempt = std::panic::AssertUnwindSafe(refresh_once(&db, &ws, &publisher, &mut kept));
         let ok = futures_util::FutureExt::catch_unwind(attempt)
             .await
             .unwrap_or_else(|_| {
@@ -180,12 +179,32 @@ async fn run(
     }
 }
 
+/// What the worker keeps between refreshes: a throwaway cluster starts once; a catalog that
+/// did not change is not read again; a drift check whose two sides did not change stands.
+#[derive(Default)]
+struct Kept {
+    shadow: Option<ShadowDb>,
+    live: Option<KeptCatalog>,
+    /// The settings' epoch, catalog fingerprint and source digest of the last refresh that
+    /// published everything: while they stay the same, what it published stands.
+    refreshed: Option<(u64, String, u64)>,
+}
+
+/// The last catalog read, with what it was read under.
+struct KeptCatalog {
+    url: String,
+    scope: Scope,
+    with_dependencies: bool,
+    fingerprint: String,
+    catalog: Arc<Catalog>,
+}
+
 /// One inspection under the current settings; false when the database was unavailable.
 async fn refresh_once(
     db: &Database,
     ws: &Arc<Workspace>,
     publisher: &Publisher,
-    shadow: &mut Option<ShadowDb>,
+    kept: &mut Kept,
 ) -> bool {
     // Settings changed during the inspection: its result is for the old database; run again.
     for _ in 0..3 {
@@ -204,13 +223,18 @@ async fn refresh_once(
         // Read whole: the shadow is given the ignored objects' live definitions (shells).
         let result = tokio::time::timeout(
             INSPECT_TIMEOUT,
-            inspect(&url, &scope.without_ignore(), with_dependencies),
+            inspect(
+                &url,
+                &scope.without_ignore(),
+                with_dependencies,
+                &mut kept.live,
+            ),
         )
         .await;
         if ws.epoch() != epoch {
             continue;
         }
-        let (session, mut catalog) = match result {
+        let (session, whole, fingerprint) = match result {
             Ok(Ok(inspected)) => inspected,
             Ok(Err(e)) => {
                 return unavailable(db, publisher, &settings, &scrub(&e.to_string(), &url))
@@ -220,8 +244,19 @@ async fn refresh_once(
                 return unavailable(db, publisher, &settings, &cause);
             }
         };
-        let ignored = crate::ignore::ignored_part(&catalog, &scope.ignore);
-        crate::ignore::apply(&mut catalog, &scope);
+        let refreshed = (epoch, fingerprint, source_digest(ws));
+        if kept.refreshed.as_ref() == Some(&refreshed) && db.status() == Status::Connected {
+            return true;
+        }
+        kept.refreshed = None;
+        let (catalog, ignored) = if scope.ignore.is_empty() {
+            (whole, Catalog::default())
+        } else {
+            let mut catalog = (*whole).clone();
+            let ignored = crate::ignore::ignored_part(&catalog, &scope.ignore);
+            crate::ignore::apply(&mut catalog, &scope);
+            (Arc::new(catalog), ignored)
+        };
         let objects = inventory::inventory(&catalog);
         let definitions = inventory::definitions(&catalog, &objects);
         let by_identity = objects
@@ -244,15 +279,16 @@ async fn refresh_once(
         let Some(target) = settings.shadow.clone() else {
             db.set_drift(DriftStatus::Unknown);
             publisher.touch(db.shadow_diagnostics.replace(HashMap::new()));
+            kept.refreshed = Some(refreshed);
             return true;
         };
-        if shadow.as_ref().is_none_or(|s| *s.target() != target) {
-            *shadow = Some(ShadowDb::new(target));
+        if kept.shadow.as_ref().is_none_or(|s| *s.target() != target) {
+            kept.shadow = Some(ShadowDb::new(target));
         }
-        let Some(shadow_db) = shadow.as_mut() else {
+        let Some(shadow_db) = kept.shadow.as_mut() else {
             return true;
         };
-        let catalogs = (Arc::new(catalog), &ignored);
+        let catalogs = (catalog, &ignored);
         let report = compare_with_shadow(ws, &settings, &session, catalogs, shadow_db)
             .await
             .unwrap_or_else(|cause| {
@@ -266,6 +302,7 @@ async fn refresh_once(
             Some(report) => {
                 db.set_drift(DriftStatus::Checked(Arc::new(report.drift)));
                 publisher.touch(db.shadow_diagnostics.replace(report.diagnostics));
+                kept.refreshed = Some(refreshed);
             }
             None => {
                 db.set_drift(DriftStatus::Unknown);
@@ -277,12 +314,25 @@ async fn refresh_once(
     true
 }
 
+/// Opens a session on `url` and reads its catalog, unless the catalog's fingerprint says it is
+/// the one `kept` holds (read under the same settings).
 async fn inspect(
     url: &str,
     scope: &Scope,
     with_dependencies: bool,
-) -> crate::Result<(crate::connect::Session, Catalog)> {
+    kept: &mut Option<KeptCatalog>,
+) -> crate::Result<(crate::connect::Session, Arc<Catalog>, String)> {
     let session = crate::connect::Session::open(url).await?;
+    let fingerprint = crate::inspect::fingerprint(session.client()).await?;
+    if let Some(k) = kept.as_ref().filter(|k| {
+        k.url == url
+            && k.scope == *scope
+            && k.with_dependencies == with_dependencies
+            && k.fingerprint == fingerprint
+    }) {
+        return Ok((session, k.catalog.clone(), fingerprint));
+    }
+    *kept = None;
     let catalog = crate::inspect::inspect_session(
         &session,
         scope,
@@ -293,7 +343,29 @@ async fn inspect(
         },
     )
     .await?;
-    Ok((session, catalog))
+    let catalog = Arc::new(catalog);
+    *kept = Some(KeptCatalog {
+        url: url.to_string(),
+        scope: scope.clone(),
+        with_dependencies,
+        fingerprint: fingerprint.clone(),
+        catalog: catalog.clone(),
+    });
+    Ok((session, catalog, fingerprint))
+}
+
+/// A digest of the source files as the editor holds them (in any order).
+fn source_digest(ws: &Workspace) -> u64 {
+    use std::hash::{Hash, Hasher};
+    ws.files
+        .iter()
+        .filter(|f| f.in_source)
+        .map(|f| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            (f.key(), &*f.text).hash(&mut h);
+            h.finish()
+        })
+        .fold(0u64, u64::wrapping_add)
 }
 
 /// Loads the workspace's source into the shadow and compares it with `live`. `Ok(None)` when
@@ -307,10 +379,18 @@ async fn compare_with_shadow(
     (live, ignored): (Arc<Catalog>, &Catalog),
     shadow: &mut ShadowDb,
 ) -> Result<Option<drift::DriftReport>, String> {
+    let shells = crate::ignore::shell_statements(ignored, |id| ws.is_declared(id));
+    if shells.is_empty() && workspace_is_live_dump(ws, settings, &live).await {
+        // The shadow would give the live catalog back (see `tree_match`).
+        let ws = ws.clone();
+        return tokio::task::spawn_blocking(move || Some(drift::report(&ws, &live, &live, &[])))
+            .await
+            .map_err(|e| format!("comparing with the live database failed: {e}"));
+    }
     let Some(source) = drift::workspace_statements(ws, settings) else {
         return Ok(None);
     };
-    let mut statements = crate::ignore::shell_statements(ignored, |id| ws.is_declared(id));
+    let mut statements = shells;
     statements.extend(source);
     let scope = settings.scope();
     let loaded = tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, &scope))
@@ -347,6 +427,32 @@ async fn compare_with_shadow(
     })
     .await
     .map_err(|e| format!("comparing with the shadow failed: {e}"))
+}
+
+/// Whether the workspace's source files, as the editor holds them, are what dump writes for
+/// `live`.
+async fn workspace_is_live_dump(
+    ws: &Arc<Workspace>,
+    settings: &Settings,
+    live: &Arc<Catalog>,
+) -> bool {
+    let (ws, live, root) = (ws.clone(), live.clone(), settings.schema_dir.clone());
+    tokio::task::spawn_blocking(move || {
+        let relative: Vec<std::path::PathBuf> = ws
+            .files
+            .iter()
+            .filter(|f| f.in_source)
+            .filter_map(|f| f.key().strip_prefix(&root).ok().map(|p| p.to_path_buf()))
+            .collect();
+        let blocks = crate::emit::emit(&live);
+        crate::tree_match::files_are_dump(&relative, &blocks, |file| {
+            ws.files
+                .get(&root.join(file))
+                .map(|f| f.text.as_bytes().to_vec())
+        })
+    })
+    .await
+    .unwrap_or(false)
 }
 
 /// Publishes the cause on `pg-flux.toml`; database-level diagnostics (undeclared, pending,

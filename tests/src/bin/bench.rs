@@ -2,7 +2,8 @@
 //! the same run, on a throwaway cluster: wall time, CPU time, peak memory and their ratios,
 //! pg-flux's catalog query count, `pg-flux verify` against the dumped tree, and
 //! `pg-flux migrate generate` right after the dump (zero statements, checked) with its shadow
-//! load time. Writes the table to `bench/results/`.
+//! load time, and after one file is added to the tree (one statement, checked). Writes the
+//! table to `bench/results/`.
 //!
 //! Usage: bench N [N …]   (numbers of tables; default 1000)
 
@@ -41,8 +42,8 @@ fn main() {
         report,
         "# pg-flux vs pg_dump --schema-only\n\nPostgreSQL {}, {} runs each (1 from 50,000 tables on), median wall and CPU \
          (user + system of the client process), highest peak RSS; machine: {}\n\n\
-         | tables | objects | pg-flux dump | CPU | peak RSS | pg_dump | CPU | peak RSS | speed-up | memory | catalog queries | verify | migrate, 0 changes | of which shadow load | the rest |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+         | tables | objects | pg-flux dump | CPU | peak RSS | pg_dump | CPU | peak RSS | speed-up | memory | catalog queries | verify | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         db0.cluster.binaries().version,
         runs(0),
         machine()
@@ -148,9 +149,9 @@ fn main() {
     println!("{report}");
 }
 
-/// `migrate generate` right after the dump in `schema_dir`, as the report's three cells: its
-/// median wall time, the shadow load's, and the rest (what the target bounds); the migration
-/// must have no statement.
+/// `migrate generate` right after the dump in `schema_dir`, as the report's four cells: its
+/// median wall time, the shadow load's, and the rest (the migration must have no statement);
+/// then with one file added to the tree (a new table: one statement).
 fn migrate_cell(
     bin: &std::path::Path,
     url: &str,
@@ -196,9 +197,68 @@ fn migrate_cell(
                 "migrate generate after a dump wrote:\n{written}"
             );
             let load = phase_seconds(&m.stderr, "shadow load");
-            format!("{:.2} s | {load:.2} s | {:.2} s", m.wall, m.wall - load)
+            format!(
+                "{:.2} s | {load:.2} s | {:.2} s | {}",
+                m.wall,
+                m.wall - load,
+                migrate_one_file_changed(bin, url, schema_dir, migrations, runs)
+            )
         }
-        Err(e) => format!("failed: {e} | — | —"),
+        Err(e) => format!("failed: {e} | — | — | —"),
+    }
+}
+
+/// `migrate generate` with one file added to the dumped tree (taken away again after).
+fn migrate_one_file_changed(
+    bin: &std::path::Path,
+    url: &str,
+    schema_dir: &str,
+    migrations: &std::path::Path,
+    runs: usize,
+) -> String {
+    let added = std::path::Path::new(schema_dir).join("tables/bench_added.sql");
+    std::fs::write(&added, "CREATE TABLE public.bench_added (id integer);\n")
+        .unwrap_or_else(|e| panic!("{e}"));
+    let migrations_s = migrations.to_string_lossy().into_owned();
+    let migrate = measure(
+        runs,
+        || {
+            let _ = std::fs::remove_dir_all(migrations);
+        },
+        || {
+            let mut c = Command::new(bin);
+            c.args([
+                "migrate",
+                "generate",
+                "--db",
+                url,
+                "--schema-dir",
+                schema_dir,
+                "--migrations-dir",
+                &migrations_s,
+                "--label",
+                "bench",
+            ]);
+            c
+        },
+    );
+    let _ = std::fs::remove_file(&added);
+    match migrate {
+        Ok(m) => {
+            let written = std::fs::read_dir(migrations)
+                .ok()
+                .and_then(|mut d| d.next())
+                .and_then(|e| e.ok())
+                .and_then(|e| std::fs::read_to_string(e.path()).ok())
+                .unwrap_or_default();
+            assert_eq!(
+                pg_flux::migrate::count_statements(&written),
+                1,
+                "migrate generate with one table added wrote:\n{written}"
+            );
+            format!("{:.2} s", m.wall)
+        }
+        Err(e) => format!("failed: {e}"),
     }
 }
 
