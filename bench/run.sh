@@ -2,8 +2,13 @@
 # The benchmarks, side by side on throwaway servers:
 #   bench/run.sh [N …]     (numbers of tables; default 1000 10000 50000, about 25 minutes on 2 cores)
 # 1. pg-flux dump vs pg_dump --schema-only, verify, migrate generate with 0 changes (bin `bench`);
-# 2. the language server on a 10,000-file workspace, pg-flux lsp vs postgres-language-server
-#    (bin `lsp_bench`; the peer is installed from npm on first use).
+# 2. the language server (bin `lsp_bench`), 10,000 files/tables:
+#    a. on a generated workspace without a database, pg-flux lsp vs postgres-language-server
+#       (the peer is installed from npm on first use);
+#    b. pg-flux lsp with a database: a dumped 10,000-table workspace, a live database and drift
+#       checking in a throwaway shadow cluster (first drift check, pg-flux.refresh, save → drift).
+#       Every refresh and save reloads the whole source into the shadow (about 40 s at 10,000
+#       tables, going by migrate generate's shadow load): expect 15 minutes or more.
 # Results go to stdout and bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

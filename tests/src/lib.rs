@@ -15,6 +15,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use pg_flux::embedded::{Binaries, Cluster};
 
+pub mod bench_schema;
 pub mod lsp;
 
 /// The clusters of this process, by major.

@@ -1,18 +1,26 @@
-//! Benchmark of `pg-flux lsp` (the release binary, over stdio) on a generated workspace of N
-//! source files (default 10,000): time from `initialized` to the first and to all initial
-//! diagnostics, `didChange` → `publishDiagnostics` latency (p50/p95 over alternating
-//! keystrokes that break and fix a statement), `textDocument/hover` latency on table names,
-//! and the server's resident memory.
+//! Benchmarks of `pg-flux lsp` (the release binary, over stdio), in two parts.
 //!
-//! The same is measured for postgres-language-server, as a peer, on the same files, wherever it
-//! offers the feature without a database. It is installed with npm into
-//! `~/.cache/pg-flux/pgls` when missing; when that fails its row says why.
+//! 1. Without a database, on a generated workspace of N source files (default 10,000): time
+//!    from `initialized` to the first and to all initial diagnostics, `didChange` →
+//!    `publishDiagnostics` latency (p50/p95 over alternating keystrokes that break and fix a
+//!    statement), `textDocument/hover` latency on table names, and the server's resident memory.
+//!    The same is measured for postgres-language-server, as a peer, on the same files, wherever
+//!    it offers the feature without a database. It is installed with npm into
+//!    `~/.cache/pg-flux/pgls` when missing; when that fails its row says why.
+//!    Written to `bench/results/lsp-<UTC stamp>.md`.
+//! 2. With a database: N tables of the dump benchmark's synthetic schema in a throwaway
+//!    database, dumped by `pg-flux dump` into the workspace, `[database] url` in its
+//!    `pg-flux.toml`, drift checked in the default throwaway shadow cluster: time from
+//!    `initialized` until drift is checked the first time, the `pg-flux.refresh` round trip
+//!    with nothing changed, save → drift diagnostic latency, and the server's resident memory.
+//!    Written to `bench/results/lsp-db-<UTC stamp>.md`.
 //!
-//! Prints a markdown report and writes it to `bench/results/lsp-<UTC stamp>.md`.
+//! Each part prints its markdown report.
 //!
-//! Usage: lsp_bench [N]   (N ≥ 300)
+//! Usage: lsp_bench [N | --quick] [--no-db | --db-only]
+//!   N ≥ 300 (default 10,000); `--quick` is N = 300, to try the benchmark end to end.
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
@@ -21,8 +29,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
+use pg_flux_tests::bench_schema::load_synthetic;
 use pg_flux_tests::lsp::{editor_capabilities, uri};
-use pg_flux_tests::{machine, release_binary, repo_root, utc_stamp};
+use pg_flux_tests::{machine, release_binary, repo_root, utc_stamp, TestDb};
 
 /// Files with an untracked statement: what the initial diagnostics consist of.
 const BAD_FILES: usize = 20;
@@ -30,6 +39,11 @@ const KEYSTROKES: usize = 200;
 const HOVERS: usize = 200;
 /// How long to wait for any one message from a server.
 const PATIENCE: Duration = Duration::from_secs(120);
+/// With a database: the first drift check starts a shadow cluster and loads the whole source.
+const DB_PATIENCE: Duration = Duration::from_secs(600);
+/// `pg-flux.refresh` round trips and saves measured with a database.
+const REFRESHES: usize = 10;
+const SAVES: usize = 10;
 
 /// The peer, pinned so that successive runs compare the same thing.
 const PGLS_PACKAGE: &str = "@postgres-language-server/cli@0.25.5";
@@ -45,24 +59,61 @@ const PGLS_CONFIG: &str = r#"{
 "#;
 
 fn main() {
-    let n: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(10_000);
+    let (mut n, mut files, mut database) = (10_000, true, true);
+    for arg in std::env::args().skip(1) {
+        match arg.as_str() {
+            "--quick" => n = 300,
+            "--no-db" => database = false,
+            "--db-only" => files = false,
+            other => match other.parse() {
+                Ok(value) => n = value,
+                Err(_) => {
+                    eprintln!("usage: lsp_bench [N | --quick] [--no-db | --db-only]");
+                    std::process::exit(2);
+                }
+            },
+        }
+    }
     // Below that, the generator cannot spread `BAD_FILES` problem files over the tables.
     if n < 300 {
         eprintln!("lsp_bench: N must be at least 300");
         std::process::exit(2);
     }
+    let mut failed = false;
+    if files {
+        failed |= !bench_files(n);
+    }
+    if database {
+        match bench_with_database(n) {
+            Ok(report) => {
+                println!("{report}");
+                write_report("lsp-db", &report);
+            }
+            Err(e) => {
+                eprintln!("lsp_bench: pg-flux with a database: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        std::process::exit(1);
+    }
+}
+
+/// Part 1: pg-flux and the peer on N generated files, no database; false when pg-flux failed.
+fn bench_files(n: usize) -> bool {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("lsp_bench: temporary dir: {e}"));
     let root = dir.path();
     eprintln!("lsp_bench: generating {n} files…");
     let work = generate(root, n);
 
-    let flux = bench_pg_flux(root, &work).unwrap_or_else(|e| {
-        eprintln!("lsp_bench: pg-flux: {e}");
-        std::process::exit(1);
-    });
+    let flux = match bench_pg_flux(root, &work) {
+        Ok(flux) => flux,
+        Err(e) => {
+            eprintln!("lsp_bench: pg-flux: {e}");
+            return false;
+        }
+    };
     let peer = pgls_binary().and_then(|bin| {
         eprintln!("lsp_bench: {PGLS_NAME}: {}", bin.display());
         bench_pgls(&bin, root, &work)
@@ -73,10 +124,16 @@ fn main() {
 
     let report = render(n, &work, &flux, &peer);
     println!("{report}");
+    write_report("lsp", &report);
+    true
+}
+
+/// Writes `report` to `bench/results/<prefix>-<UTC stamp>.md`.
+fn write_report(prefix: &str, report: &str) {
     let results = repo_root().join("bench").join("results");
     let _ = std::fs::create_dir_all(&results);
-    let name = results.join(format!("lsp-{}.md", utc_stamp()));
-    match std::fs::write(&name, &report) {
+    let name = results.join(format!("{prefix}-{}.md", utc_stamp()));
+    match std::fs::write(&name, report) {
         Ok(()) => eprintln!("lsp_bench: written to {}", name.display()),
         Err(e) => eprintln!("lsp_bench: could not write {}: {e}", name.display()),
     }
@@ -195,6 +252,282 @@ fn bench_pgls(bin: &Path, root: &Path, work: &Workspace) -> Result<Measures, Str
         rss_loaded,
         peak,
     })
+}
+
+/// The table whose live definition is changed after the dump (`name` widened to
+/// `varchar(81)`): the drift whose diagnostic says that the first check is done.
+const DRIFTED_TABLE: &str = "bench0.t1";
+/// The table whose file the saves edit (the same column's type, in the source).
+const EDITED_TABLE: &str = "bench0.t2";
+/// The declared type the saves change, and what they change it to.
+const DECLARED_TYPE: &str = "character varying(80)";
+const EDITED_TYPE: &str = "character varying(81)";
+
+/// What the server scored with a database.
+struct DbMeasures {
+    server: String,
+    postgres: String,
+    tables: usize,
+    files: usize,
+    /// `initialized` → the seeded drift's diagnostic.
+    first_check: Duration,
+    /// Sorted `pg-flux.refresh` round trips.
+    refreshes: Vec<Duration>,
+    /// Sorted change + save → drift shown / withdrawn.
+    saves: Vec<Duration>,
+    /// KiB, of the pg-flux process alone.
+    rss_checked: u64,
+    rss_end: u64,
+    peak: u64,
+    /// KiB, proportional set size summed over the server's child processes (the shadow
+    /// cluster).
+    shadow_pss: u64,
+    /// Diagnostics published at the end other than the seeded drift, by code.
+    others: BTreeMap<String, usize>,
+}
+
+/// Part 2: `pg-flux lsp` on a dumped workspace with a live database and drift checking on.
+fn bench_with_database(n: usize) -> Result<String, String> {
+    let bin = release_binary();
+    let db = TestDb::new();
+    eprintln!("lsp_bench: database: loading {n} tables…");
+    load_synthetic(&db, n);
+    let dir = tempfile::tempdir().map_err(|e| format!("temporary dir: {e}"))?;
+    let root = dir.path();
+    let schema = root.join("schema");
+    let url = db.url();
+    eprintln!("lsp_bench: database: pg-flux dump…");
+    let dumped = Command::new(&bin)
+        .args(["dump", "--db", &url, "--output"])
+        .arg(&schema)
+        .env_remove("DATABASE_URL")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("{}: {e}", bin.display()))?;
+    if !dumped.status.success() {
+        let stderr = String::from_utf8_lossy(&dumped.stderr);
+        return Err(format!(
+            "pg-flux dump failed: {}",
+            stderr.lines().last().unwrap_or("no message")
+        ));
+    }
+    // A JSON string is a TOML basic string.
+    let config = format!("[database]\nurl = {}\n", json!(url));
+    std::fs::write(root.join("pg-flux.toml"), config)
+        .map_err(|e| format!("writing pg-flux.toml: {e}"))?;
+    let files = count_sql_files(&schema);
+    let drifted = schema.join(format!("tables/{DRIFTED_TABLE}.sql"));
+    let edited = schema.join(format!("tables/{EDITED_TABLE}.sql"));
+    let mut doc = Document::read(&edited)?;
+    let at = doc
+        .text
+        .find(DECLARED_TYPE)
+        .ok_or_else(|| format!("{} declares no {DECLARED_TYPE}", edited.display()))?;
+    if !drifted.is_file() {
+        return Err(format!("the dump wrote no {}", drifted.display()));
+    }
+    // Live drifts from the dump on one table: its drift diagnostic is the server's positive
+    // signal that the comparison with the shadow ran.
+    db.exec(&format!(
+        "ALTER TABLE {DRIFTED_TABLE} ALTER COLUMN name TYPE varchar(81)"
+    ));
+
+    let mut cmd = Command::new(&bin);
+    cmd.arg("lsp").current_dir(root).env_remove("DATABASE_URL");
+    let mut server = Server::start(cmd).map_err(|e| format!("{}: {e}", bin.display()))?;
+    server.patience = DB_PATIENCE;
+    let pid = server.child.id();
+    let info = server.initialize(root)?;
+    eprintln!("lsp_bench: database: {n} tables, {files} files: waiting for the first drift check…");
+    let started = Instant::now();
+    server.notify("initialized", json!({}))?;
+    let drifted_uri = uri(&drifted);
+    server.wait(|m| {
+        m["method"] == "textDocument/publishDiagnostics"
+            && m["params"]["uri"] == drifted_uri
+            && has_code(&m["params"]["diagnostics"], "drift")
+    })?;
+    let first_check = started.elapsed();
+    let rss_checked = status_kb(pid, "VmRSS");
+
+    eprintln!("lsp_bench: database: {REFRESHES} refreshes…");
+    let mut refreshes = Vec::new();
+    for _ in 0..REFRESHES {
+        let sent = Instant::now();
+        let status = server.request(
+            "workspace/executeCommand",
+            json!({"command": "pg-flux.refresh", "arguments": []}),
+        )?;
+        refreshes.push(sent.elapsed());
+        let expected = json!({"status": "connected", "drift": "checked", "drifted": 1});
+        if status != expected {
+            return Err(format!("pg-flux.refresh answered {status}, not {expected}"));
+        }
+    }
+    refreshes.sort();
+
+    eprintln!("lsp_bench: database: {SAVES} saves…");
+    server.notify("textDocument/didOpen", doc.did_open())?;
+    let start = position(&doc.text, at);
+    let end = json!({"line": start["line"], "character": start["character"].as_u64().unwrap_or(0) + DECLARED_TYPE.len() as u64});
+    let mut saves = Vec::new();
+    for i in 0..SAVES {
+        let drifting = i % 2 == 0;
+        let new_type = if drifting { EDITED_TYPE } else { DECLARED_TYPE };
+        let version = i + 2;
+        doc.text
+            .replace_range(at..at + DECLARED_TYPE.len(), new_type);
+        // As an editor saves: the file on disk has the text (the server reads the editor's).
+        std::fs::write(&edited, &doc.text).map_err(|e| format!("{}: {e}", edited.display()))?;
+        let sent = Instant::now();
+        server.notify(
+            "textDocument/didChange",
+            json!({"textDocument": {"uri": doc.uri, "version": version},
+                   "contentChanges": [{"range": {"start": start, "end": end}, "text": new_type}]}),
+        )?;
+        server.notify(
+            "textDocument/didSave",
+            json!({"textDocument": {"uri": doc.uri}}),
+        )?;
+        server.wait(|m| {
+            m["method"] == "textDocument/publishDiagnostics"
+                && m["params"]["uri"] == doc.uri
+                && has_code(&m["params"]["diagnostics"], "drift") == drifting
+        })?;
+        saves.push(sent.elapsed());
+    }
+    saves.sort();
+    let rss_end = status_kb(pid, "VmRSS");
+    let peak = status_kb(pid, "VmHWM");
+    let shadow_pss = descendants(pid)
+        .into_iter()
+        .map(|c| rollup_kb(c, "Pss"))
+        .sum();
+    // Whatever the last refresh published has arrived: the round trip waits for it.
+    server.request(
+        "workspace/executeCommand",
+        json!({"command": "pg-flux.refresh", "arguments": []}),
+    )?;
+    std::thread::sleep(Duration::from_millis(500));
+    server.drain();
+    let mut others = BTreeMap::new();
+    for (file, diagnostics) in &server.diagnostics {
+        for d in diagnostics.as_array().into_iter().flatten() {
+            if *file == drifted_uri && d["code"] == "drift" {
+                continue;
+            }
+            let code = d["code"].as_str().unwrap_or("?").to_string();
+            *others.entry(code).or_insert(0) += 1;
+        }
+    }
+    server.stop();
+    Ok(render_db(&DbMeasures {
+        server: info,
+        postgres: db.cluster.binaries().version.clone(),
+        tables: n,
+        files,
+        first_check,
+        refreshes,
+        saves,
+        rss_checked,
+        rss_end,
+        peak,
+        shadow_pss,
+        others,
+    }))
+}
+
+fn has_code(diagnostics: &Value, code: &str) -> bool {
+    diagnostics
+        .as_array()
+        .is_some_and(|d| d.iter().any(|d| d["code"] == code))
+}
+
+/// The LSP position of byte `offset` of an ASCII text.
+fn position(text: &str, offset: usize) -> Value {
+    let before = &text[..offset];
+    let line = before.matches('\n').count();
+    let character = before.len() - before.rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": line, "character": character})
+}
+
+fn count_sql_files(dir: &Path) -> usize {
+    std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| {
+            let path = e.path();
+            if path.is_dir() {
+                count_sql_files(&path)
+            } else {
+                usize::from(path.extension().is_some_and(|x| x == "sql"))
+            }
+        })
+        .sum()
+}
+
+fn render_db(m: &DbMeasures) -> String {
+    let ms = |d: Duration| format!("{:.1} ms", d.as_secs_f64() * 1000.0);
+    let s = |d: Duration| format!("{:.2} s", d.as_secs_f64());
+    let p = |sorted: &[Duration], q: f64| {
+        sorted
+            .get(((sorted.len() as f64 * q) as usize).min(sorted.len().saturating_sub(1)))
+            .copied()
+            .map_or("—".to_string(), ms)
+    };
+    let others = if m.others.is_empty() {
+        "none".to_string()
+    } else {
+        m.others
+            .iter()
+            .map(|(code, count)| format!("{count} `{code}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    format!(
+        "# pg-flux lsp with a database\n\n\
+         {} tables of the dump benchmark's synthetic schema in a live database (PostgreSQL {}), \
+         dumped by `pg-flux dump` into a workspace of {} files, `[database] url` in its \
+         `pg-flux.toml`, drift checked in the default throwaway shadow cluster; {REFRESHES} \
+         refreshes, {SAVES} saves; machine: {}\n\n\
+         | server | tables | files | first drift check | refresh p50 | refresh p95 | save → drift p50 | save → drift p95 | RSS after first check | RSS at end | peak RSS | shadow cluster PSS |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n\
+         | {} | {} | {} | {} | {} | {} | {} | {} | {} MB | {} MB | {} MB | {} MB |\n\n\
+         - first drift check: from `initialized` until the `publishDiagnostics` of \
+         {DRIFTED_TABLE}'s file carries its `drift` diagnostic (after the dump, its column `name` \
+         was made `varchar(81)` live). It takes reading the workspace, inspecting the database, \
+         starting the shadow cluster and loading the whole source into it, and the comparison.\n\
+         - refresh: the `workspace/executeCommand` `pg-flux.refresh` round trip with nothing \
+         changed (its answer comes once the inspection and the drift check are done, after the \
+         server's 150 ms debounce), each answer checked to be `{{\"status\": \"connected\", \
+         \"drift\": \"checked\", \"drifted\": 1}}`.\n\
+         - save → drift: `didChange` + `didSave` of {EDITED_TABLE}'s file (open; also written to \
+         disk), its column `name` changed from `{DECLARED_TYPE}` to `{EDITED_TYPE}` and back, \
+         until the `publishDiagnostics` of that file shows, then no longer shows, a `drift` \
+         diagnostic; a save starts the refresh.\n\
+         - p95 of 10 runs is the slowest.\n\
+         - RSS: VmRSS of the pg-flux process once drift is first checked and after the refreshes \
+         and saves, and its VmHWM then. The shadow cluster's `postgres` processes are children of \
+         the server, counted apart: the sum of their PSS at the end.\n\
+         - diagnostics at the end other than the seeded drift: {others}.\n",
+        m.tables,
+        m.postgres,
+        m.files,
+        machine(),
+        m.server,
+        m.tables,
+        m.files,
+        s(m.first_check),
+        p(&m.refreshes, 0.50),
+        p(&m.refreshes, 0.95),
+        p(&m.saves, 0.50),
+        p(&m.saves, 0.95),
+        m.rss_checked / 1024,
+        m.rss_end / 1024,
+        m.peak / 1024,
+        m.shadow_pss / 1024,
+    )
 }
 
 /// Keystrokes in the open document: break its first statement, then fix it; each edit is
@@ -373,6 +706,10 @@ struct Server {
     stdin: Arc<Mutex<Option<ChildStdin>>>,
     rx: mpsc::Receiver<Value>,
     next_id: i64,
+    /// How long to wait for any one message.
+    patience: Duration,
+    /// The latest `publishDiagnostics` per URI, of the messages read so far.
+    diagnostics: HashMap<String, Value>,
 }
 
 impl Server {
@@ -392,6 +729,8 @@ impl Server {
             stdin,
             rx,
             next_id: 0,
+            patience: PATIENCE,
+            diagnostics: HashMap::new(),
         })
     }
 
@@ -438,20 +777,39 @@ impl Server {
         )
     }
 
-    fn wait(&self, wanted: impl Fn(&Value) -> bool) -> Result<Value, String> {
-        let deadline = Instant::now() + PATIENCE;
+    fn wait(&mut self, wanted: impl Fn(&Value) -> bool) -> Result<Value, String> {
+        let deadline = Instant::now() + self.patience;
         loop {
             let left = deadline.saturating_duration_since(Instant::now());
             match self.rx.recv_timeout(left) {
-                Ok(m) if wanted(&m) => return Ok(m),
-                Ok(_) => {}
+                Ok(m) => {
+                    self.note(&m);
+                    if wanted(&m) {
+                        return Ok(m);
+                    }
+                }
                 Err(mpsc::RecvTimeoutError::Timeout) => {
-                    return Err(format!("no answer within {} s", PATIENCE.as_secs()))
+                    return Err(format!("no answer within {} s", self.patience.as_secs()))
                 }
                 Err(mpsc::RecvTimeoutError::Disconnected) => {
                     return Err("the server closed its output".into())
                 }
             }
+        }
+    }
+
+    /// Reads what the server has sent and nobody waited for.
+    fn drain(&mut self) {
+        while let Ok(m) = self.rx.try_recv() {
+            self.note(&m);
+        }
+    }
+
+    fn note(&mut self, m: &Value) {
+        if m["method"] == "textDocument/publishDiagnostics" {
+            let params = &m["params"];
+            let uri = params["uri"].as_str().unwrap_or("").to_string();
+            self.diagnostics.insert(uri, params["diagnostics"].clone());
         }
     }
 
@@ -574,6 +932,26 @@ fn status_kb(pid: u32, field: &str) -> u64 {
         .and_then(|s| {
             s.lines()
                 .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
+        })
+        .unwrap_or(0)
+}
+
+/// Every process under `pid`.
+fn descendants(pid: u32) -> Vec<u32> {
+    children(pid)
+        .into_iter()
+        .flat_map(|c| std::iter::once(c).chain(descendants(c)))
+        .collect()
+}
+
+/// A `/proc/<pid>/smaps_rollup` field (KiB).
+fn rollup_kb(pid: u32, field: &str) -> u64 {
+    std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup"))
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.split(':').next() == Some(field))
                 .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse().ok()))
         })
         .unwrap_or(0)
