@@ -1,10 +1,19 @@
 //! An in-process language-server client for protocol tests (the Biome/ruff style): the real
 //! service, driven with JSON-RPC messages over an in-memory pipe. Every message the server
 //! sends is checked: `publishDiagnostics` updates the latest diagnostics per file; a request
-//! is answered by the responder the test registered for its method; anything else — an
-//! unexpected notification or request, or a malformed frame — fails the test.
+//! is answered by the responder the test registered for its method; `$/progress` is recorded
+//! for the tokens the test gave; a response is kept for the request awaiting it; anything
+//! else — an unexpected notification, request or response, or a malformed frame — fails the
+//! test.
+//!
+//! No test waits a fixed time to conclude that something did not happen: an absence is
+//! checked once a message proves the server has done the work that would have produced it —
+//! [`Client::refresh`] (its `$/progress` end follows every diagnostic of the changes sent
+//! before it), the answer to a request that reads what earlier notifications changed (the
+//! server applies them in arrival order), or a diagnostic that comes with the same
+//! publication.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -27,6 +36,12 @@ pub struct Client {
     /// Every request the server made, in order: (method, params).
     pub server_requests: Vec<(String, Value)>,
     responders: HashMap<String, Responder>,
+    /// Requests sent and not answered yet.
+    outstanding: HashSet<i64>,
+    /// Responses received and not collected yet: the result, or the error object.
+    responses: HashMap<i64, Result<Value, Value>>,
+    /// `$/progress` values per work-done token the test gave, in order.
+    progress: HashMap<String, Vec<Value>>,
 }
 
 /// Capabilities of a typical editor: incremental sync, applyEdit with file creation,
@@ -100,6 +115,9 @@ impl Client {
             diagnostics: HashMap::new(),
             server_requests: Vec::new(),
             responders: HashMap::new(),
+            outstanding: HashSet::new(),
+            responses: HashMap::new(),
+            progress: HashMap::new(),
         };
         client.on_request("client/registerCapability", |_| Value::Null);
         let result = client
@@ -150,58 +168,95 @@ impl Client {
     /// Sends a request and handles the server's messages until its response: the result, or
     /// the error object.
     pub async fn request(&mut self, method: &str, params: Value) -> Result<Value, Value> {
+        let id = self.start_request(method, params).await;
+        self.response(id).await
+    }
+
+    /// Sends a request without waiting for its response (see [`Client::response`]).
+    pub async fn start_request(&mut self, method: &str, params: Value) -> i64 {
         self.next_id += 1;
         let id = self.next_id;
+        self.outstanding.insert(id);
         self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
             .await;
+        id
+    }
+
+    /// Handles the server's messages until the response to request `id` (it may have come
+    /// already): the result, or the error object.
+    pub async fn response(&mut self, id: i64) -> Result<Value, Value> {
         let deadline = Instant::now() + PATIENCE * 3;
         loop {
+            if let Some(response) = self.responses.remove(&id) {
+                return response;
+            }
             let message = self
                 .next_message(deadline)
                 .await
-                .unwrap_or_else(|| panic!("no response to {method} within {:?}", PATIENCE * 3));
-            if message.get("method").is_none() && message["id"] == json!(id) {
-                return match message.get("error") {
-                    Some(error) => Err(error.clone()),
-                    None => Ok(message["result"].clone()),
-                };
-            }
+                .unwrap_or_else(|| panic!("no response to request {id} within {:?}", PATIENCE * 3));
             self.handle(message).await;
         }
     }
 
-    /// Sends a request, lets the server work on it for `after`, cancels it
-    /// (`$/cancelRequest`), and returns its response.
-    pub async fn request_then_cancel(
-        &mut self,
-        method: &str,
-        params: Value,
-        after: Duration,
-    ) -> Result<Value, Value> {
-        self.next_id += 1;
-        let id = self.next_id;
-        self.send(json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}))
-            .await;
-        let cancel_at = Instant::now() + after;
-        while let Some(message) = self.next_message(cancel_at).await {
-            if message.get("method").is_none() && message["id"] == json!(id) {
-                panic!("{method} answered before it was cancelled: {message}");
+    /// Whether the response to request `id` has been received (among the messages handled so
+    /// far: see [`Client::handle_received`]).
+    pub fn answered(&self, id: i64) -> bool {
+        self.responses.contains_key(&id)
+    }
+
+    /// Handles every message the server has sent so far, without waiting for more.
+    pub async fn handle_received(&mut self) {
+        loop {
+            match self.incoming.try_recv() {
+                Ok(Ok(message)) => self.handle(message).await,
+                Ok(Err(e)) => panic!("malformed message from the server: {e}"),
+                Err(mpsc::error::TryRecvError::Empty) => return,
+                Err(mpsc::error::TryRecvError::Disconnected) => {
+                    panic!("the server closed its output")
+                }
             }
-            self.handle(message).await;
         }
+    }
+
+    /// Cancels request `id` (`$/cancelRequest`) and returns its response.
+    pub async fn cancel(&mut self, id: i64) -> Result<Value, Value> {
         self.notify("$/cancelRequest", json!({"id": id})).await;
+        self.response(id).await
+    }
+
+    /// `pg-flux.refresh` with a work-done token; returns its answer once the server's
+    /// `$/progress` end for that token has arrived too. The server sends that end after every
+    /// diagnostic due to what it was sent before the refresh (edits, saves, file and
+    /// configuration changes, loads of the source) and to the inspection the refresh ran: from
+    /// then on, what `diagnostics` lacks, the server does not report.
+    pub async fn refresh(&mut self) -> Value {
+        self.next_id += 1;
+        let token = format!("pg-flux-tests-refresh-{}", self.next_id);
+        self.progress.insert(token.clone(), Vec::new());
+        let answer = self
+            .request(
+                "workspace/executeCommand",
+                json!({"command": "pg-flux.refresh", "arguments": [], "workDoneToken": token}),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("pg-flux.refresh: {e}"));
         let deadline = Instant::now() + PATIENCE;
         loop {
+            let reported = &self.progress[&token];
+            if reported.last().is_some_and(|v| v["kind"] == json!("end")) {
+                let kinds: Vec<&Value> = reported.iter().map(|v| &v["kind"]).collect();
+                assert_eq!(
+                    kinds,
+                    [&json!("begin"), &json!("end")],
+                    "{token}: {reported:?}"
+                );
+                self.progress.remove(&token);
+                return answer;
+            }
             let message = self
                 .next_message(deadline)
                 .await
-                .unwrap_or_else(|| panic!("no response to the cancelled {method}"));
-            if message.get("method").is_none() && message["id"] == json!(id) {
-                return match message.get("error") {
-                    Some(error) => Err(error.clone()),
-                    None => Ok(message["result"].clone()),
-                };
-            }
+                .unwrap_or_else(|| panic!("no $/progress end for {token} within {PATIENCE:?}"));
             self.handle(message).await;
         }
     }
@@ -216,10 +271,31 @@ impl Client {
         }
     }
 
-    /// A message from the server that is not the response awaited.
+    /// A message from the server.
     async fn handle(&mut self, message: Value) {
         let method = message["method"].as_str().unwrap_or("").to_string();
         match (&message.get("id"), method.as_str()) {
+            (Some(id), "") if id.as_i64().is_some_and(|id| self.outstanding.contains(&id)) => {
+                let id = id.as_i64().unwrap_or_default();
+                self.outstanding.remove(&id);
+                let response = match message.get("error") {
+                    Some(error) => Err(error.clone()),
+                    None => Ok(message["result"].clone()),
+                };
+                self.responses.insert(id, response);
+            }
+            (None, "$/progress")
+                if message["params"]["token"]
+                    .as_str()
+                    .is_some_and(|t| self.progress.contains_key(t)) =>
+            {
+                let token = message["params"]["token"]
+                    .as_str()
+                    .unwrap_or("")
+                    .to_string();
+                let value = message["params"]["value"].clone();
+                self.progress.entry(token).or_default().push(value);
+            }
             (None, "textDocument/publishDiagnostics") => {
                 let path = path_of(message["params"]["uri"].as_str().unwrap_or(""));
                 let list = message["params"]["diagnostics"]
@@ -240,14 +316,6 @@ impl Client {
                     .await;
             }
             _ => panic!("unexpected message from the server: {message}"),
-        }
-    }
-
-    /// Handles the server's messages for `time`.
-    pub async fn settle(&mut self, time: Duration) {
-        let deadline = Instant::now() + time;
-        while let Some(message) = self.next_message(deadline).await {
-            self.handle(message).await;
         }
     }
 

@@ -399,17 +399,33 @@ async fn a_dropped_inspection_cancels_its_query_on_the_server() {
             &scope,
             pg_flux::inspect::Depth::Definitions,
         );
-        let stopped = tokio::time::timeout(Duration::from_millis(1500), inspection).await;
-        assert!(
-            stopped.is_err(),
-            "PostgreSQL {major}: the inspection did not wait for the lock"
-        );
-        drop(session);
         let waiting = "SELECT count(*)::text FROM pg_catalog.pg_stat_activity \
             WHERE wait_event_type = 'Lock' AND datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()";
+        // Watched from a session of its own: a transaction (the locker's) sees one snapshot of
+        // pg_stat_activity throughout.
+        let watcher = connect(&resolve(&db.url()))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"));
+        // Run until its query is seen waiting for the lock (it must not end before), then drop.
+        let seen_waiting = async {
+            while one_string(&watcher, waiting).await == "0" {
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+        };
+        tokio::select! {
+            _ = inspection => {
+                panic!("PostgreSQL {major}: the inspection did not wait for the lock")
+            }
+            seen = tokio::time::timeout(Duration::from_secs(20), seen_waiting) => {
+                seen.unwrap_or_else(|_| {
+                    panic!("PostgreSQL {major}: the inspection's query never waited for the lock")
+                });
+            }
+        }
+        drop(session);
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
-            if one_string(&locker, waiting).await == "0" {
+            if one_string(&watcher, waiting).await == "0" {
                 break;
             }
             assert!(

@@ -10,7 +10,9 @@ use serde_json::{json, Value};
 
 use pg_flux::commands::dump::{dump, DumpOptions};
 use pg_flux::layout::Layout;
-use pg_flux_tests::lsp::{apply_workspace_edit, editor_capabilities, uri, with_code, Client};
+use pg_flux_tests::lsp::{
+    apply_workspace_edit, editor_capabilities, uri, with_code, Client, PATIENCE,
+};
 use pg_flux_tests::{fixtures, load_fixture, majors, read_tree, TestDb};
 
 fn write(root: &Path, rel: &str, text: &str) -> PathBuf {
@@ -203,7 +205,8 @@ async fn parse_diagnostics_follow_every_keystroke() {
         .collect();
     assert!(names.contains(&"public.\"𝄞\""), "{names:?}");
     assert!(names.contains(&"public.\"𝄞\".id"), "{names:?}");
-    c.settle(Duration::from_millis(200)).await;
+    // Everything read and changed so far is published: nothing on _pulled/.
+    c.refresh().await;
     assert!(c
         .diagnostics
         .keys()
@@ -229,10 +232,7 @@ async fn hotfix_index_quick_fix_and_promotion() {
         dump_into(&db, root).await;
         config_with_env_url(root, &format!("PGFLUX_LSP_HOTFIX_{major}"), &db.url());
         let mut c = Client::start(root, json!({}), editor_capabilities()).await;
-        c.execute("pg-flux.refresh", vec![])
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        c.settle(Duration::from_millis(300)).await;
+        c.refresh().await;
         assert!(
             c.diagnostics.values().all(|d| d.is_empty()),
             "PostgreSQL {major}: a fresh dump has diagnostics: {:?}",
@@ -300,10 +300,7 @@ async fn hotfix_index_quick_fix_and_promotion() {
         );
         assert_eq!(c.server_requests[2].1["uri"], json!(uri(&pulled)));
         // The pulled file itself is no source: the index is still undeclared.
-        c.execute("pg-flux.refresh", vec![])
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
-        c.settle(Duration::from_millis(200)).await;
+        c.refresh().await;
         assert_eq!(with_code(&c.diagnostics[&indexes], UNDECLARED).len(), 1);
 
         // Promote the block into the source file, save: the diagnostic disappears.
@@ -364,7 +361,26 @@ impl Proxy {
         }));
     }
 
-    /// Closes the listener and every forwarded connection.
+    /// Listens again, accepting connections and holding them without a byte of answer, as a
+    /// database that hangs would; each connection held is reported on the receiver. `down`
+    /// lets them go.
+    async fn stall(&mut self) -> tokio::sync::mpsc::UnboundedReceiver<()> {
+        assert!(self.task.is_none(), "stall a proxy that is down");
+        let listener = tokio::net::TcpListener::bind(("127.0.0.1", self.port))
+            .await
+            .unwrap_or_else(|e| panic!("proxy bind: {e}"));
+        let (tx, held) = tokio::sync::mpsc::unbounded_channel();
+        self.task = Some(tokio::spawn(async move {
+            let mut connections = Vec::new();
+            while let Ok((inbound, _)) = listener.accept().await {
+                connections.push(inbound);
+                let _ = tx.send(());
+            }
+        }));
+        held
+    }
+
+    /// Closes the listener and every forwarded or held connection.
     fn down(&mut self) {
         if let Some(task) = self.task.take() {
             task.abort();
@@ -380,10 +396,12 @@ async fn database_down_and_back_up() {
     let root = dir.path();
     dump_into(&db, root).await;
     let mut proxy = Proxy::start(db.cluster.port()).await;
+    // Connecting waits as long as an inspection may (a hung database is what the server's own
+    // inspection timeout is for).
     let url = db.url().replace(
         &format!(":{}/", db.cluster.port()),
         &format!(":{}/", proxy.port),
-    );
+    ) + "?connect_timeout=600";
     let password = db.cluster.password().to_string();
     write(
         root,
@@ -392,10 +410,7 @@ async fn database_down_and_back_up() {
     );
     let config = root.join("pg-flux.toml");
     let mut c = Client::start(root, json!({}), editor_capabilities()).await;
-    c.execute("pg-flux.refresh", vec![])
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    c.settle(Duration::from_millis(200)).await;
+    c.refresh().await;
     assert!(
         c.diagnostics.values().all(|d| d.is_empty()),
         "{:?}",
@@ -423,21 +438,39 @@ async fn database_down_and_back_up() {
     assert_eq!(start_of(&found[0]), (0, 0));
     assert_eq!(end_of(&found[0]), (0, units("# project")));
 
-    // Typing is not blocked while the database is down.
+    // Typing is not blocked while the database does not answer: a refresh waits on a
+    // connection the database holds open; meanwhile a keystroke's syntax error is published,
+    // and the refresh is answered only after the connection is let go.
+    let mut held = proxy.stall().await;
+    let refresh = c
+        .start_request(
+            "workspace/executeCommand",
+            json!({"command": "pg-flux.refresh", "arguments": []}),
+        )
+        .await;
+    tokio::time::timeout(PATIENCE, held.recv())
+        .await
+        .unwrap_or_else(|_| panic!("the server never connected to the hung database"));
     let kept = root.join("schema/tables/public.kept.sql");
     c.open(&kept, 1).await;
-    let began = Instant::now();
     c.change(&kept, 2, [[0, 0], [0, 0]], "CREATE TABLE (;\n")
         .await;
-    c.wait_diagnostics(&kept, "syntax error while down", |d| {
+    c.wait_diagnostics(&kept, "syntax error while the database hangs", |d| {
         !with_code(d, SYNTAX).is_empty()
     })
     .await;
+    c.handle_received().await;
     assert!(
-        began.elapsed() < Duration::from_secs(2),
-        "{:?}",
-        began.elapsed()
+        !c.answered(refresh),
+        "the refresh was answered while the database held its connection"
     );
+    proxy.down();
+    let status = c
+        .response(refresh)
+        .await
+        .unwrap_or_else(|e| panic!("refresh: {e}"));
+    assert_eq!(status["status"], json!("unavailable"), "{status}");
+    assert!(!status.to_string().contains(&password), "{status}");
     c.change(&kept, 3, [[0, 0], [1, 0]], "").await;
     c.wait_diagnostics(&kept, "fixed", |d| d.is_empty()).await;
 
@@ -532,9 +565,15 @@ async fn configuration_changes_apply_without_restart() {
         json!({"changes": [{"uri": uri(&config), "type": 1}]}),
     )
     .await;
-    // The client setting still names `other`: it wins over the file.
-    c.settle(Duration::from_millis(300)).await;
+    // The client setting still names `other`: it wins over the file (once the configuration is
+    // read again: the refresh waits for that).
+    c.refresh().await;
     assert!(!with_code(&c.diagnostics[&broken], SYNTAX).is_empty());
+    assert!(
+        c.diagnostics.get(&untracked).is_none_or(|d| d.is_empty()),
+        "{:?}",
+        c.diagnostics
+    );
     c.shutdown().await;
 }
 
@@ -654,7 +693,7 @@ async fn hover_definition_and_symbols() {
                "text": "CREATE TABLE pending (id integer);\n"}}),
     )
     .await;
-    c.settle(Duration::from_millis(100)).await;
+    // Handled before the hover request (notifications apply in arrival order).
     let hover = c
         .request("textDocument/hover", json!({"textDocument": {"uri": uri(&pending)}, "position": {"line": 0, "character": 15}}))
         .await
@@ -721,10 +760,7 @@ async fn simple_kinds_hover_symbols_and_undeclared() {
     config_with_env_url(root, "PGFLUX_LSP_SIMPLE_KINDS", &db.url());
     let file = root.join("schema/text_search_configurations/search.my_english.sql");
     let mut c = Client::start(root, json!({}), editor_capabilities()).await;
-    c.execute("pg-flux.refresh", vec![])
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
-    c.settle(Duration::from_millis(300)).await;
+    c.refresh().await;
     assert!(
         c.diagnostics.values().all(|d| d.is_empty()),
         "a fresh dump has diagnostics: {:?}",
@@ -932,15 +968,11 @@ async fn drift_pending_and_shadow_load_failures() {
     let schema = root.join("schema");
     let users = schema.join("tables/public.users.sql");
     let mut c = Client::start(root, json!({}), editor_capabilities()).await;
-    let status = c
-        .execute("pg-flux.refresh", vec![])
-        .await
-        .unwrap_or_else(|e| panic!("{e}"));
+    let status = c.refresh().await;
     assert_eq!(
         status,
         json!({"status": "connected", "drift": "checked", "drifted": 0})
     );
-    c.settle(Duration::from_millis(300)).await;
     assert!(
         c.diagnostics.values().all(|d| d.is_empty()),
         "a fresh dump has diagnostics: {:?}",
@@ -1116,16 +1148,12 @@ async fn every_fixture_is_clean_in_the_editor_after_a_dump() {
         dump_into(&db, root).await;
         config_with_env_url(root, "PGFLUX_LSP_FIXTURE", &db.url());
         let mut c = Client::start(root, json!({}), editor_capabilities()).await;
-        let status = c
-            .execute("pg-flux.refresh", vec![])
-            .await
-            .unwrap_or_else(|e| panic!("{e}"));
+        let status = c.refresh().await;
         assert_eq!(
             status,
             json!({"status": "connected", "drift": "checked", "drifted": 0}),
             "{fixture}"
         );
-        c.settle(Duration::from_millis(300)).await;
         let noisy: Vec<(&PathBuf, &Vec<Value>)> = c
             .diagnostics
             .iter()
@@ -1157,8 +1185,13 @@ async fn a_cancelled_request_cancels_its_query() {
         .batch_execute("BEGIN; LOCK TABLE public.v IN ACCESS EXCLUSIVE MODE")
         .await
         .unwrap_or_else(|e| panic!("{e}"));
+    // Watched from a session of its own: a transaction (the locker's) sees one snapshot of
+    // pg_stat_activity throughout.
+    let watcher = pg_flux::connect::connect(&db.url())
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
     let waiting = || async {
-        let row = locker
+        let row = watcher
             .query_one(
                 "SELECT count(*) FROM pg_catalog.pg_stat_activity \
                  WHERE wait_event_type = 'Lock' AND datname = pg_catalog.current_database() AND pid <> pg_catalog.pg_backend_pid()",
@@ -1168,14 +1201,30 @@ async fn a_cancelled_request_cancels_its_query() {
             .unwrap_or_else(|e| panic!("{e}"));
         row.get::<_, i64>(0)
     };
-    let response = c
-        .request_then_cancel(
+    let pull = c
+        .start_request(
             "workspace/executeCommand",
             json!({"command": "pg-flux.pullAll", "arguments": []}),
-            Duration::from_millis(1500),
         )
         .await;
-    let error = response.expect_err("a cancelled request has no result");
+    // Cancelled once its query is seen waiting for the lock, not after some time.
+    let deadline = Instant::now() + PATIENCE;
+    while waiting().await == 0 {
+        assert!(
+            Instant::now() < deadline,
+            "the pull's query never waited for the lock"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    c.handle_received().await;
+    assert!(
+        !c.answered(pull),
+        "pullAll answered while its query waits for a lock"
+    );
+    let error = c
+        .cancel(pull)
+        .await
+        .expect_err("a cancelled request has no result");
     assert_eq!(error["code"], json!(-32800), "{error}");
     let deadline = Instant::now() + Duration::from_secs(10);
     while waiting().await > 0 {

@@ -161,7 +161,10 @@ local function run()
   check(on_disk:match('\n%-%- pg%-flux pull: index public%.idx_emergency_perf %(belongs in indexes/public%.users%.sql%)'), on_disk)
   check(read(indexes) == 'CREATE INDEX users_email ON public.users USING btree (email);\n', 'the source file changed')
 
-  -- :PgFluxVerify reports the object still undeclared (_pulled/ is not source).
+  -- :PgFluxVerify reports the object still undeclared (_pulled/ is not source). It reports once
+  -- the refresh's $/progress end has come, after every diagnostic of the refresh: no timer.
+  local provider = client.server_capabilities.executeCommandProvider
+  check(type(provider) == 'table' and provider.workDoneProgress == true, 'no work-done progress: ' .. vim.inspect(provider))
   vim.cmd.edit(vim.fn.fnameescape(indexes))
   vim.cmd('PgFluxVerify')
   wait(':PgFluxVerify', 15000, function()

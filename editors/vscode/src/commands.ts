@@ -20,10 +20,6 @@ function field(value: unknown, name: string): unknown {
   return typeof value === "object" && value !== null ? (value as Record<string, unknown>)[name] : undefined;
 }
 
-function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
 export function registerCommands(controller: Controller, status: StatusBar, output: vscode.OutputChannel): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand(PALETTE_COMMANDS.dump, async () => {
@@ -52,8 +48,7 @@ export function registerCommands(controller: Controller, status: StatusBar, outp
         void vscode.window.showWarningMessage("pg-flux: no database configured (pgFlux.databaseUrl, $DATABASE_URL or [database] url in pg-flux.toml).");
         return;
       }
-      // The diagnostics of the inspection are published right after the command returns.
-      await delay(300);
+      // The refresh resolves once the inspection's diagnostics have come (its progress end).
       status.diagnosticsChanged();
       const counts = status.counts;
       if (state === "unavailable" || counts.unavailable !== undefined) {

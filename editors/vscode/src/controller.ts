@@ -4,7 +4,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import * as vscode from "vscode";
-import { DidChangeConfigurationNotification, ExecuteCommandRequest, LanguageClient, State } from "vscode-languageclient/node";
+import { DidChangeConfigurationNotification, ExecuteCommandRequest, LanguageClient, State, WorkDoneProgress } from "vscode-languageclient/node";
 
 import { createClient, readServerSettings } from "./client";
 import { CONFIG_FILE, CONFIG_SECTION, SERVER_COMMANDS } from "./protocol";
@@ -25,6 +25,7 @@ function errorText(error: unknown): string {
 export class Controller implements vscode.Disposable {
   private client: LanguageClient | undefined;
   private stateListener: vscode.Disposable | undefined;
+  private refreshes = 0;
 
   constructor(
     private readonly extensionPath: string,
@@ -112,24 +113,49 @@ export class Controller implements vscode.Disposable {
     void this.refresh();
   }
 
-  /** Asks the server to inspect the database now; returns its status. */
+  /**
+   * Asks the server to inspect the database now; returns its status. With a server that reports
+   * the progress of its commands, once the refresh's `$/progress` end has come too: the server
+   * sends it after the inspection's diagnostics, which may reach the editor after the answer.
+   */
   async refresh(): Promise<ReturnType<typeof parseDatabaseStatus> | undefined> {
-    const result = await this.execute(SERVER_COMMANDS.refresh, []);
-    if (result === undefined) return undefined;
-    const status = parseDatabaseStatus(result);
-    this.status.setDatabase(status);
-    return status;
+    const client = this.client;
+    let token: string | undefined;
+    let listener: vscode.Disposable | undefined;
+    let ended: Promise<void> = Promise.resolve();
+    if (client?.initializeResult?.capabilities.executeCommandProvider?.workDoneProgress === true) {
+      const refresh = `pg-flux-refresh-${++this.refreshes}`;
+      token = refresh;
+      ended = new Promise((resolve) => {
+        listener = client.onProgress(WorkDoneProgress.type, refresh, (value) => {
+          if (value.kind === "end") resolve();
+        });
+      });
+    }
+    try {
+      const result = await this.execute(SERVER_COMMANDS.refresh, [], token);
+      if (result === undefined) return undefined;
+      await ended;
+      const status = parseDatabaseStatus(result);
+      this.status.setDatabase(status);
+      return status;
+    } finally {
+      listener?.dispose();
+    }
   }
 
-  /** Runs a server command; an error becomes one message and `undefined`. */
-  async execute(command: string, args: unknown[]): Promise<unknown> {
+  /**
+   * Runs a server command (reporting its work-done progress under `token`, when given); an error
+   * becomes one message and `undefined`.
+   */
+  async execute(command: string, args: unknown[], token?: string): Promise<unknown> {
     const client = this.client;
     if (client === undefined || client.state !== State.Running) {
       void this.showError("The language server is not running. Run “pg-flux: Restart server”.", true);
       return undefined;
     }
     try {
-      return await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+      return await client.sendRequest(ExecuteCommandRequest.type, { command, arguments: args, workDoneToken: token });
     } catch (error) {
       void this.showError(errorText(error), false);
       return undefined;

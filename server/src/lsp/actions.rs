@@ -115,7 +115,12 @@ pub async fn execute(sh: &Shared, command: &str, arguments: &[Value]) -> Result<
     match command {
         REFRESH => {
             let db = sh.database().ok_or("the server is not initialized")?;
+            // The answer describes the whole source: loads begun before the request (the first
+            // one, a configuration change) finish first; then one inspection that starts after
+            // them; then its diagnostics (and those of every earlier change) are published.
+            sh.loaded().await;
             let _ = db.refresh().await;
+            sh.published().await;
             Ok(refresh_status(&db))
         }
         PULL_ALL => pull_objects(sh, None).await,

@@ -2,6 +2,10 @@
 //! configuration, watched files) update the workspace synchronously, in arrival order, and
 //! hand the affected files to the publisher; requests read the current state. Database work
 //! runs in its own task. Every handler is guarded: a panic becomes an error or a log line.
+//!
+//! Reading the whole source (the first load, a configuration change) runs in its own task too;
+//! it is counted from the notification that starts it, so that `pg-flux.refresh` can wait for
+//! the loads begun before it (see [`Shared::loaded`]).
 
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
@@ -10,6 +14,7 @@ use std::sync::{Arc, OnceLock, RwLock};
 
 use futures_util::FutureExt;
 use serde_json::Value;
+use tokio::sync::watch;
 use tower_lsp_server::jsonrpc::{Error, Result};
 use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
@@ -32,6 +37,18 @@ pub struct Shared {
     client_settings: RwLock<ClientSettings>,
     publisher: OnceLock<Publisher>,
     database: OnceLock<Arc<Database>>,
+    /// Loads of the whole source in progress.
+    loading: watch::Sender<usize>,
+}
+
+/// One load of the whole source in progress, from the notification that starts it to the end
+/// of its task (or the task's failure).
+struct Loading(watch::Sender<usize>);
+
+impl Drop for Loading {
+    fn drop(&mut self) {
+        self.0.send_modify(|n| *n = n.saturating_sub(1));
+    }
 }
 
 impl Shared {
@@ -43,6 +60,27 @@ impl Shared {
         if let Some(p) = self.publisher.get() {
             p.touch(paths);
         }
+    }
+
+    /// Completes once the diagnostics of every file touched so far are published.
+    pub async fn published(&self) {
+        if let Some(p) = self.publisher.get() {
+            p.flush().await;
+        }
+    }
+
+    /// Counts a load of the whole source as begun; it ends when the guard is dropped.
+    fn begin_load(&self) -> Loading {
+        self.loading.send_modify(|n| *n += 1);
+        Loading(self.loading.clone())
+    }
+
+    /// Completes once no load of the whole source is in progress: every load begun before the
+    /// call (the first one, those of configuration changes) has read and handed its files to
+    /// the publisher and asked for a database refresh.
+    pub async fn loaded(&self) {
+        let mut loads = self.loading.subscribe();
+        let _ = loads.wait_for(|n| *n == 0).await;
     }
 
     fn refresh_database(&self) {
@@ -101,7 +139,9 @@ impl Shared {
     /// everything and re-inspects the database.
     fn reconfigure(self: &Arc<Self>) {
         let sh = self.clone();
+        let loading = self.begin_load();
         tokio::spawn(async move {
+            let _loading = loading;
             let root = sh.ws.settings().root.clone();
             let settings = sh.settings_for(&root);
             let config = settings.config_file();
@@ -137,6 +177,7 @@ impl Backend {
                 client_settings: RwLock::new(ClientSettings::default()),
                 publisher: OnceLock::new(),
                 database: OnceLock::new(),
+                loading: watch::Sender::new(0),
             }),
         }
     }
@@ -221,7 +262,9 @@ impl LanguageServer for Backend {
                 )),
                 execute_command_provider: Some(ExecuteCommandOptions {
                     commands: actions::COMMANDS.iter().map(|c| c.to_string()).collect(),
-                    ..ExecuteCommandOptions::default()
+                    work_done_progress_options: WorkDoneProgressOptions {
+                        work_done_progress: Some(true),
+                    },
                 }),
                 ..ServerCapabilities::default()
             },
@@ -248,7 +291,9 @@ impl LanguageServer for Backend {
             let _ = sh.publisher.set(publisher);
             let _ = sh.database.set(database);
             let loader = sh.clone();
+            let loading = sh.begin_load();
             tokio::spawn(async move {
+                let _loading = loading;
                 let (ws, publishing) = (loader.ws.clone(), loader.clone());
                 let began = std::time::Instant::now();
                 let loaded = tokio::task::spawn_blocking(move || {
@@ -485,9 +530,31 @@ impl LanguageServer for Backend {
         .await
     }
 
+    /// A command run with a `workDoneToken` reports `$/progress`: `begin` (titled with the
+    /// command) when it starts, `end` (with the error's message if it failed) once it is done.
+    /// The end of `pg-flux.refresh` follows every diagnostic published before its answer (see
+    /// [`actions::execute`]) on the wire, which its answer need not: a client knows from `end`
+    /// that they have all arrived.
     async fn execute_command(&self, params: ExecuteCommandParams) -> Result<Option<Value>> {
         guarded("executeCommand", Err(internal("executeCommand")), async {
-            match actions::execute(&self.sh, &params.command, &params.arguments).await {
+            let progress = match params.work_done_progress_params.work_done_token.clone() {
+                Some(token) => Some(
+                    self.sh
+                        .client
+                        .progress(token, params.command.clone())
+                        .begin()
+                        .await,
+                ),
+                None => None,
+            };
+            let outcome = actions::execute(&self.sh, &params.command, &params.arguments).await;
+            if let Some(progress) = progress {
+                match &outcome {
+                    Ok(_) => progress.finish().await,
+                    Err(message) => progress.finish_with_message(message.clone()).await,
+                }
+            }
+            match outcome {
                 Ok(value) => Ok(Some(value)),
                 Err(message) => Err(Error {
                     code: tower_lsp_server::jsonrpc::ErrorCode::InvalidRequest,

@@ -1,13 +1,15 @@
 //! The publisher: one task that turns "these files changed" into `publishDiagnostics`.
 //! It always computes from the current state, so a slow round can never publish results older
-//! than what it replaces, and it skips files whose diagnostics did not change.
+//! than what it replaces, and it skips files whose diagnostics did not change. Jobs are handled
+//! in the order they were sent: [`Publisher::flush`] completes once every file touched before
+//! it has been published (its notification handed to the client's outgoing queue).
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use serde_json::json;
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, Uri};
 use tower_lsp_server::Client;
 
@@ -15,9 +17,16 @@ use super::diagnostics::{self, SnapshotSource};
 use super::text::LineIndex;
 use super::workspace::Workspace;
 
+enum Job {
+    /// (Re)publish the diagnostics of these files.
+    Touch(Vec<PathBuf>),
+    /// Answer once every earlier job is done.
+    Flush(oneshot::Sender<()>),
+}
+
 #[derive(Clone)]
 pub struct Publisher {
-    tx: mpsc::UnboundedSender<Vec<PathBuf>>,
+    tx: mpsc::UnboundedSender<Job>,
 }
 
 impl Publisher {
@@ -31,7 +40,17 @@ impl Publisher {
     /// Asks for the diagnostics of `paths` to be (re)published.
     pub fn touch(&self, paths: Vec<PathBuf>) {
         if !paths.is_empty() {
-            let _ = self.tx.send(paths);
+            let _ = self.tx.send(Job::Touch(paths));
+        }
+    }
+
+    /// Completes once the diagnostics of every file touched before this call are published
+    /// (or found unchanged). Notifications the caller sends to the client afterwards follow
+    /// those `publishDiagnostics` on the wire.
+    pub async fn flush(&self) {
+        let (done, published) = oneshot::channel();
+        if self.tx.send(Job::Flush(done)).is_ok() {
+            let _ = published.await;
         }
     }
 }
@@ -40,13 +59,20 @@ async fn run(
     client: Client,
     ws: Arc<Workspace>,
     sources: Vec<Arc<SnapshotSource>>,
-    mut rx: mpsc::UnboundedReceiver<Vec<PathBuf>>,
+    mut rx: mpsc::UnboundedReceiver<Job>,
 ) {
     let mut published: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
     while let Some(first) = rx.recv().await {
-        let mut paths: BTreeSet<PathBuf> = first.into_iter().collect();
-        while let Ok(more) = rx.try_recv() {
-            paths.extend(more);
+        // Everything queued so far, as one round; flushes are answered after it.
+        let mut paths: BTreeSet<PathBuf> = BTreeSet::new();
+        let mut flushes = Vec::new();
+        let mut next = Some(first);
+        while let Some(job) = next {
+            match job {
+                Job::Touch(more) => paths.extend(more),
+                Job::Flush(done) => flushes.push(done),
+            }
+            next = rx.try_recv().ok();
         }
         for path in paths {
             let computed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
@@ -76,6 +102,9 @@ async fn run(
                 published.insert(path.clone(), diagnostics.clone());
             }
             client.publish_diagnostics(uri, diagnostics, version).await;
+        }
+        for done in flushes {
+            let _ = done.send(());
         }
     }
 }

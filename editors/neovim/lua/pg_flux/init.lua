@@ -27,19 +27,23 @@ function M.client()
 end
 
 --- Runs a server command; on_result(result) gets the command's result, errors are notified.
-function M.execute(command, arguments, on_result)
+--- With `token`, the server reports the command's work-done progress (`$/progress`) under it.
+--- Returns whether the request was sent.
+function M.execute(command, arguments, on_result, token)
   local client = M.client()
   if not client then
     notify("no pg_flux language server is running: vim.lsp.enable('pg_flux') and open a .sql file", vim.log.levels.ERROR)
-    return
+    return false
   end
-  client:request('workspace/executeCommand', { command = command, arguments = arguments or {} }, function(err, result)
+  local params = { command = command, arguments = arguments or {}, workDoneToken = token }
+  client:request('workspace/executeCommand', params, function(err, result)
     if err then
       notify(err.message, vim.log.levels.ERROR)
     elseif on_result then
       on_result(result or {})
     end
   end)
+  return true
 end
 
 --- pg-flux's diagnostics of every buffer with `code`.
@@ -89,13 +93,52 @@ local function report(status)
   end
 end
 
+local verifications = 0
+
+--- Whether the server reports the work-done progress of its commands (older ones do not).
+local function reports_progress()
+  local client = M.client()
+  local provider = client and client.server_capabilities.executeCommandProvider
+  return type(provider) == 'table' and provider.workDoneProgress == true
+end
+
+--- Refreshes, then reports once both the answer and the `$/progress` end of the refresh have
+--- come: the server sends that end after the diagnostics of the inspection (which may reach
+--- the editor after the answer), so the report counts every one of them.
 function M.verify()
-  M.execute(M.commands.refresh, {}, function(result)
-    -- The diagnostics follow the command's answer.
-    vim.defer_fn(function()
+  if not reports_progress() then
+    M.execute(M.commands.refresh, {}, function(answer)
+      report(answer.status)
+    end)
+    return
+  end
+  verifications = verifications + 1
+  local token = ('pg-flux-verify-%d'):format(verifications)
+  local result, ended
+  local function ready()
+    if result and ended then
       report(result.status)
-    end, 300)
-  end)
+    end
+  end
+  local group = vim.api.nvim_create_augroup(token, { clear = true })
+  vim.api.nvim_create_autocmd('LspProgress', {
+    group = group,
+    pattern = 'end',
+    callback = function(event)
+      if event.data and event.data.params and event.data.params.token == token then
+        ended = true
+        vim.api.nvim_del_augroup_by_id(group)
+        ready()
+      end
+    end,
+  })
+  local sent = M.execute(M.commands.refresh, {}, function(answer)
+    result = answer
+    ready()
+  end, token)
+  if not sent then
+    vim.api.nvim_del_augroup_by_id(group)
+  end
 end
 
 return M

@@ -26,6 +26,7 @@ import {
   ShutdownRequest,
   StreamMessageReader,
   StreamMessageWriter,
+  WorkDoneProgress,
 } from "vscode-languageserver-protocol/node";
 
 import { applyToDisk } from "./harness";
@@ -93,6 +94,7 @@ export class TestClient {
   readonly serverRequests: { method: string; params: unknown }[] = [];
   private waiters: Waiter[] = [];
   private stderr = "";
+  private tokens = 0;
 
   private constructor(
     private readonly process: ChildProcess,
@@ -155,6 +157,35 @@ export class TestClient {
 
   execute(command: string, args: unknown[] = []): Promise<unknown> {
     return this.connection.sendRequest(ExecuteCommandRequest.type, { command, arguments: args });
+  }
+
+  /**
+   * `pg-flux.refresh` with a work-done token: resolves with its answer once the server's
+   * `$/progress` end for the token has come too. The server sends that end after every
+   * diagnostic due to what it was sent before (edits, file and configuration changes) and to
+   * the inspection the refresh ran: from then on, a diagnostic `diagnostics` lacks is one the
+   * server does not report.
+   */
+  async refresh(timeoutMs = 30_000): Promise<unknown> {
+    const token = `pg-flux-e2e-refresh-${++this.tokens}`;
+    let timer: NodeJS.Timeout | undefined;
+    let listener: { dispose(): void } | undefined;
+    const ended = new Promise<void>((resolve, reject) => {
+      listener = this.connection.onProgress(WorkDoneProgress.type, token, (value) => {
+        if (value.kind === "end") resolve();
+      });
+      timer = setTimeout(() => reject(new Error(`no $/progress end for ${token}; server stderr: ${this.stderr}`)), timeoutMs);
+    });
+    try {
+      const [answer] = await Promise.all([
+        this.connection.sendRequest(ExecuteCommandRequest.type, { command: "pg-flux.refresh", arguments: [], workDoneToken: token }),
+        ended,
+      ]);
+      return answer;
+    } finally {
+      clearTimeout(timer);
+      listener?.dispose();
+    }
   }
 
   /** Resolves once `check` holds after a diagnostics notification (or at once). */
