@@ -116,14 +116,14 @@ async fn catalogs_on(
         inspect::trace_phase("source compared with the live dump", start);
         Ok::<_, Error>(checked)
     };
-    let shadow = async {
+    let mut shadow = Box::pin(async {
         let start = std::time::Instant::now();
         let shadow = shadow::declared_catalog(session, schema_dir, target, scope, Vec::new()).await;
         inspect::trace_phase("shadow (start, load, inspect)", start);
         shadow
-    };
+    });
     // The shadow first: its first query (the live role names) goes ahead of the inspection's.
-    tokio::pin!(shadow, live);
+    tokio::pin!(live);
     let mut loaded = None;
     let (live, same) = loop {
         tokio::select! {
