@@ -371,6 +371,7 @@ fn phase_seconds(stderr: &str, name: &str) -> f64 {
                 .parse::<f64>()
                 .ok()
         })
-        .sum::<f64>()
+        // Not `sum`: the sum of no f64 is -0.0, which prints as "-0.00 s".
+        .fold(0.0, |total, ms| total + ms)
         / 1000.0
 }
