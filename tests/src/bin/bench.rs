@@ -155,41 +155,12 @@ fn migrate_cell(
     migrations: &std::path::Path,
     runs: usize,
 ) -> String {
-    let migrations_s = migrations.to_string_lossy().into_owned();
-    let migrate = measure(
-        runs,
-        || {
-            let _ = std::fs::remove_dir_all(migrations);
-        },
-        || {
-            let mut c = Command::new(bin);
-            c.env("PGFLUX_TRACE_QUERIES", "1").args([
-                "migrate",
-                "generate",
-                "--db",
-                url,
-                "--schema-dir",
-                schema_dir,
-                "--migrations-dir",
-                &migrations_s,
-                "--label",
-                "bench",
-            ]);
-            c
-        },
-    );
-    match &migrate {
-        Ok(m) => {
+    match measure_migrate(bin, url, schema_dir, migrations, runs) {
+        Ok((m, written)) => {
             // Right after a dump the migration must be empty, or the figure means nothing.
-            let written = std::fs::read_dir(migrations)
-                .ok()
-                .and_then(|mut d| d.next())
-                .and_then(|e| e.ok())
-                .and_then(|e| std::fs::read_to_string(e.path()).ok())
-                .unwrap_or_default();
-            let statements = pg_flux::migrate::count_statements(&written);
             assert_eq!(
-                statements, 0,
+                pg_flux::migrate::count_statements(&written),
+                0,
                 "migrate generate after a dump wrote:\n{written}"
             );
             let load = phase_seconds(&m.stderr, "shadow load");
@@ -215,15 +186,39 @@ fn migrate_one_file_changed(
     let added = std::path::Path::new(schema_dir).join("tables/bench_added.sql");
     std::fs::write(&added, "CREATE TABLE public.bench_added (id integer);\n")
         .unwrap_or_else(|e| panic!("{e}"));
+    let migrate = measure_migrate(bin, url, schema_dir, migrations, runs);
+    let _ = std::fs::remove_file(&added);
+    match migrate {
+        Ok((m, written)) => {
+            assert_eq!(
+                pg_flux::migrate::count_statements(&written),
+                1,
+                "migrate generate with one table added wrote:\n{written}"
+            );
+            format!("{:.2} s", m.wall)
+        }
+        Err(e) => format!("failed: {e}"),
+    }
+}
+
+/// `migrate generate` of the tree in `schema_dir` (its phases traced), `runs` times into a
+/// fresh `migrations` folder: the measure, and the migration the last run wrote.
+fn measure_migrate(
+    bin: &std::path::Path,
+    url: &str,
+    schema_dir: &str,
+    migrations: &std::path::Path,
+    runs: usize,
+) -> Result<(Measured, String), String> {
     let migrations_s = migrations.to_string_lossy().into_owned();
-    let migrate = measure(
+    let measured = measure(
         runs,
         || {
             let _ = std::fs::remove_dir_all(migrations);
         },
         || {
             let mut c = Command::new(bin);
-            c.args([
+            c.env("PGFLUX_TRACE_QUERIES", "1").args([
                 "migrate",
                 "generate",
                 "--db",
@@ -237,25 +232,14 @@ fn migrate_one_file_changed(
             ]);
             c
         },
-    );
-    let _ = std::fs::remove_file(&added);
-    match migrate {
-        Ok(m) => {
-            let written = std::fs::read_dir(migrations)
-                .ok()
-                .and_then(|mut d| d.next())
-                .and_then(|e| e.ok())
-                .and_then(|e| std::fs::read_to_string(e.path()).ok())
-                .unwrap_or_default();
-            assert_eq!(
-                pg_flux::migrate::count_statements(&written),
-                1,
-                "migrate generate with one table added wrote:\n{written}"
-            );
-            format!("{:.2} s", m.wall)
-        }
-        Err(e) => format!("failed: {e}"),
-    }
+    )?;
+    let written = std::fs::read_dir(migrations)
+        .ok()
+        .and_then(|mut d| d.next())
+        .and_then(|e| e.ok())
+        .and_then(|e| std::fs::read_to_string(e.path()).ok())
+        .unwrap_or_default();
+    Ok((measured, written))
 }
 
 /// pg-flux's catalog query count for one dump of `url`.
