@@ -73,13 +73,16 @@ pub async fn catalogs(
             r.old
         )
     }));
+    let declared = declared.unwrap_or_else(|| live.clone());
     Ok((live, declared, warnings))
 }
 
 /// The two sides of a comparison.
 struct Compared {
     live: Catalog,
-    declared: Catalog,
+    /// `None`: the source is the live dump, so it declares the live catalog (no shadow, nothing
+    /// to compare).
+    declared: Option<Catalog>,
     /// The shadow's.
     warnings: Vec<String>,
     /// The source's pending renames: the declared catalog names those objects as live does.
@@ -137,7 +140,7 @@ async fn catalogs_on(
         drop(shadow);
         shadow::check_named(session, target, scope).await?;
         return Ok(Compared {
-            declared: live.clone(),
+            declared: None,
             live,
             warnings: Vec::new(),
             renames: Vec::new(),
@@ -151,7 +154,7 @@ async fn catalogs_on(
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
     Ok(Compared {
         live,
-        declared: shadow.catalog,
+        declared: Some(shadow.catalog),
         warnings: shadow.warnings,
         renames: shadow.pending_renames,
         ignored_declarations: Vec::new(),
@@ -191,7 +194,7 @@ async fn catalogs_with_shells(
         .collect();
     Ok(Compared {
         live,
-        declared: shadow.catalog,
+        declared: Some(shadow.catalog),
         warnings: shadow.warnings,
         renames: shadow.pending_renames,
         ignored_declarations,
@@ -238,7 +241,10 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     ]
     .concat();
     let start = std::time::Instant::now();
-    let mut planned = statements(&live, &declared, options.plan);
+    let mut planned = match &declared {
+        Some(declared) => statements(&live, declared, options.plan),
+        None => Vec::new(),
+    };
     // Renames last: everything before names objects as live does (the shadow undid them).
     let (members, objects): (Vec<&Rename>, Vec<&Rename>) =
         renames.iter().partition(|r| r.is_member());
