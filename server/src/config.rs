@@ -42,6 +42,9 @@ pub struct ShadowConfig {
     /// Libraries the throwaway shadow cluster loads at start (`shared_preload_libraries`): the
     /// security label provider the source's `SECURITY LABEL FOR` statements name, say.
     pub preload_libraries: Option<Vec<String>>,
+    /// When the source is dump's output except in a few files, load only those files and what
+    /// they touch (default: true); false loads the whole source every time.
+    pub partial: Option<bool>,
 }
 
 /// `[ignore]`: objects managed by someone else (a platform's `auth` schema), which pg-flux

@@ -90,13 +90,7 @@ pub fn render(blocks: &[Block], layout: Layout) -> BTreeMap<PathBuf, String> {
             format!("{CHECK_FUNCTION_BODIES_OFF}\n"),
         );
     }
-    let mut push = |path: PathBuf, sql: &str| {
-        let text = files.entry(path).or_default();
-        if !text.is_empty() {
-            text.push('\n');
-        }
-        text.push_str(sql);
-    };
+    let mut push = |path: PathBuf, sql: &str| append_block(files.entry(path).or_default(), sql);
     match layout {
         Layout::PerKind => {
             for block in blocks {
@@ -131,6 +125,14 @@ pub fn render(blocks: &[Block], layout: Layout) -> BTreeMap<PathBuf, String> {
         }
     }
     files
+}
+
+/// Appends a block's SQL to a file's text: blocks are separated by an empty line.
+pub fn append_block(text: &mut String, sql: &str) {
+    if !text.is_empty() {
+        text.push('\n');
+    }
+    text.push_str(sql);
 }
 
 /// True when `name` (a top-level entry of a dump target) is written by dump.

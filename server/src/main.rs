@@ -358,7 +358,7 @@ async fn run_verify(args: VerifyArgs) -> Result<ExitCode, Error> {
         let (changes, warnings) = migrate_cmd::drift(
             &options.conninfo,
             &options.schema_dir,
-            &target,
+            (&target, config.shadow.partial.unwrap_or(true)),
             &options.scope,
             &options.default_schema,
         )
@@ -428,6 +428,7 @@ async fn run_generate(args: GenerateArgs) -> Result<ExitCode, Error> {
             .unwrap_or_else(|| project.migrations_dir()),
         label: args.label,
         shadow: shadow_target(args.shadow_db, config),
+        partial_shadow: config.shadow.partial.unwrap_or(true),
         scope: scope(config.database.schemas.clone(), config)?,
         default_schema: default_schema(config),
         no_destructive: args.no_destructive,

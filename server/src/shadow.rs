@@ -111,6 +111,20 @@ pub async fn declared_catalog(
     scope: &Scope,
     shells: Vec<SourceStatement>,
 ) -> Result<Shadow> {
+    ShadowDb::new(target.clone())
+        .load_tree(live, schema_dir, scope, shells)
+        .await
+}
+
+impl ShadowDb {
+    /// As [`declared_catalog`], in this shadow (started already, or started here).
+    pub async fn load_tree(
+        &mut self,
+        live: &Session,
+        schema_dir: &Path,
+        scope: &Scope,
+        shells: Vec<SourceStatement>,
+    ) -> Result<Shadow> {
     // First, before the caller's other queries on the live session queue up ahead of it.
     let roles = live_roles(live.client()).await?;
     let dir = schema_dir.to_path_buf();
@@ -123,11 +137,10 @@ pub async fn declared_catalog(
         statements
     };
     // The source is read and split while the cluster starts.
-    let mut shadow_db = ShadowDb::new(target.clone());
-    let (source, ()) = tokio::try_join!(read, shadow_db.start(live.server_major()))?;
+    let (source, ()) = tokio::try_join!(read, self.start(live.server_major()))?;
     let statements: Vec<SourceStatement> = shells.into_iter().chain(source).collect();
     let pending = pending_renames(live.client(), renames::renames(&statements)?).await?;
-    let mut shadow = shadow_db
+    let mut shadow = self
         .load_for_roles(live, &roles, statements, &pending, scope)
         .await?;
     let (shell_failures, failures): (Vec<LoadFailure>, Vec<LoadFailure>) =
@@ -145,6 +158,7 @@ pub async fn declared_catalog(
     match first_failure {
         Some(failure) => Err(failure.into_error()),
         None => Ok(shadow),
+    }
     }
 }
 

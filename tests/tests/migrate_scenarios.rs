@@ -51,6 +51,7 @@ fn migrate(
         migrations_dir: out.to_path_buf(),
         label: "change".into(),
         shadow: ShadowTarget::Url(shadow.url()),
+        partial_shadow: true,
         scope: Scope::default(),
         default_schema: "public".into(),
         no_destructive: false,

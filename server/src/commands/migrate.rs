@@ -13,7 +13,8 @@ use crate::ignore;
 use crate::inspect::{self, Scope};
 use crate::migrate::{self, PlanOptions, Statement};
 use crate::model::Catalog;
-use crate::shadow::{self, ShadowTarget};
+use crate::shadow::{self, ShadowDb, ShadowTarget};
+use crate::tree_match::{self, SourceMatch};
 use crate::source::renames::Rename;
 use crate::source::SourceModel;
 
@@ -25,6 +26,9 @@ pub struct MigrateOptions {
     pub migrations_dir: PathBuf,
     pub label: String,
     pub shadow: ShadowTarget,
+    /// Load only what changed files need when the source is dump's output but for them
+    /// (`[shadow] partial`, default true; see `tree_match`).
+    pub partial_shadow: bool,
     pub scope: Scope,
     /// Schema that unqualified names in source resolve to (first of `search_path`): which
     /// objects of `[ignore]` the source declares itself.
@@ -44,13 +48,26 @@ pub struct MigrateReport {
     /// What statements of the file lock on busy tables, and for what work.
     pub locks: Vec<String>,
     pub warnings: Vec<String>,
+    /// How much of the source the shadow loaded.
+    pub shadow: ShadowUse,
+}
+
+/// How much of the source a comparison loaded into the shadow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ShadowUse {
+    /// None: the source is the live database's dump.
+    Skipped,
+    /// The changed files, with the live objects they touch (see `tree_match`).
+    Partial { files: usize, objects: usize },
+    /// All of it.
+    Full,
 }
 
 /// The live catalog and the declared one (from the shadow database), and shadow warnings.
 pub async fn catalogs(
     conninfo: &str,
     schema_dir: &Path,
-    target: &ShadowTarget,
+    (target, partial): (&ShadowTarget, bool),
     scope: &Scope,
     default_schema: &str,
 ) -> Result<(Catalog, Catalog, Vec<String>)> {
@@ -63,7 +80,7 @@ pub async fn catalogs(
         mut warnings,
         renames,
         ..
-    } = catalogs_on(&session, schema_dir, target, scope, default_schema).await?;
+    } = catalogs_on(&session, schema_dir, (target, partial), scope, default_schema).await?;
     // The declared catalog holds these under their live names: no drift, but not done either.
     warnings.extend(renames.iter().map(|r| {
         format!(
@@ -89,21 +106,23 @@ struct Compared {
     renames: Vec<Rename>,
     /// A warning for each declaration an `[ignore]` rule takes (file:line:column: …).
     ignored_declarations: Vec<String>,
+    shadow: ShadowUse,
 }
 
 /// As [`catalogs`], with the source's pending renames and ignored declarations.
 async fn catalogs_on(
     session: &Session,
     schema_dir: &Path,
-    target: &ShadowTarget,
+    (target, partial): (&ShadowTarget, bool),
     scope: &Scope,
     default_schema: &str,
 ) -> Result<Compared> {
     if !scope.ignore.is_empty() {
         return catalogs_with_shells(session, schema_dir, target, scope, default_schema).await;
     }
-    // The live database is read while the shadow starts, loads and is read; a source that is
-    // what dump writes for the live database needs no shadow (see `tree_match`).
+    // The live database is read while the shadow starts. A source that is what dump writes
+    // for the live database needs no shadow, one that differs from it in a few files needs
+    // only their part of it (see `tree_match`).
     let live = async {
         let start = std::time::Instant::now();
         let live = inspect::inspect_session(session, scope, inspect::Depth::Ordered).await?;
@@ -111,46 +130,65 @@ async fn catalogs_on(
         let start = std::time::Instant::now();
         let dir = schema_dir.to_path_buf();
         let checked = tokio::task::spawn_blocking(move || {
-            let same = crate::tree_match::source_is_dump(&dir, &crate::emit::emit(&live));
-            (live, same)
+            let index = tree_match::DumpIndex::new(&live);
+            let matched = tree_match::match_tree(&dir, &index);
+            (live, matched)
         })
         .await
         .map_err(|e| Error::Usage(format!("comparing the source failed unexpectedly: {e}")))?;
         inspect::trace_phase("source compared with the live dump", start);
         Ok::<_, Error>(checked)
     };
-    let mut shadow = Box::pin(async {
-        let start = std::time::Instant::now();
-        let shadow = shadow::declared_catalog(session, schema_dir, target, scope, Vec::new()).await;
-        inspect::trace_phase("shadow (start, load, inspect)", start);
-        shadow
-    });
-    // The shadow first: its first query (the live role names) goes ahead of the inspection's.
-    tokio::pin!(live);
-    let mut loaded = None;
-    let (live, same) = loop {
-        tokio::select! {
-            biased;
-            done = &mut shadow, if loaded.is_none() => loaded = Some(done),
-            checked = &mut live => break checked?,
+    let mut shadow_db = ShadowDb::new(target.clone());
+    let (checked, started) = tokio::join!(live, shadow_db.start(session.server_major()));
+    let (live, matched) = checked?;
+    match matched {
+        SourceMatch::Dump => {
+            drop(shadow_db);
+            shadow::check_named(session, target, scope).await?;
+            return Ok(Compared {
+                declared: None,
+                live,
+                warnings: Vec::new(),
+                renames: Vec::new(),
+                ignored_declarations: Vec::new(),
+                shadow: ShadowUse::Skipped,
+            });
         }
-    };
-    if same {
-        // Dropping the shadow's future stops its load and its cluster.
-        drop(shadow);
-        shadow::check_named(session, target, scope).await?;
-        return Ok(Compared {
-            declared: None,
-            live,
-            warnings: Vec::new(),
-            renames: Vec::new(),
-            ignored_declarations: Vec::new(),
-        });
+        SourceMatch::Changed(changed) if partial => {
+            started?;
+            let start = std::time::Instant::now();
+            let loaded = load_changed(session, schema_dir, &mut shadow_db, &live, &changed, scope)
+                .await?;
+            inspect::trace_phase(
+                &format!(
+                    "shadow, partial ({}){}",
+                    tree_match::describe(&changed),
+                    if loaded.is_some() { "" } else { ": loading everything" }
+                ),
+                start,
+            );
+            if let Some((live, shadow)) = loaded {
+                return Ok(Compared {
+                    live,
+                    declared: Some(shadow.catalog),
+                    warnings: shadow.warnings,
+                    renames: Vec::new(),
+                    ignored_declarations: Vec::new(),
+                    shadow: ShadowUse::Partial {
+                        files: changed.changed.len(),
+                        objects: changed.loaded_objects(),
+                    },
+                });
+            }
+        }
+        SourceMatch::Changed(_) | SourceMatch::Other => started?,
     }
-    let mut shadow = match loaded {
-        Some(done) => done?,
-        None => shadow.await?,
-    };
+    let start = std::time::Instant::now();
+    let mut shadow = shadow_db
+        .load_tree(session, schema_dir, scope, Vec::new())
+        .await?;
+    inspect::trace_phase("shadow (load, inspect)", start);
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
     Ok(Compared {
         live,
@@ -158,7 +196,33 @@ async fn catalogs_on(
         warnings: shadow.warnings,
         renames: shadow.pending_renames,
         ignored_declarations: Vec::new(),
+        shadow: ShadowUse::Full,
     })
+}
+
+/// Loads only the changed files of `partial` (with what they need and what depends on them)
+/// and returns both sides narrowed to that part, or `None` when the partial load cannot stand
+/// for a full one (a statement failed, or see [`tree_match::Partial::narrow`]).
+async fn load_changed(
+    session: &Session,
+    schema_dir: &Path,
+    shadow_db: &mut ShadowDb,
+    live: &Catalog,
+    partial: &tree_match::Partial,
+    scope: &Scope,
+) -> Result<Option<(Catalog, shadow::Shadow)>> {
+    let Some(statements) = partial.statements(schema_dir, tree_match::read_from_disk) else {
+        return Ok(None);
+    };
+    let mut shadow = shadow_db.load(session, statements, scope).await?;
+    if !shadow.failures.is_empty() {
+        return Ok(None);
+    }
+    let Some(narrowed) = partial.narrow(live, &shadow.catalog) else {
+        return Ok(None);
+    };
+    shadow.catalog.adopt_unstated_owners(&narrowed, &shadow.loader);
+    Ok(Some((narrowed, shadow)))
 }
 
 /// As [`catalogs_on`] under `[ignore]` rules: the live database is read first, whole, because
@@ -198,6 +262,7 @@ async fn catalogs_with_shells(
         warnings: shadow.warnings,
         renames: shadow.pending_renames,
         ignored_declarations,
+        shadow: ShadowUse::Full,
     })
 }
 
@@ -226,10 +291,11 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
         warnings,
         renames,
         ignored_declarations,
+        shadow: shadow_use,
     } = catalogs_on(
         &session,
         &options.schema_dir,
-        &options.shadow,
+        (&options.shadow, options.partial_shadow),
         &options.scope,
         &options.default_schema,
     )
@@ -294,6 +360,7 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
         hazards,
         locks,
         warnings,
+        shadow: shadow_use,
     })
 }
 
@@ -352,12 +419,12 @@ fn write_migration(dir: &Path, label: &str, text: &str) -> Result<PathBuf> {
 pub async fn drift(
     conninfo: &str,
     schema_dir: &Path,
-    target: &ShadowTarget,
+    shadow: (&ShadowTarget, bool),
     scope: &Scope,
     default_schema: &str,
 ) -> Result<(Vec<Change>, Vec<String>)> {
     let (live, declared, warnings) =
-        catalogs(conninfo, schema_dir, target, scope, default_schema).await?;
+        catalogs(conninfo, schema_dir, shadow, scope, default_schema).await?;
     Ok((drift_between(&live, &declared), warnings))
 }
 

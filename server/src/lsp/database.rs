@@ -26,6 +26,7 @@ use crate::inspect::Scope;
 use crate::inventory::{self, LiveObject, Render};
 use crate::model::Catalog;
 use crate::shadow::ShadowDb;
+use crate::tree_match::{self, DumpIndex, SourceMatch};
 
 /// Saves closer together than this make one inspection.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -197,6 +198,10 @@ struct KeptCatalog {
     with_dependencies: bool,
     fingerprint: String,
     catalog: Arc<Catalog>,
+    /// What was derived from the catalog, while it stands: the live state (when the scope
+    /// ignores nothing, so that the catalog is the whole one read) and its dump's index.
+    state: Option<Arc<LiveState>>,
+    index: Option<Arc<DumpIndex>>,
 }
 
 /// One inspection under the current settings; false when the database was unavailable.
@@ -257,18 +262,23 @@ async fn refresh_once(
             crate::ignore::apply(&mut catalog, &scope);
             (Arc::new(catalog), ignored)
         };
-        let objects = inventory::inventory(&catalog);
-        let definitions = inventory::definitions(&catalog, &objects);
-        let by_identity = objects
-            .iter()
-            .enumerate()
-            .map(|(i, o)| (o.identity.clone(), i))
-            .collect();
-        let live = Arc::new(LiveState {
-            objects,
-            definitions,
-            by_identity,
-        });
+        // The catalog read whole, unchanged: what was derived from it stands.
+        let whole_catalog = scope.ignore.is_empty();
+        let kept_state = kept
+            .live
+            .as_ref()
+            .and_then(|k| k.state.clone())
+            .filter(|_| whole_catalog);
+        let live = match kept_state {
+            Some(state) => state,
+            None => {
+                let state = Arc::new(live_state(&catalog));
+                if let Some(k) = kept.live.as_mut().filter(|_| whole_catalog) {
+                    k.state = Some(state.clone());
+                }
+                state
+            }
+        };
         let mut map = undeclared_diagnostics(ws, &settings, &live.objects);
         for (path, found) in pending_diagnostics(ws, &live) {
             map.entry(path).or_default().extend(found);
@@ -288,8 +298,19 @@ async fn refresh_once(
         let Some(shadow_db) = kept.shadow.as_mut() else {
             return true;
         };
+        let index = match kept.live.as_mut().filter(|_| whole_catalog) {
+            Some(k) if k.index.is_none() => {
+                let catalog = k.catalog.clone();
+                k.index = tokio::task::spawn_blocking(move || Arc::new(DumpIndex::new(&catalog)))
+                    .await
+                    .ok();
+                k.index.clone()
+            }
+            Some(k) => k.index.clone(),
+            None => None,
+        };
         let catalogs = (catalog, &ignored);
-        let report = compare_with_shadow(ws, &settings, &session, catalogs, shadow_db)
+        let report = compare_with_shadow(ws, &settings, &session, catalogs, index, shadow_db)
             .await
             .unwrap_or_else(|cause| {
                 eprintln!("pg-flux lsp: drift not checked: {}", scrub(&cause, &url));
@@ -350,8 +371,26 @@ async fn inspect(
         with_dependencies,
         fingerprint: fingerprint.clone(),
         catalog: catalog.clone(),
+        state: None,
+        index: None,
     });
     Ok((session, catalog, fingerprint))
+}
+
+/// The live objects of `catalog`, their definitions and an index by identity.
+fn live_state(catalog: &Catalog) -> LiveState {
+    let objects = inventory::inventory(catalog);
+    let definitions = inventory::definitions(catalog, &objects);
+    let by_identity = objects
+        .iter()
+        .enumerate()
+        .map(|(i, o)| (o.identity.clone(), i))
+        .collect();
+    LiveState {
+        objects,
+        definitions,
+        by_identity,
+    }
 }
 
 /// A digest of the source files as the editor holds them (in any order).
@@ -368,7 +407,8 @@ fn source_digest(ws: &Workspace) -> u64 {
         .fold(0u64, u64::wrapping_add)
 }
 
-/// Loads the workspace's source into the shadow and compares it with `live`. `Ok(None)` when
+/// Loads the workspace's source into the shadow and compares it with `live`, whose dump
+/// `index` describes (when the catalog is the whole one read). `Ok(None)` when
 /// the source does not parse (its syntax errors say so already). `ignored` (what `[ignore]`
 /// took out of the live catalog) is loaded first, less what the source declares, so that
 /// source referring to it loads.
@@ -377,15 +417,24 @@ async fn compare_with_shadow(
     settings: &Settings,
     session: &crate::connect::Session,
     (live, ignored): (Arc<Catalog>, &Catalog),
+    index: Option<Arc<DumpIndex>>,
     shadow: &mut ShadowDb,
 ) -> Result<Option<drift::DriftReport>, String> {
     let shells = crate::ignore::shell_statements(ignored, |id| ws.is_declared(id));
-    if shells.is_empty() && workspace_is_live_dump(ws, settings, &live).await {
-        // The shadow would give the live catalog back (see `tree_match`).
-        let ws = ws.clone();
-        return tokio::task::spawn_blocking(move || Some(drift::report(&ws, &live, &live, &[])))
-            .await
-            .map_err(|e| format!("comparing with the live database failed: {e}"));
+    if let Some(index) = index.filter(|_| shells.is_empty()) {
+        match match_workspace(ws, settings, index).await {
+            // The shadow would give the live catalog back: nothing drifts.
+            SourceMatch::Dump => return Ok(Some(drift::DriftReport::default())),
+            SourceMatch::Changed(partial) if settings.partial_shadow => {
+                let scope = settings.scope();
+                if let Some(report) =
+                    compare_changed(ws, session, &live, partial, shadow, &scope).await?
+                {
+                    return Ok(Some(report));
+                }
+            }
+            SourceMatch::Changed(_) | SourceMatch::Other => {}
+        }
     }
     let Some(source) = drift::workspace_statements(ws, settings) else {
         return Ok(None);
@@ -429,30 +478,68 @@ async fn compare_with_shadow(
     .map_err(|e| format!("comparing with the shadow failed: {e}"))
 }
 
-/// Whether the workspace's source files, as the editor holds them, are what dump writes for
-/// `live`.
-async fn workspace_is_live_dump(
+/// How the workspace's source files, as the editor holds them, stand to what dump writes for
+/// the live catalog `index` was made from.
+async fn match_workspace(
     ws: &Arc<Workspace>,
     settings: &Settings,
-    live: &Arc<Catalog>,
-) -> bool {
-    let (ws, live, root) = (ws.clone(), live.clone(), settings.schema_dir.clone());
+    index: Arc<DumpIndex>,
+) -> SourceMatch {
+    let (ws, root) = (ws.clone(), settings.schema_dir.clone());
     tokio::task::spawn_blocking(move || {
-        let relative: Vec<std::path::PathBuf> = ws
+        let relative: Vec<PathBuf> = ws
             .files
             .iter()
             .filter(|f| f.in_source)
             .filter_map(|f| f.key().strip_prefix(&root).ok().map(|p| p.to_path_buf()))
             .collect();
-        let blocks = crate::emit::emit(&live);
-        crate::tree_match::files_are_dump(&relative, &blocks, |file| {
+        tree_match::match_files(&relative, &index, |file| {
             ws.files
                 .get(&root.join(file))
                 .map(|f| f.text.as_bytes().to_vec())
         })
     })
     .await
-    .unwrap_or(false)
+    .unwrap_or(SourceMatch::Other)
+}
+
+/// Loads only the changed files of `partial` (with what they need and what depends on them)
+/// and reports drift between both sides narrowed to that part; `None` when the partial load
+/// cannot stand for a full one (see [`tree_match::Partial::narrow`]).
+async fn compare_changed(
+    ws: &Arc<Workspace>,
+    session: &crate::connect::Session,
+    live: &Arc<Catalog>,
+    partial: tree_match::Partial,
+    shadow: &mut ShadowDb,
+    scope: &Scope,
+) -> Result<Option<drift::DriftReport>, String> {
+    let root = ws.settings().schema_dir.clone();
+    let Some(statements) = partial.statements(&root, |path| ws.text(path).map(|t| t.to_string()))
+    else {
+        return Ok(None);
+    };
+    let loaded = tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, scope))
+        .await
+        .map_err(|_| {
+            format!(
+                "the shadow database took longer than {}s",
+                SHADOW_TIMEOUT.as_secs()
+            )
+        })?
+        .map_err(|e| e.to_string())?;
+    if !loaded.failures.is_empty() {
+        return Ok(None);
+    }
+    let (ws, live) = (ws.clone(), live.clone());
+    tokio::task::spawn_blocking(move || {
+        let narrowed = partial.narrow(&live, &loaded.catalog)?;
+        let mut declared = loaded.catalog;
+        declared.adopt_unstated_owners(&narrowed, &loaded.loader);
+        Some(drift::report(&ws, &narrowed, &declared, &[]))
+    })
+    .await
+    .map_err(|e| format!("comparing with the shadow failed: {e}"))
 }
 
 /// Publishes the cause on `pg-flux.toml`; database-level diagnostics (undeclared, pending,

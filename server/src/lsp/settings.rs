@@ -56,6 +56,9 @@ pub struct Settings {
     pub ignore: IgnoreRules,
     /// Where drift is checked; `None`: not checked.
     pub shadow: Option<ShadowTarget>,
+    /// `[shadow] partial`: a source that is dump's output except in a few files loads only
+    /// those files and what they touch.
+    pub partial_shadow: bool,
     /// `pg-flux.toml` could not be read or parsed (published on the file).
     pub config_error: Option<String>,
 }
@@ -139,6 +142,7 @@ impl Settings {
             schemas: client.schemas.clone().or(config.database.schemas),
             ignore,
             shadow,
+            partial_shadow: config.shadow.partial.unwrap_or(true),
             config_error,
             project_dir,
         }
