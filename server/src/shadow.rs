@@ -125,40 +125,40 @@ impl ShadowDb {
         scope: &Scope,
         shells: Vec<SourceStatement>,
     ) -> Result<Shadow> {
-    // First, before the caller's other queries on the live session queue up ahead of it.
-    let roles = live_roles(live.client()).await?;
-    let dir = schema_dir.to_path_buf();
-    let read = async {
-        let start = std::time::Instant::now();
-        let statements = tokio::task::spawn_blocking(move || load::read_statements(&dir))
-            .await
-            .map_err(|e| Error::Database(format!("reading the source failed: {e}")))?;
-        inspect::trace_phase("shadow read source", start);
-        statements
-    };
-    // The source is read and split while the cluster starts.
-    let (source, ()) = tokio::try_join!(read, self.start(live.server_major()))?;
-    let statements: Vec<SourceStatement> = shells.into_iter().chain(source).collect();
-    let pending = pending_renames(live.client(), renames::renames(&statements)?).await?;
-    let mut shadow = self
-        .load_for_roles(live, &roles, statements, &pending, scope)
-        .await?;
-    let (shell_failures, failures): (Vec<LoadFailure>, Vec<LoadFailure>) =
-        std::mem::take(&mut shadow.failures)
-            .into_iter()
-            .partition(|f| crate::ignore::is_shell_file(&f.file));
-    shadow.warnings.extend(shell_failures.iter().map(|f| {
+        // First, before the caller's other queries on the live session queue up ahead of it.
+        let roles = live_roles(live.client()).await?;
+        let dir = schema_dir.to_path_buf();
+        let read = async {
+            let start = std::time::Instant::now();
+            let statements = tokio::task::spawn_blocking(move || load::read_statements(&dir))
+                .await
+                .map_err(|e| Error::Database(format!("reading the source failed: {e}")))?;
+            inspect::trace_phase("shadow read source", start);
+            statements
+        };
+        // The source is read and split while the cluster starts.
+        let (source, ()) = tokio::try_join!(read, self.start(live.server_major()))?;
+        let statements: Vec<SourceStatement> = shells.into_iter().chain(source).collect();
+        let pending = pending_renames(live.client(), renames::renames(&statements)?).await?;
+        let mut shadow = self
+            .load_for_roles(live, &roles, statements, &pending, scope)
+            .await?;
+        let (shell_failures, failures): (Vec<LoadFailure>, Vec<LoadFailure>) =
+            std::mem::take(&mut shadow.failures)
+                .into_iter()
+                .partition(|f| crate::ignore::is_shell_file(&f.file));
+        shadow.warnings.extend(shell_failures.iter().map(|f| {
         format!(
             "{} does not load into the shadow database ({}): source that uses it may not load either",
             f.file.display(),
             f.message
         )
     }));
-    let first_failure = failures.into_iter().next();
-    match first_failure {
-        Some(failure) => Err(failure.into_error()),
-        None => Ok(shadow),
-    }
+        let first_failure = failures.into_iter().next();
+        match first_failure {
+            Some(failure) => Err(failure.into_error()),
+            None => Ok(shadow),
+        }
     }
 }
 

@@ -111,7 +111,10 @@ impl DumpIndex {
             keys: objects.iter().map(|o| o.key.clone()).collect(),
             refs: objects.iter().map(|o| o.refs.clone()).collect(),
             object_blocks,
-            dependents: dependents.into_iter().map(|s| s.into_iter().collect()).collect(),
+            dependents: dependents
+                .into_iter()
+                .map(|s| s.into_iter().collect())
+                .collect(),
             needs: needs.into_iter().map(|s| s.into_iter().collect()).collect(),
             blocks,
         }
@@ -187,7 +190,10 @@ fn qualified_names(sql: &str) -> HashSet<(String, Option<String>)> {
         } else if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
             let start = i;
             while i < bytes.len()
-                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] == b'$' || bytes[i] >= 0x80)
+                && (bytes[i].is_ascii_alphanumeric()
+                    || bytes[i] == b'_'
+                    || bytes[i] == b'$'
+                    || bytes[i] >= 0x80)
             {
                 i += 1;
             }
@@ -212,6 +218,28 @@ fn qualified_names(sql: &str) -> HashSet<(String, Option<String>)> {
         }
     }
     out
+}
+
+/// How much of the source a comparison loaded into the shadow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ShadowUse {
+    /// None: the source is the live database's dump.
+    Skipped,
+    /// The changed files, with the live objects they touch.
+    Partial { files: usize, objects: usize },
+    /// All of it.
+    #[default]
+    Full,
+}
+
+impl ShadowUse {
+    pub fn name(self) -> &'static str {
+        match self {
+            ShadowUse::Skipped => "skipped",
+            ShadowUse::Partial { .. } => "partial",
+            ShadowUse::Full => "full",
+        }
+    }
 }
 
 /// How a tree stands to the dump.
@@ -267,13 +295,7 @@ pub fn match_files(
         .cloned()
         .collect();
     let present: HashSet<&PathBuf> = relative.iter().collect();
-    changed.extend(
-        index
-            .files
-            .keys()
-            .filter(|f| !present.contains(f))
-            .cloned(),
-    );
+    changed.extend(index.files.keys().filter(|f| !present.contains(f)).cloned());
     if changed.len() > limit {
         return SourceMatch::Other;
     }
@@ -480,14 +502,16 @@ impl Partial {
         for table in &mut narrowed.tables {
             table.constraints.retain(|k| {
                 !objects::is_foreign_key(k)
-                    || self
-                        .loaded_refs
-                        .contains(&CatalogRef::Constraint(k.oid))
+                    || self.loaded_refs.contains(&CatalogRef::Constraint(k.oid))
             });
         }
         let (live_side, declared_side) = Side::pair(&narrowed, declared);
-        let foreign = |key: &String| !self.loaded_keys.contains(key) && self.live_keys.contains(key);
-        if live_side.objects.iter().any(|o| !self.loaded_keys.contains(&o.key))
+        let foreign =
+            |key: &String| !self.loaded_keys.contains(key) && self.live_keys.contains(key);
+        if live_side
+            .objects
+            .iter()
+            .any(|o| !self.loaded_keys.contains(&o.key))
             || declared_side.objects.iter().any(|o| foreign(&o.key))
         {
             return None;

@@ -6,6 +6,7 @@
 //! Their migrations, drift and errors must be identical, and the partial load must have been
 //! used. A step whose source does not load is undone (both runs must fail alike first).
 //! `PGFLUX_EDIT_SEED` picks another sequence; the oldest and newest majors under test run.
+//! The language server is held to the same in a second test.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -14,6 +15,7 @@ use pg_flux::commands::migrate::{self, generate, MigrateOptions, ShadowUse};
 use pg_flux::inspect::Scope;
 use pg_flux::migrate::PlanOptions;
 use pg_flux::shadow::ShadowTarget;
+use pg_flux_tests::lsp::{editor_capabilities, uri, Client};
 use pg_flux_tests::{block_on, dump_tree, majors, TestDb};
 
 const STEPS: usize = 30;
@@ -103,8 +105,12 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
     for _ in 0..20 {
         match rng.below(11) {
             0 => {
-                let Some(file) = rng.pick(&tables) else { continue };
-                let Some((table, _)) = table_of(&tree[file]) else { continue };
+                let Some(file) = rng.pick(&tables) else {
+                    continue;
+                };
+                let Some((table, _)) = table_of(&tree[file]) else {
+                    continue;
+                };
                 let text = tree.entry(file.clone()).or_default();
                 text.push_str(&format!(
                     "\nALTER TABLE {table} ADD COLUMN added{step} integer DEFAULT {step};\n"
@@ -112,9 +118,13 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                 return format!("column added to {}", file.display());
             }
             1 => {
-                let Some(file) = rng.pick(&tables) else { continue };
+                let Some(file) = rng.pick(&tables) else {
+                    continue;
+                };
                 let text = &tree[file];
-                let Some(at) = text.find(" integer") else { continue };
+                let Some(at) = text.find(" integer") else {
+                    continue;
+                };
                 let changed = format!("{} bigint{}", &text[..at], &text[at + 8..]);
                 tree.insert(file.clone(), changed);
                 return format!("column retyped in {}", file.display());
@@ -140,9 +150,13 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                 return format!("{} removed", file.display());
             }
             4 => {
-                let Some(file) = rng.pick(&views) else { continue };
+                let Some(file) = rng.pick(&views) else {
+                    continue;
+                };
                 let text = &tree[file];
-                let Some(at) = text.find("SELECT ") else { continue };
+                let Some(at) = text.find("SELECT ") else {
+                    continue;
+                };
                 let changed = format!(
                     "{}SELECT {step} AS k{step},\n    {}",
                     &text[..at],
@@ -161,7 +175,9 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                 return format!("function app.f{step} added");
             }
             6 => {
-                let Some(file) = rng.pick(&functions) else { continue };
+                let Some(file) = rng.pick(&functions) else {
+                    continue;
+                };
                 let text = &tree[file];
                 let Some(at) = text.find("SELECT").or_else(|| text.find("BEGIN")) else {
                     continue;
@@ -171,8 +187,12 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                 return format!("function body changed in {}", file.display());
             }
             7 => {
-                let Some(file) = rng.pick(&tables) else { continue };
-                let Some((table, column)) = table_of(&tree[file]) else { continue };
+                let Some(file) = rng.pick(&tables) else {
+                    continue;
+                };
+                let Some((table, column)) = table_of(&tree[file]) else {
+                    continue;
+                };
                 let text = tree.entry(file.clone()).or_default();
                 text.push_str(&format!("\nCREATE INDEX i{step} ON {table} ({column});\n"));
                 return format!("index added to {}", file.display());
@@ -184,11 +204,17 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                     .filter(|(_, t)| t.trim_end().contains("\n\n"))
                     .map(|(p, _)| p.clone())
                     .collect();
-                let Some(from) = rng.pick(&all).cloned() else { continue };
+                let Some(from) = rng.pick(&all).cloned() else {
+                    continue;
+                };
                 let files: Vec<PathBuf> = tree.keys().filter(|p| **p != from).cloned().collect();
-                let Some(to) = rng.pick(&files).cloned() else { continue };
+                let Some(to) = rng.pick(&files).cloned() else {
+                    continue;
+                };
                 let text = tree[&from].trim_end().to_string();
-                let Some(at) = text.rfind("\n\n") else { continue };
+                let Some(at) = text.rfind("\n\n") else {
+                    continue;
+                };
                 let block = text[at + 2..].to_string();
                 tree.insert(from.clone(), format!("{}\n", &text[..at]));
                 tree.entry(to.clone())
@@ -197,8 +223,12 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                 return format!("block moved from {} to {}", from.display(), to.display());
             }
             9 => {
-                let Some(file) = rng.pick(&tables) else { continue };
-                let Some((table, _)) = table_of(&tree[file]) else { continue };
+                let Some(file) = rng.pick(&tables) else {
+                    continue;
+                };
+                let Some((table, _)) = table_of(&tree[file]) else {
+                    continue;
+                };
                 let text = tree.entry(file.clone()).or_default();
                 text.push_str(&format!(
                     "\nALTER TABLE {table} ADD COLUMN ref{step} bigint;\n\
@@ -207,8 +237,12 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                 return format!("foreign key added to {}", file.display());
             }
             _ => {
-                let Some(file) = rng.pick(&tables) else { continue };
-                let Some((table, _)) = table_of(&tree[file]) else { continue };
+                let Some(file) = rng.pick(&tables) else {
+                    continue;
+                };
+                let Some((table, _)) = table_of(&tree[file]) else {
+                    continue;
+                };
                 let text = tree.entry(file.clone()).or_default();
                 text.push_str(&format!(
                     "\nCREATE POLICY p{step} ON {table} FOR SELECT USING (true);\n"
@@ -233,7 +267,13 @@ fn write_tree(root: &Path, tree: &Tree) {
 
 /// `migrate generate` and `verify --drift` of the tree: the migration's text (or the error)
 /// and the drift (or the error), and how much the shadow loaded.
-fn outcome(db: &TestDb, shadow: &TestDb, schema: &Path, out: &Path, partial: bool) -> (String, String, Option<ShadowUse>) {
+fn outcome(
+    db: &TestDb,
+    shadow: &TestDb,
+    schema: &Path,
+    out: &Path,
+    partial: bool,
+) -> (String, String, Option<ShadowUse>) {
     let _ = std::fs::remove_dir_all(out);
     let target = ShadowTarget::Url(shadow.url());
     let options = MigrateOptions {
@@ -285,8 +325,14 @@ fn random_edits_on(major: u32, seed: u64) {
         write_tree(&schema, &tree);
         let (partial_migration, partial_drift, used) = outcome(&db, &shadow, &schema, &out, true);
         let (full_migration, full_drift, _) = outcome(&db, &shadow, &schema, &out, false);
-        let context = || format!("PG{major}, seed {seed}, step {step} ({what}); steps so far: {log:#?}");
-        assert_eq!(partial_migration, full_migration, "migration differs: {}", context());
+        let context =
+            || format!("PG{major}, seed {seed}, step {step} ({what}); steps so far: {log:#?}");
+        assert_eq!(
+            partial_migration,
+            full_migration,
+            "migration differs: {}",
+            context()
+        );
         assert_eq!(partial_drift, full_drift, "drift differs: {}", context());
         if full_migration.starts_with("error: ") {
             tree = before;
@@ -298,7 +344,10 @@ fn random_edits_on(major: u32, seed: u64) {
         }
     }
     // Every edit above keeps to names the dump qualifies: each loadable step loads partially.
-    assert!(loaded_steps >= STEPS / 3, "PG{major}: only {loaded_steps} steps loaded: {log:#?}");
+    assert!(
+        loaded_steps >= STEPS / 3,
+        "PG{major}: only {loaded_steps} steps loaded: {log:#?}"
+    );
     assert_eq!(
         partial_steps, loaded_steps,
         "PG{major}: {partial_steps} of {loaded_steps} loadable steps loaded partially: {log:#?}"
@@ -319,4 +368,123 @@ fn partial_shadow_loads_equal_full_ones_over_random_edits() {
             s.spawn(move || random_edits_on(major, seed));
         }
     });
+}
+
+/// The changes between two trees, as `workspace/didChangeWatchedFiles` reports them.
+fn watched_changes(root: &Path, before: &Tree, after: &Tree) -> Vec<serde_json::Value> {
+    let schema = root.join("schema");
+    let mut out = Vec::new();
+    for (path, text) in after {
+        let kind = match before.get(path) {
+            None => 1,
+            Some(old) if old != text => 2,
+            Some(_) => continue,
+        };
+        out.push(serde_json::json!({"uri": uri(&schema.join(path)), "type": kind}));
+    }
+    for path in before.keys().filter(|p| !after.contains_key(*p)) {
+        out.push(serde_json::json!({"uri": uri(&schema.join(path)), "type": 3}));
+    }
+    out
+}
+
+/// The drift and shadow-load diagnostics a client holds, by file under the root.
+fn shadow_diagnostics(c: &Client, root: &Path) -> BTreeMap<PathBuf, Vec<String>> {
+    let mut out = BTreeMap::new();
+    for (path, found) in &c.diagnostics {
+        let mut shown: Vec<String> = found
+            .iter()
+            .filter(|d| d["code"] == "drift" || d["code"] == "not-round-trippable")
+            .map(|d| format!("{} {} {}", d["range"], d["code"], d["message"]))
+            .collect();
+        if !shown.is_empty() {
+            shown.sort();
+            let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+            out.insert(relative, shown);
+        }
+    }
+    out
+}
+
+/// As the migrate test above, in the language server: two servers on two copies of a dumped
+/// workspace, one with `[shadow] partial = false`, get the same edits (written to disk and
+/// reported as watched-file changes); after each, their refreshes report the same drift count
+/// and the same drift and not-round-trippable diagnostics, and the default one loaded only
+/// the changed part whenever the source loads.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_language_server_checks_partially_as_it_does_fully() {
+    let db = TestDb::new();
+    db.exec(SCHEMA);
+    let dumped = {
+        let db = &db;
+        tokio::task::block_in_place(|| dump_tree(db))
+    };
+    let (partial_dir, full_dir) = (
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+        tempfile::tempdir().unwrap_or_else(|e| panic!("{e}")),
+    );
+    let roots = [partial_dir.path(), full_dir.path()];
+    for (root, extra) in roots.iter().zip(["", "[shadow]\npartial = false\n"]) {
+        write_tree(&root.join("schema"), &dumped);
+        let config = format!("[database]\nurl = \"{}\"\n{extra}", db.url());
+        std::fs::write(root.join("pg-flux.toml"), config).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let mut partial = Client::start(roots[0], serde_json::json!({}), editor_capabilities()).await;
+    let mut full = Client::start(roots[1], serde_json::json!({}), editor_capabilities()).await;
+    assert_eq!(partial.refresh().await["loaded"], "skipped");
+    assert_eq!(full.refresh().await["loaded"], "skipped");
+    let mut tree = dumped;
+    let mut rng = Rng(0x5eed_1234_abcd_0001);
+    let mut log = Vec::new();
+    let mut partial_steps = 0;
+    for step in 1..=12 {
+        let before = tree.clone();
+        let what = edit(&mut tree, &mut rng, step);
+        log.push(what.clone());
+        let mut states = Vec::new();
+        for (c, root) in [(&mut partial, roots[0]), (&mut full, roots[1])] {
+            write_tree(&root.join("schema"), &tree);
+            let changes = watched_changes(root, &before, &tree);
+            c.notify(
+                "workspace/didChangeWatchedFiles",
+                serde_json::json!({ "changes": changes }),
+            )
+            .await;
+            let status = c.refresh().await;
+            states.push((status, shadow_diagnostics(c, root)));
+        }
+        let context = format!("step {step} ({what}); steps so far: {log:#?}");
+        assert_eq!(states[0].0["drifted"], states[1].0["drifted"], "{context}");
+        assert_eq!(states[0].1, states[1].1, "{context}");
+        let fails = states[1]
+            .1
+            .values()
+            .flatten()
+            .any(|d| d.contains("not-round-trippable"));
+        if fails {
+            for (c, root) in [(&mut partial, roots[0]), (&mut full, roots[1])] {
+                write_tree(&root.join("schema"), &before);
+                let changes = watched_changes(root, &tree, &before);
+                c.notify(
+                    "workspace/didChangeWatchedFiles",
+                    serde_json::json!({ "changes": changes }),
+                )
+                .await;
+            }
+            tree = before;
+            continue;
+        }
+        assert_eq!(states[1].0["loaded"], "full", "{context}");
+        if states[0].0["loaded"] == "partial" {
+            partial_steps += 1;
+        } else {
+            panic!("the partial server loaded {}: {context}", states[0].0);
+        }
+    }
+    assert!(
+        partial_steps >= 4,
+        "{partial_steps} partial steps: {log:#?}"
+    );
+    partial.shutdown().await;
+    full.shutdown().await;
 }

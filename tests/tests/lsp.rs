@@ -971,7 +971,7 @@ async fn drift_pending_and_shadow_load_failures() {
     let status = c.refresh().await;
     assert_eq!(
         status,
-        json!({"status": "connected", "drift": "checked", "drifted": 0})
+        json!({"status": "connected", "drift": "checked", "drifted": 0, "loaded": "skipped"})
     );
     assert!(
         c.diagnostics.values().all(|d| d.is_empty()),
@@ -1151,7 +1151,7 @@ async fn every_fixture_is_clean_in_the_editor_after_a_dump() {
         let status = c.refresh().await;
         assert_eq!(
             status,
-            json!({"status": "connected", "drift": "checked", "drifted": 0}),
+            json!({"status": "connected", "drift": "checked", "drifted": 0, "loaded": "skipped"}),
             "{fixture}"
         );
         let noisy: Vec<(&PathBuf, &Vec<Value>)> = c
@@ -1343,7 +1343,7 @@ async fn ignored_objects_are_not_reported_and_declaring_one_is_a_warning() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(
         status,
-        json!({"status": "connected", "drift": "checked", "drifted": 1})
+        json!({"status": "connected", "drift": "checked", "drifted": 1, "loaded": "full"})
     );
     c.wait_diagnostics(&config, "the undeclared hotfix table", |d| {
         !with_code(d, UNDECLARED).is_empty()

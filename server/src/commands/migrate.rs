@@ -14,9 +14,10 @@ use crate::inspect::{self, Scope};
 use crate::migrate::{self, PlanOptions, Statement};
 use crate::model::Catalog;
 use crate::shadow::{self, ShadowDb, ShadowTarget};
-use crate::tree_match::{self, SourceMatch};
 use crate::source::renames::Rename;
 use crate::source::SourceModel;
+pub use crate::tree_match::ShadowUse;
+use crate::tree_match::{self, SourceMatch};
 
 #[derive(Debug, Clone)]
 pub struct MigrateOptions {
@@ -52,17 +53,6 @@ pub struct MigrateReport {
     pub shadow: ShadowUse,
 }
 
-/// How much of the source a comparison loaded into the shadow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShadowUse {
-    /// None: the source is the live database's dump.
-    Skipped,
-    /// The changed files, with the live objects they touch (see `tree_match`).
-    Partial { files: usize, objects: usize },
-    /// All of it.
-    Full,
-}
-
 /// The live catalog and the declared one (from the shadow database), and shadow warnings.
 pub async fn catalogs(
     conninfo: &str,
@@ -80,7 +70,14 @@ pub async fn catalogs(
         mut warnings,
         renames,
         ..
-    } = catalogs_on(&session, schema_dir, (target, partial), scope, default_schema).await?;
+    } = catalogs_on(
+        &session,
+        schema_dir,
+        (target, partial),
+        scope,
+        default_schema,
+    )
+    .await?;
     // The declared catalog holds these under their live names: no drift, but not done either.
     warnings.extend(renames.iter().map(|r| {
         format!(
@@ -158,13 +155,17 @@ async fn catalogs_on(
         SourceMatch::Changed(changed) if partial => {
             started?;
             let start = std::time::Instant::now();
-            let loaded = load_changed(session, schema_dir, &mut shadow_db, &live, &changed, scope)
-                .await?;
+            let loaded =
+                load_changed(session, schema_dir, &mut shadow_db, &live, &changed, scope).await?;
             inspect::trace_phase(
                 &format!(
                     "shadow, partial ({}){}",
                     tree_match::describe(&changed),
-                    if loaded.is_some() { "" } else { ": loading everything" }
+                    if loaded.is_some() {
+                        ""
+                    } else {
+                        ": loading everything"
+                    }
                 ),
                 start,
             );
@@ -221,7 +222,9 @@ async fn load_changed(
     let Some(narrowed) = partial.narrow(live, &shadow.catalog) else {
         return Ok(None);
     };
-    shadow.catalog.adopt_unstated_owners(&narrowed, &shadow.loader);
+    shadow
+        .catalog
+        .adopt_unstated_owners(&narrowed, &shadow.loader);
     Ok(Some((narrowed, shadow)))
 }
 

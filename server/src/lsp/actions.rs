@@ -152,7 +152,8 @@ pub async fn execute(sh: &Shared, command: &str, arguments: &[Value]) -> Result<
 
 /// The database's state after a refresh, as stable JSON: `status` is `connected`,
 /// `unavailable` (with `cause`), `not-configured` or `pending`; `drift` is `checked` (with the
-/// number of drifted objects) or `unknown`.
+/// number of drifted objects, and how much of the source the shadow `loaded`: `skipped` when
+/// the source is the live dump, `partial`, `full`) or `unknown`.
 fn refresh_status(db: &super::database::Database) -> Value {
     let mut out = match db.status() {
         Status::Connected => json!({"status": "connected"}),
@@ -161,7 +162,9 @@ fn refresh_status(db: &super::database::Database) -> Value {
         Status::Pending => json!({"status": "pending"}),
     };
     let drift = match db.drift() {
-        DriftStatus::Checked(map) => json!({"drift": "checked", "drifted": map.len()}),
+        DriftStatus::Checked(map, loaded) => {
+            json!({"drift": "checked", "drifted": map.len(), "loaded": loaded.name()})
+        }
         DriftStatus::Unknown => json!({"drift": "unknown"}),
     };
     if let (Some(out), Some(drift)) = (out.as_object_mut(), drift.as_object()) {

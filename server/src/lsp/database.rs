@@ -26,7 +26,7 @@ use crate::inspect::Scope;
 use crate::inventory::{self, LiveObject, Render};
 use crate::model::Catalog;
 use crate::shadow::ShadowDb;
-use crate::tree_match::{self, DumpIndex, SourceMatch};
+use crate::tree_match::{self, DumpIndex, ShadowUse, SourceMatch};
 
 /// Saves closer together than this make one inspection.
 const DEBOUNCE: Duration = Duration::from_millis(150);
@@ -68,8 +68,9 @@ pub enum Status {
 pub enum DriftStatus {
     /// Not compared (no shadow configured, the source does not parse, or not yet).
     Unknown,
-    /// Compared: these declared objects differ from the live ones.
-    Checked(Arc<HashMap<Identity, Drift>>),
+    /// Compared: these declared objects differ from the live ones; the shadow loaded this
+    /// much of the source.
+    Checked(Arc<HashMap<Identity, Drift>>, ShadowUse),
 }
 
 pub struct Database {
@@ -321,7 +322,7 @@ async fn refresh_once(
         }
         match report {
             Some(report) => {
-                db.set_drift(DriftStatus::Checked(Arc::new(report.drift)));
+                db.set_drift(DriftStatus::Checked(Arc::new(report.drift), report.loaded));
                 publisher.touch(db.shadow_diagnostics.replace(report.diagnostics));
                 kept.refreshed = Some(refreshed);
             }
@@ -424,7 +425,12 @@ async fn compare_with_shadow(
     if let Some(index) = index.filter(|_| shells.is_empty()) {
         match match_workspace(ws, settings, index).await {
             // The shadow would give the live catalog back: nothing drifts.
-            SourceMatch::Dump => return Ok(Some(drift::DriftReport::default())),
+            SourceMatch::Dump => {
+                return Ok(Some(drift::DriftReport {
+                    loaded: ShadowUse::Skipped,
+                    ..Default::default()
+                }))
+            }
             SourceMatch::Changed(partial) if settings.partial_shadow => {
                 let scope = settings.scope();
                 if let Some(report) =
@@ -536,7 +542,12 @@ async fn compare_changed(
         let narrowed = partial.narrow(&live, &loaded.catalog)?;
         let mut declared = loaded.catalog;
         declared.adopt_unstated_owners(&narrowed, &loaded.loader);
-        Some(drift::report(&ws, &narrowed, &declared, &[]))
+        let mut report = drift::report(&ws, &narrowed, &declared, &[]);
+        report.loaded = ShadowUse::Partial {
+            files: partial.changed.len(),
+            objects: partial.loaded_objects(),
+        };
+        Some(report)
     })
     .await
     .map_err(|e| format!("comparing with the shadow failed: {e}"))

@@ -38,6 +38,8 @@ pub struct Drift {
 pub struct DriftReport {
     pub diagnostics: HashMap<PathBuf, Vec<Diagnostic>>,
     pub drift: HashMap<Identity, Drift>,
+    /// How much of the source the shadow loaded.
+    pub loaded: crate::tree_match::ShadowUse,
 }
 
 /// Every statement of the source in load order, from the workspace's texts; `None` when a

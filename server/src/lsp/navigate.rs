@@ -176,7 +176,7 @@ pub fn hover(
             (Status::NotConfigured, _, _) => "no database configured".to_string(),
             (Status::Pending, _, _) => "database not inspected yet".to_string(),
             (Status::Connected, true, true) => match &drift {
-                DriftStatus::Checked(drifted) => match drifted.get(id) {
+                DriftStatus::Checked(drifted, _) => match drifted.get(id) {
                     Some(d) => format!("drift: {}", d.changes.join("; ")),
                     None => "in sync".to_string(),
                 },

@@ -359,7 +359,8 @@ fn bench_with_database(n: usize) -> Result<String, String> {
             json!({"command": "pg-flux.refresh", "arguments": []}),
         )?;
         refreshes.push(sent.elapsed());
-        let expected = json!({"status": "connected", "drift": "checked", "drifted": 1});
+        let expected =
+            json!({"status": "connected", "drift": "checked", "drifted": 1, "loaded": "partial"});
         if status != expected {
             return Err(format!("pg-flux.refresh answered {status}, not {expected}"));
         }
