@@ -247,7 +247,7 @@ pub enum SourceMatch {
     /// Byte for byte the dump.
     Dump,
     /// The dump except in a few files: what to load instead of the whole tree.
-    Changed(Partial),
+    Changed(Box<Partial>),
     /// Anything else: the whole tree loads.
     Other,
 }
@@ -354,7 +354,7 @@ pub fn match_files(
         }
     }
     Partial::plan(index, changed.into_iter().collect(), named)
-        .map_or(SourceMatch::Other, SourceMatch::Changed)
+        .map_or(SourceMatch::Other, |p| SourceMatch::Changed(Box::new(p)))
 }
 
 /// A partial load: the changed files, and the live objects loaded with them.
