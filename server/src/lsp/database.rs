@@ -434,7 +434,7 @@ async fn compare_with_shadow(
             SourceMatch::Changed(partial) if settings.partial_shadow => {
                 let scope = settings.scope();
                 if let Some(report) =
-                    compare_changed(ws, session, &live, partial, shadow, &scope).await?
+                    compare_changed(ws, session, &live, *partial, shadow, &scope).await?
                 {
                     return Ok(Some(report));
                 }
