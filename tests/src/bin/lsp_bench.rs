@@ -498,11 +498,12 @@ fn render_db(m: &DbMeasures) -> String {
          - first drift check: from `initialized` until the `publishDiagnostics` of \
          {DRIFTED_TABLE}'s file carries its `drift` diagnostic (after the dump, its column `name` \
          was made `varchar(81)` live). It takes reading the workspace, inspecting the database, \
-         starting the shadow cluster and loading the whole source into it, and the comparison.\n\
+         starting the shadow cluster and loading into it the file that differs from the live \
+         dump (with what it touches: a partial load), and the comparison.\n\
          - refresh: the `workspace/executeCommand` `pg-flux.refresh` round trip with nothing \
          changed (its answer comes once the inspection and the drift check are done, after the \
          server's 150 ms debounce), each answer checked to be `{{\"status\": \"connected\", \
-         \"drift\": \"checked\", \"drifted\": 1}}`.\n\
+         \"drift\": \"checked\", \"drifted\": 1, \"loaded\": \"partial\"}}`.\n\
          - save → drift: `didChange` + `didSave` of {EDITED_TABLE}'s file (open; also written to \
          disk), its column `name` changed from `{DECLARED_TYPE}` to `{EDITED_TYPE}` and back, \
          until the `publishDiagnostics` of that file shows, then no longer shows, a `drift` \
