@@ -7,8 +7,7 @@
 #       (the peer is installed from npm on first use);
 #    b. pg-flux lsp with a database: a dumped 10,000-table workspace, a live database and drift
 #       checking in a throwaway shadow cluster (first drift check, pg-flux.refresh, save → drift).
-#       Every refresh and save reloads the whole source into the shadow (about 40 s at 10,000
-#       tables, going by migrate generate's shadow load): expect 15 minutes or more.
+#       A save loads only the changed file and what it touches into the shadow (a partial load).
 # Results go to stdout and bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -497,8 +497,7 @@ impl Partial {
     /// - an object loaded only as support came out differently (a changed file altered it:
     ///   its dependents were not loaded).
     pub fn narrow(&self, live: &Catalog, declared: &Catalog) -> Option<Catalog> {
-        let mut narrowed = live.clone();
-        narrowed.retain_objects(|r| self.loaded_refs.contains(&r));
+        let mut narrowed = live.subset(|r| self.loaded_refs.contains(&r));
         for table in &mut narrowed.tables {
             table.constraints.retain(|k| {
                 !objects::is_foreign_key(k)

@@ -494,16 +494,21 @@ pub fn fixture_files(name: &str, major: u32) -> Vec<PathBuf> {
 /// Builds the pg-flux binary in release mode (for the benchmarks) and returns its path.
 pub fn release_binary() -> PathBuf {
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".to_string());
-    let ok = Command::new(cargo)
-        .args([
-            "build",
-            "--quiet",
-            "--release",
-            "-p",
-            "pg-flux",
-            "--bin",
-            "pg-flux",
-        ])
+    let mut build = Command::new(cargo);
+    build.args([
+        "build",
+        "--quiet",
+        "--release",
+        "-p",
+        "pg-flux",
+        "--bin",
+        "pg-flux",
+    ]);
+    // `PGFLUX_FEATURES=dhat-heap`: a heap profile of the measured server (docs/benchmarks.md).
+    if let Some(features) = std::env::var_os("PGFLUX_FEATURES") {
+        build.arg("--features").arg(features);
+    }
+    let ok = build
         .current_dir(repo_root())
         .status()
         .map(|s| s.success())

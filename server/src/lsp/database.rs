@@ -42,14 +42,58 @@ pub struct LiveState {
     pub objects: Vec<LiveObject>,
     /// The SQL of each of `objects` (same index), for hover.
     pub definitions: Vec<Option<String>>,
-    pub by_identity: HashMap<Identity, usize>,
+    /// `objects` by the hash of their identity (the identities themselves are not copied: a
+    /// large database has hundreds of thousands).
+    by_hash: HashMap<u64, usize>,
+    /// The other objects whose identity has a hash taken already.
+    collisions: HashMap<u64, Vec<usize>>,
 }
 
 impl LiveState {
+    pub fn new(objects: Vec<LiveObject>, definitions: Vec<Option<String>>) -> LiveState {
+        let mut by_hash: HashMap<u64, usize> = HashMap::with_capacity(objects.len());
+        let mut collisions: HashMap<u64, Vec<usize>> = HashMap::new();
+        for (i, o) in objects.iter().enumerate() {
+            let hash = identity_hash(&o.identity);
+            match by_hash.entry(hash) {
+                std::collections::hash_map::Entry::Vacant(v) => {
+                    v.insert(i);
+                }
+                std::collections::hash_map::Entry::Occupied(_) => {
+                    collisions.entry(hash).or_default().push(i)
+                }
+            }
+        }
+        LiveState {
+            objects,
+            definitions,
+            by_hash,
+            collisions,
+        }
+    }
+
+    /// The live object with this identity.
+    pub fn find(&self, identity: &Identity) -> Option<usize> {
+        let hash = identity_hash(identity);
+        let first = *self.by_hash.get(&hash)?;
+        std::iter::once(first)
+            .chain(self.collisions.get(&hash).into_iter().flatten().copied())
+            .find(|&i| self.objects[i].identity == *identity)
+    }
+
+    pub fn is_live(&self, identity: &Identity) -> bool {
+        self.find(identity).is_some()
+    }
+
     pub fn definition(&self, identity: &Identity) -> Option<&str> {
-        let i = *self.by_identity.get(identity)?;
+        let i = self.find(identity)?;
         self.definitions.get(i)?.as_deref()
     }
+}
+
+fn identity_hash(identity: &Identity) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(identity)
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -382,16 +426,7 @@ async fn inspect(
 fn live_state(catalog: &Catalog) -> LiveState {
     let objects = inventory::inventory(catalog);
     let definitions = inventory::definitions(catalog, &objects);
-    let by_identity = objects
-        .iter()
-        .enumerate()
-        .map(|(i, o)| (o.identity.clone(), i))
-        .collect();
-    LiveState {
-        objects,
-        definitions,
-        by_identity,
-    }
+    LiveState::new(objects, definitions)
 }
 
 /// A digest of the source files as the editor holds them (in any order).
@@ -651,7 +686,7 @@ pub fn pending_diagnostics(ws: &Workspace, live: &LiveState) -> HashMap<PathBuf,
             .model
             .declarations
             .iter()
-            .filter(|d| !d.implied && !live.by_identity.contains_key(&d.identity))
+            .filter(|d| !d.implied && !live.is_live(&d.identity))
             .filter(|d| rules.rule_for_declared(&d.identity).is_none())
             .collect();
         if not_live.is_empty() {

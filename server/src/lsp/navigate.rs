@@ -168,9 +168,7 @@ pub fn hover(
     for id in found.iter().take(5) {
         let declared = ws.is_declared(id);
         let definition = live.as_ref().and_then(|l| l.definition(id));
-        let is_live = live
-            .as_ref()
-            .is_some_and(|l| l.by_identity.contains_key(id));
+        let is_live = live.as_ref().is_some_and(|l| l.is_live(id));
         let state = match (&status, declared, is_live) {
             (Status::Unavailable(cause), _, _) => format!("database unavailable ({cause})"),
             (Status::NotConfigured, _, _) => "no database configured".to_string(),

@@ -1,4 +1,5 @@
-//! A catalog narrowed to some of its objects (`[ignore]` takes objects out of it).
+//! A catalog narrowed to some of its objects (`[ignore]` takes objects out of it; a partial
+//! shadow load compares only the objects it loaded).
 
 use super::{Catalog, CatalogRef};
 
@@ -6,38 +7,50 @@ impl Catalog {
     /// Keeps the objects whose ref `keep` accepts, and the dependencies between two kept ones.
     /// Parts of an object (columns, constraints, grants) stay or go with it.
     pub fn retain_objects(&mut self, keep: impl Fn(CatalogRef) -> bool) {
-        self.schemas.retain(|x| keep(CatalogRef::Schema(x.oid)));
-        self.extensions
-            .retain(|x| keep(CatalogRef::Extension(x.oid)));
-        self.types.retain(|x| keep(CatalogRef::Type(x.oid)));
-        self.domains.retain(|x| keep(CatalogRef::Type(x.oid)));
-        self.sequences.retain(|x| keep(CatalogRef::Relation(x.oid)));
-        self.tables.retain(|x| keep(CatalogRef::Relation(x.oid)));
-        self.indexes.retain(|x| keep(CatalogRef::Relation(x.oid)));
-        self.views.retain(|x| keep(CatalogRef::Relation(x.oid)));
-        self.policies.retain(|x| keep(CatalogRef::Policy(x.oid)));
-        self.statistics
-            .retain(|x| keep(CatalogRef::Statistics(x.oid)));
-        self.rules.retain(|x| keep(CatalogRef::Rule(x.oid)));
-        self.collations
-            .retain(|x| keep(CatalogRef::Collation(x.oid)));
-        self.publications
-            .retain(|x| keep(CatalogRef::Publication(x.oid)));
-        self.default_privileges
-            .retain(|x| keep(CatalogRef::DefaultPrivileges(x.oid)));
-        self.functions.retain(|x| keep(CatalogRef::Function(x.oid)));
-        self.triggers.retain(|x| keep(CatalogRef::Trigger(x.oid)));
-        self.event_triggers
-            .retain(|x| keep(CatalogRef::EventTrigger(x.oid)));
-        self.foreign_data_wrappers
-            .retain(|x| keep(CatalogRef::ForeignDataWrapper(x.oid)));
-        self.foreign_servers
-            .retain(|x| keep(CatalogRef::ForeignServer(x.oid)));
-        self.foreign_tables
-            .retain(|x| keep(CatalogRef::Relation(x.oid)));
-        self.simple.retain(|x| keep(CatalogRef::Simple(x.oid)));
-        self.security_labels.retain(|x| keep(x.object));
-        self.dependencies
-            .retain(|d| keep(d.dependent) && keep(d.referenced));
+        *self = self.subset(keep);
+    }
+
+    /// A copy of the objects whose ref `keep` accepts (as [`Catalog::retain_objects`]), without
+    /// copying the others first.
+    pub fn subset(&self, keep: impl Fn(CatalogRef) -> bool) -> Catalog {
+        fn pick<T: Clone>(items: &[T], keep: impl Fn(&T) -> bool) -> Vec<T> {
+            items.iter().filter(|x| keep(x)).cloned().collect()
+        }
+        use CatalogRef as R;
+        Catalog {
+            server_version_num: self.server_version_num,
+            schemas: pick(&self.schemas, |x| keep(R::Schema(x.oid))),
+            extensions: pick(&self.extensions, |x| keep(R::Extension(x.oid))),
+            types: pick(&self.types, |x| keep(R::Type(x.oid))),
+            domains: pick(&self.domains, |x| keep(R::Type(x.oid))),
+            sequences: pick(&self.sequences, |x| keep(R::Relation(x.oid))),
+            tables: pick(&self.tables, |x| keep(R::Relation(x.oid))),
+            indexes: pick(&self.indexes, |x| keep(R::Relation(x.oid))),
+            views: pick(&self.views, |x| keep(R::Relation(x.oid))),
+            policies: pick(&self.policies, |x| keep(R::Policy(x.oid))),
+            statistics: pick(&self.statistics, |x| keep(R::Statistics(x.oid))),
+            rules: pick(&self.rules, |x| keep(R::Rule(x.oid))),
+            collations: pick(&self.collations, |x| keep(R::Collation(x.oid))),
+            publications: pick(&self.publications, |x| keep(R::Publication(x.oid))),
+            default_privileges: pick(&self.default_privileges, |x| {
+                keep(R::DefaultPrivileges(x.oid))
+            }),
+            functions: pick(&self.functions, |x| keep(R::Function(x.oid))),
+            triggers: pick(&self.triggers, |x| keep(R::Trigger(x.oid))),
+            event_triggers: pick(&self.event_triggers, |x| keep(R::EventTrigger(x.oid))),
+            foreign_data_wrappers: pick(&self.foreign_data_wrappers, |x| {
+                keep(R::ForeignDataWrapper(x.oid))
+            }),
+            foreign_servers: pick(&self.foreign_servers, |x| keep(R::ForeignServer(x.oid))),
+            foreign_tables: pick(&self.foreign_tables, |x| keep(R::Relation(x.oid))),
+            simple: pick(&self.simple, |x| keep(R::Simple(x.oid))),
+            security_labels: pick(&self.security_labels, |x| keep(x.object)),
+            dependencies: pick(&self.dependencies, |d| {
+                keep(d.dependent) && keep(d.referenced)
+            }),
+            unmodeled: self.unmodeled.clone(),
+            query_count: self.query_count,
+            ignored: self.ignored.clone(),
+        }
     }
 }
