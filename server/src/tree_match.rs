@@ -252,6 +252,23 @@ pub enum SourceMatch {
     Other,
 }
 
+/// True when every `*.sql` file under `root` is where dump could have written it: in one of
+/// its folders, or its flat file. Only such a tree can be (nearly) the dump.
+pub fn dump_shaped(root: &Path) -> bool {
+    let Ok(files) = load::source_files(root) else {
+        return false;
+    };
+    files.iter().all(|file| {
+        let relative = file.strip_prefix(root).unwrap_or(file);
+        relative == Path::new(layout::FLAT_FILE)
+            || relative.components().count() == 2
+                && relative
+                    .components()
+                    .next()
+                    .is_some_and(|top| Dir::ALL.iter().any(|d| top.as_os_str() == d.name()))
+    })
+}
+
 /// True when the `*.sql` files under `root` (`_pulled/` aside, as the loader reads them) are
 /// exactly what dump writes for the catalog `index` was made from, in either layout.
 pub fn source_is_dump(root: &Path, index: &DumpIndex) -> bool {

@@ -117,6 +117,9 @@ async fn catalogs_on(
     if !scope.ignore.is_empty() {
         return catalogs_with_shells(session, schema_dir, target, scope, default_schema).await;
     }
+    if !tree_match::dump_shaped(schema_dir) {
+        return catalogs_with_full_load(session, schema_dir, target, scope).await;
+    }
     // The live database is read while the shadow starts. A source that is what dump writes
     // for the live database needs no shadow, one that differs from it in a few files needs
     // only their part of it (see `tree_match`).
@@ -190,6 +193,32 @@ async fn catalogs_on(
         .load_tree(session, schema_dir, scope, Vec::new())
         .await?;
     inspect::trace_phase("shadow (load, inspect)", start);
+    shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
+    Ok(Compared {
+        live,
+        declared: Some(shadow.catalog),
+        warnings: shadow.warnings,
+        renames: shadow.pending_renames,
+        ignored_declarations: Vec::new(),
+        shadow: ShadowUse::Full,
+    })
+}
+
+/// As [`catalogs_on`] for a source laid out otherwise than dump lays it out: the whole source
+/// loads into the shadow while the live database is read.
+async fn catalogs_with_full_load(
+    session: &Session,
+    schema_dir: &Path,
+    target: &ShadowTarget,
+    scope: &Scope,
+) -> Result<Compared> {
+    let start = std::time::Instant::now();
+    let mut shadow_db = ShadowDb::new(target.clone());
+    // The shadow first: its first query (the live role names) goes ahead of the inspection's.
+    let shadow = shadow_db.load_tree(session, schema_dir, scope, Vec::new());
+    let live = inspect::inspect_session(session, scope, inspect::Depth::Ordered);
+    let (mut shadow, live) = tokio::try_join!(shadow, live)?;
+    inspect::trace_phase("live inspect and shadow (start, load, inspect)", start);
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
     Ok(Compared {
         live,
