@@ -8,6 +8,7 @@
 #    b. pg-flux lsp with a database: a dumped 10,000-table workspace, a live database and drift
 #       checking in a throwaway shadow cluster (first drift check, pg-flux.refresh, save → drift).
 #       A save loads only the changed file and what it touches into the shadow (a partial load).
+# 3. issue 20's table of targets, from the newest results (bin `bench_targets`).
 # Results go to stdout and bench/results/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,3 +17,5 @@ scripts/setup.sh
 cargo build --quiet --release -p pg-flux -p pg-flux-tests --bins
 cargo run --quiet --release -p pg-flux-tests --bin bench -- "$@"
 cargo run --quiet --release -p pg-flux-tests --bin lsp_bench -- 10000
+# Issue 20's targets, the figures it started from beside the ones just measured.
+cargo run --quiet --release -p pg-flux-tests --bin bench_targets
