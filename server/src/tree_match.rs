@@ -475,14 +475,14 @@ impl Partial {
         self.loaded_keys.len()
     }
 
-    /// The statements to load: the support, the changed files (their text as `read` gives it;
-    /// a file `read` does not find is gone), then the dependents. `None` when a changed file
-    /// does not split (the whole load reports it) or carries a rename annotation (which the
-    /// whole load resolves against live).
+    /// The statements to load: the support, the changed files (their text as `read` gives it:
+    /// `Ok(None)` for a file that is gone), then the dependents. `None` when a changed file
+    /// cannot be read or split (the whole load reports why) or carries a rename annotation
+    /// (which the whole load resolves against live).
     pub fn statements(
         &self,
         root: &Path,
-        read: impl Fn(&Path) -> Option<String>,
+        read: impl Fn(&Path) -> Result<Option<String>, ()>,
     ) -> Option<Vec<SourceStatement>> {
         let mut out = Vec::new();
         let dumped = |part: &[(PathBuf, String)], out: &mut Vec<SourceStatement>| {
@@ -494,7 +494,7 @@ impl Partial {
         dumped(&self.support, &mut out)?;
         for file in &self.changed {
             let path = root.join(file);
-            if let Some(text) = read(&path) {
+            if let Some(text) = read(&path).ok()? {
                 let statements = load::split(&path, &text).ok()?;
                 if statements.iter().any(|s| s.annotation.is_some()) {
                     return None;
@@ -542,10 +542,14 @@ impl Partial {
     }
 }
 
-/// Reads the source files of a comparison for the `Partial` load (on disk).
-pub fn read_from_disk(path: &Path) -> Option<String> {
-    let bytes = std::fs::read(path).ok()?;
-    load::decode_source(path, bytes).ok()
+/// Reads a changed source file for [`Partial::statements`] from disk: `Ok(None)` when it is
+/// gone, `Err` when it cannot be read or is not UTF-8.
+pub fn read_from_disk(path: &Path) -> Result<Option<String>, ()> {
+    match std::fs::read(path) {
+        Ok(bytes) => load::decode_source(path, bytes).map(Some).map_err(|_| ()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(_) => Err(()),
+    }
 }
 
 /// What a partial load loads, for traces.

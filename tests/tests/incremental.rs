@@ -103,7 +103,7 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
     let views = files_under(tree, "views");
     let functions = files_under(tree, "functions");
     for _ in 0..20 {
-        match rng.below(11) {
+        match rng.below(12) {
             0 => {
                 let Some(file) = rng.pick(&tables) else {
                     continue;
@@ -235,6 +235,19 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                      ALTER TABLE {table} ADD CONSTRAINT fk{step} FOREIGN KEY (ref{step}) REFERENCES app.orders (id);\n"
                 ));
                 return format!("foreign key added to {}", file.display());
+            }
+            11 => {
+                // Bad input: a syntax error, or a NUL byte.
+                let Some(file) = rng.pick(&tables) else {
+                    continue;
+                };
+                let text = tree.entry(file.clone()).or_default();
+                if step % 2 == 0 {
+                    text.push_str("\nCREATE TABLE app.broken (;\n");
+                    return format!("syntax error in {}", file.display());
+                }
+                text.push_str("\n-- \u{0}\n");
+                return format!("NUL byte in {}", file.display());
             }
             _ => {
                 let Some(file) = rng.pick(&tables) else {

@@ -556,7 +556,8 @@ async fn compare_changed(
     scope: &Scope,
 ) -> Result<Option<drift::DriftReport>, String> {
     let root = ws.settings().schema_dir.clone();
-    let Some(statements) = partial.statements(&root, |path| ws.text(path).map(|t| t.to_string()))
+    let Some(statements) =
+        partial.statements(&root, |path| Ok(ws.text(path).map(|t| t.to_string())))
     else {
         return Ok(None);
     };

@@ -31,7 +31,11 @@ fn row(text: &str, first: Option<&str>) -> Option<HashMap<String, String>> {
 }
 
 /// The newest results file named `<prefix>*.md` whose table has the row `first`.
-fn newest(dir: &Path, prefix: &str, first: Option<&str>) -> Option<(PathBuf, HashMap<String, String>)> {
+fn newest(
+    dir: &Path,
+    prefix: &str,
+    first: Option<&str>,
+) -> Option<(PathBuf, HashMap<String, String>)> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .ok()?
         .flatten()
@@ -56,7 +60,11 @@ fn number(cell: &str) -> Option<f64> {
         .take_while(|c| c.is_ascii_digit() || *c == '.')
         .collect();
     let value: f64 = digits.parse().ok()?;
-    Some(if cell.contains(" ms") { value / 1000.0 } else { value })
+    Some(if cell.contains(" ms") {
+        value / 1000.0
+    } else {
+        value
+    })
 }
 
 fn main() {
@@ -135,8 +143,16 @@ fn main() {
     for (what, then, now, target, bound) in rows {
         let met = match (bound, number(&now)) {
             (Some((at_most, limit)), Some(value)) => {
-                let ok = if at_most { value <= limit } else { value >= limit };
-                if ok { "yes" } else { "no" }
+                let ok = if at_most {
+                    value <= limit
+                } else {
+                    value >= limit
+                };
+                if ok {
+                    "yes"
+                } else {
+                    "no"
+                }
             }
             _ => "—",
         };
