@@ -43,7 +43,7 @@ pub struct ShadowConfig {
     /// security label provider the source's `SECURITY LABEL FOR` statements name, say.
     pub preload_libraries: Option<Vec<String>>,
     /// When the source is dump's output except in a few files, load only those files and what
-    /// they touch (default: true); false loads the whole source every time.
+    /// they touch (default: true); false loads the whole source whenever it is not the dump.
     pub partial: Option<bool>,
 }
 
