@@ -66,6 +66,7 @@ pub async fn catalogs(
     // Declarations `[ignore]` takes: verify, the caller, warns about them itself.
     let Compared {
         live,
+        compared_live,
         declared,
         mut warnings,
         renames,
@@ -87,6 +88,7 @@ pub async fn catalogs(
             r.old
         )
     }));
+    let live = compared_live.unwrap_or(live);
     let declared = declared.unwrap_or_else(|| live.clone());
     Ok((live, declared, warnings))
 }
@@ -94,6 +96,9 @@ pub async fn catalogs(
 /// The two sides of a comparison.
 struct Compared {
     live: Catalog,
+    /// After a partial load, `live` narrowed to the objects it compares: the diff's live side.
+    /// `live` stays whole for what looks around the changes (the lock hazards' tables).
+    compared_live: Option<Catalog>,
     /// `None`: the source is the live dump, so it declares the live catalog (no shadow, nothing
     /// to compare).
     declared: Option<Catalog>,
@@ -149,6 +154,7 @@ async fn catalogs_on(
             return Ok(Compared {
                 declared: None,
                 live,
+                compared_live: None,
                 warnings: Vec::new(),
                 renames: Vec::new(),
                 ignored_declarations: Vec::new(),
@@ -172,9 +178,10 @@ async fn catalogs_on(
                 ),
                 start,
             );
-            if let Some((live, shadow)) = loaded {
+            if let Some((narrowed, shadow)) = loaded {
                 return Ok(Compared {
                     live,
+                    compared_live: Some(narrowed),
                     declared: Some(shadow.catalog),
                     warnings: shadow.warnings,
                     renames: Vec::new(),
@@ -196,6 +203,7 @@ async fn catalogs_on(
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
     Ok(Compared {
         live,
+        compared_live: None,
         declared: Some(shadow.catalog),
         warnings: shadow.warnings,
         renames: shadow.pending_renames,
@@ -222,6 +230,7 @@ async fn catalogs_with_full_load(
     shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
     Ok(Compared {
         live,
+        compared_live: None,
         declared: Some(shadow.catalog),
         warnings: shadow.warnings,
         renames: shadow.pending_renames,
@@ -290,6 +299,7 @@ async fn catalogs_with_shells(
         .collect();
     Ok(Compared {
         live,
+        compared_live: None,
         declared: Some(shadow.catalog),
         warnings: shadow.warnings,
         renames: shadow.pending_renames,
@@ -319,6 +329,7 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     let session = Session::open(&options.conninfo).await?;
     let Compared {
         live,
+        compared_live,
         declared,
         warnings,
         renames,
@@ -340,7 +351,11 @@ pub async fn generate(options: &MigrateOptions) -> Result<MigrateReport> {
     .concat();
     let start = std::time::Instant::now();
     let mut planned = match &declared {
-        Some(declared) => statements(&live, declared, options.plan),
+        Some(declared) => statements(
+            compared_live.as_ref().unwrap_or(&live),
+            declared,
+            options.plan,
+        ),
         None => Vec::new(),
     };
     // Renames last: everything before names objects as live does (the shadow undid them).
