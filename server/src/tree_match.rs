@@ -482,7 +482,7 @@ impl Partial {
     pub fn statements(
         &self,
         root: &Path,
-        read: impl Fn(&Path) -> Result<Option<String>, ()>,
+        read: impl Fn(&Path) -> crate::Result<Option<String>>,
     ) -> Option<Vec<SourceStatement>> {
         let mut out = Vec::new();
         let dumped = |part: &[(PathBuf, String)], out: &mut Vec<SourceStatement>| {
@@ -543,12 +543,12 @@ impl Partial {
 }
 
 /// Reads a changed source file for [`Partial::statements`] from disk: `Ok(None)` when it is
-/// gone, `Err` when it cannot be read or is not UTF-8.
-pub fn read_from_disk(path: &Path) -> Result<Option<String>, ()> {
+/// gone, an error when it cannot be read or is not UTF-8.
+pub fn read_from_disk(path: &Path) -> crate::Result<Option<String>> {
     match std::fs::read(path) {
-        Ok(bytes) => load::decode_source(path, bytes).map(Some).map_err(|_| ()),
+        Ok(bytes) => load::decode_source(path, bytes).map(Some),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(_) => Err(()),
+        Err(e) => Err(crate::Error::io(path, e)),
     }
 }
 

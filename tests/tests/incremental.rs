@@ -242,7 +242,7 @@ fn edit(tree: &mut Tree, rng: &mut Rng, step: usize) -> String {
                     continue;
                 };
                 let text = tree.entry(file.clone()).or_default();
-                if step % 2 == 0 {
+                if step.is_multiple_of(2) {
                     text.push_str("\nCREATE TABLE app.broken (;\n");
                     return format!("syntax error in {}", file.display());
                 }
