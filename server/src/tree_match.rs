@@ -48,6 +48,14 @@ pub struct DumpIndex {
     by_name: HashMap<(String, Option<String>), Vec<usize>>,
     /// Objects every database has (`public`): a shadow holds them whatever it loads.
     everywhere: Vec<usize>,
+    /// The hash of every object's key.
+    key_hashes: std::sync::Arc<HashSet<u64>>,
+}
+
+fn key_hash(key: &str) -> u64 {
+    use std::hash::BuildHasher;
+    std::hash::BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default()
+        .hash_one(key)
 }
 
 impl DumpIndex {
@@ -55,13 +63,7 @@ impl DumpIndex {
         let objects = objects::objects(catalog);
         let by_ref = objects::ref_index(&objects);
         let blocks = emit::emit(catalog);
-        let block_object: Vec<Option<usize>> = blocks
-            .iter()
-            .map(|b| {
-                let r = b.provides.first().or(b.requires.first())?;
-                by_ref.get(r).copied()
-            })
-            .collect();
+        let block_object = objects::block_objects(&blocks, &by_ref);
         let mut files: BTreeMap<PathBuf, Vec<usize>> = BTreeMap::new();
         let mut object_blocks = vec![Vec::new(); objects.len()];
         for (i, block) in blocks.iter().enumerate() {
@@ -107,6 +109,7 @@ impl DumpIndex {
             files,
             by_name,
             everywhere,
+            key_hashes: std::sync::Arc::new(objects.iter().map(|o| key_hash(&o.key)).collect()),
             block_object,
             keys: objects.iter().map(|o| o.key.clone()).collect(),
             refs: objects.iter().map(|o| o.refs.clone()).collect(),
@@ -388,8 +391,9 @@ pub struct Partial {
     loaded_keys: HashSet<String>,
     /// The keys of the objects loaded only for others to load.
     support_keys: HashSet<String>,
-    /// Every live object's key.
-    live_keys: HashSet<String>,
+    /// The hash of every live object's key (shared with the index; a collision can only make
+    /// the partial load give way to a full one).
+    live_keys: std::sync::Arc<HashSet<u64>>,
 }
 
 impl Partial {
@@ -466,7 +470,7 @@ impl Partial {
                 .difference(&affected)
                 .map(|&o| index.keys[o].clone())
                 .collect(),
-            live_keys: index.keys.iter().cloned().collect(),
+            live_keys: index.key_hashes.clone(),
         })
     }
 
@@ -522,8 +526,9 @@ impl Partial {
             });
         }
         let (live_side, declared_side) = Side::pair(&narrowed, declared);
-        let foreign =
-            |key: &String| !self.loaded_keys.contains(key) && self.live_keys.contains(key);
+        let foreign = |key: &String| {
+            !self.loaded_keys.contains(key) && self.live_keys.contains(&key_hash(key))
+        };
         if live_side
             .objects
             .iter()
@@ -593,6 +598,7 @@ mod tests {
             needs: Vec::new(),
             by_name: HashMap::new(),
             everywhere: Vec::new(),
+            key_hashes: Default::default(),
             blocks,
         }
     }

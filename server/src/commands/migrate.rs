@@ -111,6 +111,27 @@ struct Compared {
     shadow: ShadowUse,
 }
 
+impl Compared {
+    /// After the whole source loaded into `shadow`: what it creates without an owner belongs to
+    /// whoever owns it live.
+    fn full(
+        live: Catalog,
+        mut shadow: shadow::Shadow,
+        ignored_declarations: Vec<String>,
+    ) -> Compared {
+        shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
+        Compared {
+            live,
+            compared_live: None,
+            declared: Some(shadow.catalog),
+            warnings: shadow.warnings,
+            renames: shadow.pending_renames,
+            ignored_declarations,
+            shadow: ShadowUse::Full,
+        }
+    }
+}
+
 /// As [`catalogs`], with the source's pending renames and ignored declarations.
 async fn catalogs_on(
     session: &Session,
@@ -196,20 +217,11 @@ async fn catalogs_on(
         SourceMatch::Changed(_) | SourceMatch::Other => started?,
     }
     let start = std::time::Instant::now();
-    let mut shadow = shadow_db
+    let shadow = shadow_db
         .load_tree(session, schema_dir, scope, Vec::new())
         .await?;
     inspect::trace_phase("shadow (load, inspect)", start);
-    shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
-    Ok(Compared {
-        live,
-        compared_live: None,
-        declared: Some(shadow.catalog),
-        warnings: shadow.warnings,
-        renames: shadow.pending_renames,
-        ignored_declarations: Vec::new(),
-        shadow: ShadowUse::Full,
-    })
+    Ok(Compared::full(live, shadow, Vec::new()))
 }
 
 /// As [`catalogs_on`] for a source laid out otherwise than dump lays it out: the whole source
@@ -225,18 +237,9 @@ async fn catalogs_with_full_load(
     // The shadow first: its first query (the live role names) goes ahead of the inspection's.
     let shadow = shadow_db.load_tree(session, schema_dir, scope, Vec::new());
     let live = inspect::inspect_session(session, scope, inspect::Depth::Ordered);
-    let (mut shadow, live) = tokio::try_join!(shadow, live)?;
+    let (shadow, live) = tokio::try_join!(shadow, live)?;
     inspect::trace_phase("live inspect and shadow (start, load, inspect)", start);
-    shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
-    Ok(Compared {
-        live,
-        compared_live: None,
-        declared: Some(shadow.catalog),
-        warnings: shadow.warnings,
-        renames: shadow.pending_renames,
-        ignored_declarations: Vec::new(),
-        shadow: ShadowUse::Full,
-    })
+    Ok(Compared::full(live, shadow, Vec::new()))
 }
 
 /// Loads only the changed files of `partial` (with what they need and what depends on them)
@@ -290,22 +293,13 @@ async fn catalogs_with_shells(
     let declared = source.declared();
     let shells = ignore::shell_statements(&ignored, |id| declared.contains_key(id));
     let start = std::time::Instant::now();
-    let mut shadow = shadow::declared_catalog(session, schema_dir, target, scope, shells).await?;
+    let shadow = shadow::declared_catalog(session, schema_dir, target, scope, shells).await?;
     inspect::trace_phase("shadow (start, load, inspect)", start);
-    shadow.catalog.adopt_unstated_owners(&live, &shadow.loader);
     let ignored_declarations = ignore::declared_problems(&source, &scope.ignore)
         .iter()
         .map(|p| format!("{}: {}", p.span, p.message))
         .collect();
-    Ok(Compared {
-        live,
-        compared_live: None,
-        declared: Some(shadow.catalog),
-        warnings: shadow.warnings,
-        renames: shadow.pending_renames,
-        ignored_declarations,
-        shadow: ShadowUse::Full,
-    })
+    Ok(Compared::full(live, shadow, ignored_declarations))
 }
 
 /// The statements taking `live` to `declared`.

@@ -38,15 +38,7 @@ impl<'a> Side<'a> {
         let refs = objects::ref_index(&objects);
         let blocks = emit::emit(catalog);
         let mut sql = vec![String::new(); objects.len()];
-        let block_object: Vec<Option<usize>> = blocks
-            .iter()
-            .map(|b| {
-                // A block that creates nothing (`ALTER SEQUENCE … OWNED BY`) belongs to the
-                // first object it needs.
-                let r = b.provides.first().or(b.requires.first())?;
-                refs.get(r).copied()
-            })
-            .collect();
+        let block_object = objects::block_objects(&blocks, &refs);
         for (b, o) in blocks.iter().zip(&block_object) {
             if let (Some(o), false) = (o, b.phase == Phase::Label) {
                 sql[*o].push_str(&b.sql);

@@ -308,6 +308,21 @@ pub fn ref_index(objects: &[Object<'_>]) -> HashMap<CatalogRef, usize> {
     map
 }
 
+/// The object (index into the objects `refs` indexes) each block belongs to. A block that
+/// creates nothing (`ALTER SEQUENCE … OWNED BY`) belongs to the first object it needs.
+pub fn block_objects(
+    blocks: &[crate::emit::Block],
+    refs: &HashMap<CatalogRef, usize>,
+) -> Vec<Option<usize>> {
+    blocks
+        .iter()
+        .map(|b| {
+            let r = b.provides.first().or(b.requires.first())?;
+            refs.get(r).copied()
+        })
+        .collect()
+}
+
 /// The refs of a type's blocks: a base type's shell, then the type.
 pub(crate) fn type_refs(t: &crate::model::TypeDef) -> Vec<CatalogRef> {
     match t.kind {

@@ -483,15 +483,7 @@ async fn compare_with_shadow(
     let mut statements = shells;
     statements.extend(source);
     let scope = settings.scope();
-    let loaded = tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, &scope))
-        .await
-        .map_err(|_| {
-            format!(
-                "the shadow database took longer than {}s",
-                SHADOW_TIMEOUT.as_secs()
-            )
-        })?
-        .map_err(|e| e.to_string())?;
+    let loaded = load_in_time(shadow, session, statements, &scope).await?;
     let mut loaded = loaded;
     for warning in &loaded.warnings {
         eprintln!("pg-flux lsp: {warning}");
@@ -517,6 +509,24 @@ async fn compare_with_shadow(
     })
     .await
     .map_err(|e| format!("comparing with the shadow failed: {e}"))
+}
+
+/// Loads `statements` into the shadow, within [`SHADOW_TIMEOUT`].
+async fn load_in_time(
+    shadow: &mut ShadowDb,
+    session: &crate::connect::Session,
+    statements: Vec<crate::load::SourceStatement>,
+    scope: &Scope,
+) -> Result<crate::shadow::Shadow, String> {
+    tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, scope))
+        .await
+        .map_err(|_| {
+            format!(
+                "the shadow database took longer than {}s",
+                SHADOW_TIMEOUT.as_secs()
+            )
+        })?
+        .map_err(|e| e.to_string())
 }
 
 /// How the workspace's source files, as the editor holds them, stand to what dump writes for
@@ -561,15 +571,7 @@ async fn compare_changed(
     else {
         return Ok(None);
     };
-    let loaded = tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, scope))
-        .await
-        .map_err(|_| {
-            format!(
-                "the shadow database took longer than {}s",
-                SHADOW_TIMEOUT.as_secs()
-            )
-        })?
-        .map_err(|e| e.to_string())?;
+    let loaded = load_in_time(shadow, session, statements, scope).await?;
     if !loaded.failures.is_empty() {
         return Ok(None);
     }
