@@ -4,6 +4,7 @@
 //! SQL blocks; `layout` places blocks in files; `load` replays files into a database. The CLI and
 //! the language server only call into this library (`commands`).
 
+pub mod cache;
 pub mod commands;
 pub mod config;
 pub mod connect;

@@ -22,7 +22,7 @@ use crate::model::Catalog;
 
 pub use fingerprint::fingerprint;
 pub(crate) use sql::in_scope;
-pub use sql::{trace_phase, Scope};
+pub use sql::{trace, trace_phase, Scope};
 
 /// How much of each object an inspection reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -123,6 +123,14 @@ impl Context<'_> {
     }
 }
 
+/// With `PGFLUX_TRACE_QUERIES` set, says `what` (for profiling and for tests that check which
+/// path a command took).
+pub fn trace(what: &str) {
+    if std::env::var_os("PGFLUX_TRACE_QUERIES").is_some() {
+        eprintln!("{what}");
+    }
+}
+
 /// With `PGFLUX_TRACE_QUERIES` set, says how long a phase of a command took (for profiling).
 pub fn trace_phase(what: &str, since: std::time::Instant) {
     if std::env::var_os("PGFLUX_TRACE_QUERIES").is_some() {
