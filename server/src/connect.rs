@@ -17,6 +17,7 @@ mod tls;
 
 pub use conninfo::{ConnInfo, Host, LoadBalanceHosts, SslMode, Target, TargetSessionAttrs};
 pub use env::{Env, ProcessEnv, StaticEnv};
+pub(crate) use session::wal_position;
 pub use session::Session;
 
 use std::borrow::Cow;

@@ -151,7 +151,7 @@ async fn catalogs_on(
     // only their part of it (see `tree_match`).
     let live = async {
         let start = std::time::Instant::now();
-        let live = inspect::inspect_session(session, scope, inspect::Depth::Ordered).await?;
+        let live = inspect::inspect_cached(session, scope, inspect::Depth::Ordered).await?;
         inspect::trace_phase("live inspect", start);
         let start = std::time::Instant::now();
         let dir = schema_dir.to_path_buf();
@@ -236,7 +236,7 @@ async fn catalogs_with_full_load(
     let mut shadow_db = ShadowDb::new(target.clone());
     // The shadow first: its first query (the live role names) goes ahead of the inspection's.
     let shadow = shadow_db.load_tree(session, schema_dir, scope, Vec::new());
-    let live = inspect::inspect_session(session, scope, inspect::Depth::Ordered);
+    let live = inspect::inspect_cached(session, scope, inspect::Depth::Ordered);
     let (shadow, live) = tokio::try_join!(shadow, live)?;
     inspect::trace_phase("live inspect and shadow (start, load, inspect)", start);
     Ok(Compared::full(live, shadow, Vec::new()))
@@ -282,7 +282,7 @@ async fn catalogs_with_shells(
 ) -> Result<Compared> {
     let start = std::time::Instant::now();
     let mut live =
-        inspect::inspect_session(session, &scope.without_ignore(), inspect::Depth::Ordered).await?;
+        inspect::inspect_cached(session, &scope.without_ignore(), inspect::Depth::Ordered).await?;
     inspect::trace_phase("live inspect", start);
     let ignored = ignore::ignored_part(&live, &scope.ignore);
     ignore::apply(&mut live, scope);

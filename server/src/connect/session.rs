@@ -14,6 +14,8 @@ pub struct Session {
     second: Option<tokio_postgres::Client>,
     server_version_num: i32,
     conninfo: ConnInfo,
+    /// See [`Session::wal_position_before_snapshot`].
+    wal_position: Option<String>,
 }
 
 /// Run once the transaction has begun, in order. JIT is off: catalog queries are short, and
@@ -28,6 +30,21 @@ SET lock_timeout = 0;
 SET quote_all_identifiers = off;
 SET jit = off;
 SET work_mem = '64MB';";
+
+/// The position the server has inserted its write-ahead log up to (replayed it up to, on a
+/// standby), or `None` when the role may not read it.
+pub(crate) async fn wal_position(client: &tokio_postgres::Client) -> Option<String> {
+    let row = client
+        .query_one(
+            "SELECT (CASE WHEN pg_catalog.pg_is_in_recovery() \
+                     THEN pg_catalog.pg_last_wal_replay_lsn() \
+                     ELSE pg_catalog.pg_current_wal_insert_lsn() END)::text",
+            &[],
+        )
+        .await
+        .ok()?;
+    row.try_get::<_, Option<String>>(0).ok().flatten()
+}
 
 /// A connection, and the settings narrowed to the host it reached: the session's second
 /// connection must read the same server's snapshot, whatever the other hosts are.
@@ -45,13 +62,16 @@ impl Session {
         let (client, info) = connect_pinned(conninfo).await?;
         let info: &ConnInfo = &info;
         let setup_error = |e| setup_error(info, e);
+        let wal_position = wal_position(&client).await;
         client
             .batch_execute(&format!(
                 "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY;\n{OPTIONS}"
             ))
             .await
             .map_err(setup_error)?;
-        Session::start(client, info, &[]).await
+        let mut session = Session::start(client, info, &[]).await?;
+        session.wal_position = wal_position;
+        Ok(session)
     }
 
     /// As [`Session::open`], holding pg_dump's ACCESS SHARE lock on every table in `scope`
@@ -158,7 +178,15 @@ impl Session {
             second,
             server_version_num,
             conninfo: info.clone(),
+            wal_position: None,
         })
+    }
+
+    /// The server's write-ahead log position (its replay position on a standby) taken just
+    /// before the snapshot, when the role may read it: if it is the same later, nothing in
+    /// the cluster changed in between (every change of a catalog row is logged).
+    pub fn wal_position_before_snapshot(&self) -> Option<&str> {
+        self.wal_position.as_deref()
     }
 
     /// The connection, inside the read-only transaction.

@@ -77,7 +77,12 @@ impl Object<'_> {
             Model::ForeignDataWrapper(x) => serde_json::to_value(x),
             Model::ForeignServer(x) => serde_json::to_value(x),
             Model::ForeignTable(x) => serde_json::to_value(x),
-            Model::Simple(x) => serde_json::to_value(x),
+            Model::Simple(x) => {
+                // Settings compare as a set.
+                let mut x = x.clone();
+                x.settings.sort();
+                serde_json::to_value(x)
+            }
         };
         super::properties::normalise(value.unwrap_or(serde_json::Value::Null))
     }

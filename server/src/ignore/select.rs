@@ -1,6 +1,7 @@
 //! What the rules take out of a catalog: whole objects by identity, then what the inventory
 //! does not tie to them (indexes, triggers, owned sequences, …), counted per rule.
 
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 use super::rules::{glob, IgnoreRules};
@@ -176,7 +177,7 @@ pub fn ignored_part(catalog: &Catalog, rules: &IgnoreRules) -> Catalog {
 }
 
 /// How many objects one rule took out of a catalog.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct RuleCount {
     /// As reports name the rule: `schemas "auth"`, `"public.legacy_*"`.
     pub rule: String,

@@ -18,20 +18,60 @@ use crate::error::Result;
 /// Catalogs whose rows change without DDL: planner statistics (ANALYZE writes new versions).
 const VOLATILE: &[&str] = &["pg_statistic", "pg_statistic_ext_data"];
 
-/// The fingerprint of the catalog `client` sees (in its transaction's snapshot).
-pub async fn fingerprint(client: &Client) -> Result<String> {
-    let rows = client
+/// The fingerprint of the catalog `readers` see (one snapshot): the catalogs are shared out
+/// between them, the largest first, so that the server scans them in parallel.
+pub async fn fingerprint(readers: &[&Client]) -> Result<String> {
+    let Some(first) = readers.first().copied() else {
+        return Err(crate::error::Error::Database(
+            "no connection to fingerprint".to_string(),
+        ));
+    };
+    let rows = first
         .query(
-            "SELECT c.relname::text, c.relisshared FROM pg_catalog.pg_class c \
+            "SELECT c.relname::text, c.relisshared, c.relpages FROM pg_catalog.pg_class c \
              WHERE c.relnamespace = 'pg_catalog'::pg_catalog.regnamespace AND c.relkind = 'r' \
                AND pg_catalog.has_table_privilege(c.oid, 'SELECT') \
                AND NOT (c.relname = ANY($1::text[])) \
-             ORDER BY c.relname",
+             ORDER BY c.relpages DESC, c.relname",
             &[&VOLATILE],
         )
         .await
         .map_err(|e| query_error("catalog fingerprint", e))?;
     let readable: Vec<(String, bool)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+    let parts = parts(&readable);
+    // Dealt out in turn, largest first: about equal pages to scan on each reader.
+    let mut shares: Vec<Vec<&str>> = vec![Vec::new(); readers.len()];
+    for (i, part) in parts.iter().enumerate() {
+        shares[i % readers.len()].push(part);
+    }
+    let queries = readers
+        .iter()
+        .zip(&shares)
+        .map(|(client, share)| async move {
+            if share.is_empty() {
+                return Ok(Vec::new());
+            }
+            let sql = format!(
+                "SELECT c, COALESCE(f, '') FROM ({}) x",
+                share.join(" UNION ALL ")
+            );
+            client
+                .query(&sql, &[])
+                .await
+                .map_err(|e| query_error("catalog fingerprint", e))
+        });
+    let mut lines: Vec<String> = futures_util::future::try_join_all(queries)
+        .await?
+        .iter()
+        .flatten()
+        .map(|r| format!("{} {}", r.get::<_, String>(0), r.get::<_, String>(1)))
+        .collect();
+    lines.sort();
+    Ok(crate::cache::digest(lines.iter().map(|l| l.as_bytes())))
+}
+
+/// One query per catalog: its name and `count:sum:max` of its rows' `xmin`; and the roles.
+fn parts(readable: &[(String, bool)]) -> Vec<String> {
     let this_db = "(SELECT d.oid FROM pg_catalog.pg_database d \
                     WHERE d.datname = pg_catalog.current_database())";
     let subscriptions =
@@ -39,7 +79,7 @@ pub async fn fingerprint(client: &Client) -> Result<String> {
     let may_read_subscriptions = readable.iter().any(|(n, _)| n == "pg_subscription");
     // The catalogs shared by the cluster's databases change whenever another database changes:
     // only this database's rows of those that describe its objects are taken.
-    let parts: Vec<String> = readable
+    readable
         .iter()
         .filter_map(|(name, shared)| {
             let only = match (name.as_str(), shared) {
@@ -53,7 +93,7 @@ pub async fn fingerprint(client: &Client) -> Result<String> {
                 _ => return None,
             };
             Some(format!(
-                "SELECT '{name}' AS c, pg_catalog.count(*)::text || ':' || \
+                "SELECT '{name}'::text AS c, pg_catalog.count(*)::text || ':' || \
                  COALESCE(pg_catalog.sum(xmin::text::int8), 0)::text || ':' || \
                  COALESCE(pg_catalog.max(xmin::text::int8), 0)::text AS f \
                  FROM pg_catalog.{name} {only}"
@@ -62,20 +102,10 @@ pub async fn fingerprint(client: &Client) -> Result<String> {
         // Owners and grantees by name: the roles this database's objects depend on, and the
         // bootstrap superuser (pinned: no dependency names it).
         .chain(std::iter::once(format!(
-            "SELECT 'roles', pg_catalog.string_agg(r.oid::text || '=' || r.rolname, ',' ORDER BY r.oid) \
+            "SELECT 'roles'::text, pg_catalog.string_agg(r.oid::text || '=' || r.rolname, ',' ORDER BY r.oid) \
              FROM pg_catalog.pg_roles r WHERE r.oid = 10 OR r.oid IN \
              (SELECT refobjid FROM pg_catalog.pg_shdepend \
                WHERE dbid = {this_db} AND refclassid = 'pg_catalog.pg_authid'::pg_catalog.regclass)"
         )))
-        .collect();
-    let sql = format!(
-        "SELECT pg_catalog.md5(pg_catalog.string_agg(c || ' ' || COALESCE(f, ''), ';' ORDER BY c)) \
-         FROM ({}) x",
-        parts.join(" UNION ALL ")
-    );
-    let row = client
-        .query_one(&sql, &[])
-        .await
-        .map_err(|e| query_error("catalog fingerprint", e))?;
-    Ok(row.get::<_, Option<String>>(0).unwrap_or_default())
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! transaction with an empty `search_path`), and one query per kind: the number of queries
 //! never grows with the number of objects.
 
+mod cached;
 mod dependencies;
 mod fingerprint;
 mod foreign;
@@ -20,6 +21,7 @@ use tokio_postgres::Client;
 use crate::error::{Error, Result};
 use crate::model::Catalog;
 
+pub use cached::inspect_cached;
 pub use fingerprint::fingerprint;
 pub(crate) use sql::in_scope;
 pub use sql::{trace, trace_phase, Scope};

@@ -389,7 +389,7 @@ async fn inspect(
     kept: &mut Option<KeptCatalog>,
 ) -> crate::Result<(crate::connect::Session, Arc<Catalog>, String)> {
     let session = crate::connect::Session::open(url).await?;
-    let fingerprint = crate::inspect::fingerprint(session.client()).await?;
+    let fingerprint = crate::inspect::fingerprint(&session.readers()).await?;
     if let Some(k) = kept.as_ref().filter(|k| {
         k.url == url
             && k.scope == *scope

@@ -8,7 +8,7 @@ use super::{Acl, Oid, Parent, QualifiedName};
 /// (name, value) in catalog order.
 pub type FdwOptions = Vec<(String, String)>;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ForeignDataWrapper {
     pub oid: Oid,
     pub name: String,
@@ -35,7 +35,7 @@ pub struct UserMapping {
     pub options_hidden: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ForeignServer {
     pub oid: Oid,
     pub name: String,
@@ -94,7 +94,7 @@ pub struct ForeignConstraint {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct ForeignTable {
     pub oid: Oid,
     pub name: QualifiedName,

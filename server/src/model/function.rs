@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::{Acl, Oid, QualifiedName};
 
 /// `prokind`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 pub enum FunctionKind {
     Function,
     Procedure,
@@ -14,7 +14,7 @@ pub enum FunctionKind {
 }
 
 /// One function, procedure or aggregate (one overload: overloads are separate objects).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Function {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -66,7 +66,7 @@ pub struct Aggregate {
 }
 
 /// A trigger on a table or view (clones on partitions belong to their parent's trigger).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Trigger {
     pub oid: Oid,
     pub name: String,
@@ -87,7 +87,7 @@ pub struct CloneState {
     pub enabled: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct EventTrigger {
     pub oid: Oid,
     pub name: String,

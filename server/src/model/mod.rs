@@ -26,7 +26,7 @@ use serde::{Deserialize, Serialize};
 pub type Oid = u32;
 
 /// A schema-qualified name.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub struct QualifiedName {
     pub schema: String,
     pub name: String,
@@ -43,7 +43,7 @@ impl QualifiedName {
 
 /// A catalog row that other objects can depend on, normalised to the object pg-flux models:
 /// a table's row type, rules, defaults and inline constraints all count as the table itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum CatalogRef {
     Schema(Oid),
     Extension(Oid),
@@ -83,7 +83,7 @@ pub enum CatalogRef {
 }
 
 /// `dependent` cannot be created before `referenced` exists.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 pub struct Dependency {
     pub dependent: CatalogRef,
     pub referenced: CatalogRef,
@@ -99,7 +99,7 @@ pub struct Grant {
     pub grantable: bool,
     /// Who gave it, when not the object's owner: a role that holds the privilege with grant
     /// option passed it on. pg_dump replays those as that role (`SET SESSION AUTHORIZATION`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub grantor: Option<String>,
 }
 
@@ -119,7 +119,7 @@ impl Acl {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Schema {
     pub oid: Oid,
     pub name: String,
@@ -133,7 +133,7 @@ pub struct Schema {
     pub preexisting: bool,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Extension {
     pub oid: Oid,
     pub name: String,
@@ -147,7 +147,7 @@ pub struct Extension {
 /// The privileges of one extension member (or one column of a member table), relative to what
 /// `CREATE EXTENSION` gave it (`pg_init_privs`, else the kind's default), as pg_dump compares
 /// them: a member function locked down after the extension was created stays locked down.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct MemberPrivileges {
     /// GRANT's object kind: `FUNCTION`, `PROCEDURE`, `TABLE`, `SEQUENCE`, `TYPE`, `DOMAIN`.
     pub kind: String,
@@ -162,7 +162,7 @@ pub struct MemberPrivileges {
 
 /// A live object of a kind pg-flux does not model yet. Never dropped silently: dump and verify
 /// name each one.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 pub struct UnmodeledObject {
     /// As `pg_identify_object` names the type: `function`, `trigger`, `policy`, …
     pub kind: String,
@@ -172,7 +172,7 @@ pub struct UnmodeledObject {
 
 /// A security label (`SECURITY LABEL FOR provider ON target IS 'label'`) on a modeled object or
 /// one of its columns: dumped with the object, compared and migrated as part of it.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
 pub struct SecurityLabel {
     /// The object that carries it (a column's label: its relation).
     pub object: CatalogRef,
@@ -185,7 +185,7 @@ pub struct SecurityLabel {
 }
 
 /// Everything inspected from one database, in one snapshot.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
 pub struct Catalog {
     pub server_version_num: i32,
     pub schemas: Vec<Schema>,

@@ -100,7 +100,7 @@ pub struct Constraint {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Table {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -139,7 +139,7 @@ impl Table {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Sequence {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -152,7 +152,7 @@ pub struct Sequence {
     pub acl: Acl,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Index {
     pub oid: Oid,
     pub name: QualifiedName,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::{Acl, Oid, QualifiedName};
 
 /// A row-level security policy (`pg_policy`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Policy {
     pub oid: Oid,
     pub table_oid: Oid,
@@ -25,7 +25,7 @@ pub struct Policy {
 }
 
 /// An extended statistics object (`pg_statistic_ext`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Statistics {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -39,7 +39,7 @@ pub struct Statistics {
 }
 
 /// A rewrite rule other than a view's `_RETURN` rule (`pg_rewrite`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Rule {
     pub oid: Oid,
     pub name: String,
@@ -55,7 +55,7 @@ pub struct Rule {
 }
 
 /// A user-created collation (`pg_collation`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Collation {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -84,7 +84,7 @@ pub struct PublicationTable {
 }
 
 /// A publication (`pg_publication`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Publication {
     pub oid: Oid,
     pub name: String,
@@ -103,7 +103,7 @@ pub struct Publication {
 
 /// One `pg_default_acl` entry: the privileges `role` gives new objects of one kind, globally
 /// (relative to the kind's built-in default) or in one schema (relative to nothing).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct DefaultPrivileges {
     pub oid: Oid,
     pub role: String,

@@ -6,11 +6,11 @@
 //! owner, comment and privileges every kind shares. Dump, verify, pull, migrate and the language
 //! server handle them all the same way; what differs per kind is in [`SimpleKind`].
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::{Acl, Oid};
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
 pub enum SimpleKind {
     AccessMethod,
     Language,
@@ -130,9 +130,8 @@ impl SimpleKind {
 }
 
 /// One object of a [`SimpleKind`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct SimpleObject {
-    #[serde(skip)]
     pub oid: Oid,
     pub kind: SimpleKind,
     /// Raw (unquoted) schema, for the kinds that live in one.
@@ -155,18 +154,8 @@ pub struct SimpleObject {
     pub create: String,
     /// What PostgreSQL can change in place, in a stable order: `(key, value)`, each rendered by
     /// the kind's `setting_sql` after `create` (a mapping `asciiword` → `english_stem`).
-    /// Compared (serialized) as a set: the order is how they are written, as pg_dump lists
-    /// them (an operator family's members of one strategy in the order they were made), which
-    /// a migration adding one in place need not reproduce.
-    #[serde(serialize_with = "sorted_settings")]
+    /// Compared as a set (see `diff::objects`): the order is how they are written, as pg_dump
+    /// lists them (an operator family's members of one strategy in the order they were made),
+    /// which a migration adding one in place need not reproduce.
     pub settings: Vec<(String, String)>,
-}
-
-fn sorted_settings<S: serde::Serializer>(
-    settings: &[(String, String)],
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    let mut sorted: Vec<&(String, String)> = settings.iter().collect();
-    sorted.sort();
-    serializer.collect_seq(sorted)
 }

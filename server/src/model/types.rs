@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use super::{Acl, Oid, QualifiedName};
 
 /// A user-defined type that is not a domain and not a table's row type.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct TypeDef {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -15,7 +15,7 @@ pub struct TypeDef {
     pub kind: TypeKind,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub enum TypeKind {
     /// Labels in `enumsortorder` order.
     Enum {
@@ -34,7 +34,7 @@ pub enum TypeKind {
 }
 
 /// A base type's definition, as pg_dump's dumpBaseType writes it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct BaseDef {
     /// `variable` or the length in bytes.
     pub internal_length: String,
@@ -77,7 +77,7 @@ pub struct Attribute {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct RangeDef {
     /// As `format_type` prints it.
     pub subtype: String,
@@ -95,7 +95,7 @@ pub struct RangeDef {
     pub multirange_comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct Domain {
     pub oid: Oid,
     pub name: QualifiedName,
@@ -125,7 +125,7 @@ pub struct DomainConstraint {
     pub comment: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, Serialize)]
 pub struct View {
     pub oid: Oid,
     pub name: QualifiedName,

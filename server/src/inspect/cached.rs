@@ -1,0 +1,227 @@
+//! The live catalog, kept between command-line runs: a run whose database has not changed
+//! since the last read takes the last read's catalog instead of reading it again.
+//!
+//! An entry (in `catalogs/` of pg-flux's cache, see [`crate::cache`]) is named by what the
+//! read was asked (this build, the connection's target, the scope, the depth). Its stamp holds
+//! the database's identity (cluster, database, role, the settings deparsing depends on), the
+//! server's write-ahead log position taken before the read's snapshot, and the catalog's
+//! [`fingerprint`](super::fingerprint) in that snapshot; its body, the fingerprint again and
+//! the catalog. It is used when the identity is the same and either nothing was logged since
+//! (the same log position: no scan at all) or the fingerprint is the same (one scan of the
+//! catalogs, no deparse function). Anything else (no entry, an entry that does not decode, a
+//! stamp and body written by two runs at once) reads the catalog and writes the entry anew.
+
+use std::path::{Path, PathBuf};
+
+use super::{fingerprint, inspect_session, query_error, trace, trace_phase, Depth, Scope};
+use crate::connect::Session;
+use crate::error::Result;
+use crate::model::Catalog;
+
+/// Entries kept: the most recently read databases (each entry is about the size of a dump).
+const KEEP: usize = 16;
+
+/// As [`inspect_session`], through the cache.
+pub async fn inspect_cached(session: &Session, scope: &Scope, depth: Depth) -> Result<Catalog> {
+    let Some(dir) = crate::cache::dir("catalogs") else {
+        return inspect_session(session, scope, depth).await;
+    };
+    let start = std::time::Instant::now();
+    let identity = database_identity(session).await?;
+    // The log position before the snapshot and now: the same, and nothing changed around it.
+    let wal = session.wal_position_before_snapshot();
+    let unchanged_since = match wal {
+        Some(before)
+            if crate::connect::wal_position(session.client())
+                .await
+                .as_deref()
+                == Some(before) =>
+        {
+            Some(before)
+        }
+        _ => None,
+    };
+    // Definitions serve a read of identities as well: a verify after a migrate reads nothing.
+    let mut entries = vec![Entry::new(&dir, session, scope, depth)];
+    if depth != Depth::Ordered {
+        entries.push(Entry::new(&dir, session, scope, Depth::Ordered));
+    }
+    let stamps: Vec<Option<Stamp>> = entries.iter().map(Entry::stamp).collect();
+    for (entry, stamp) in entries.iter().zip(&stamps) {
+        let Some(stamp) = stamp else { continue };
+        if stamp.identity == identity
+            && unchanged_since.is_some()
+            && stamp.wal.as_deref() == unchanged_since
+        {
+            if let Some(catalog) = entry.body(&stamp.fingerprint) {
+                trace_phase("catalog cache: read (nothing logged since)", start);
+                return Ok(catalog);
+            }
+        }
+    }
+    let fingerprint = fingerprint(&session.readers()).await?;
+    trace_phase("catalog fingerprint", start);
+    let now = Stamp {
+        identity,
+        wal: wal.map(str::to_string),
+        fingerprint,
+    };
+    for (entry, stamp) in entries.iter().zip(&stamps) {
+        let Some(stamp) = stamp else { continue };
+        if stamp.identity == now.identity && stamp.fingerprint == now.fingerprint {
+            if let Some(catalog) = entry.body(&now.fingerprint) {
+                // The same catalog at a later log position: the next run need not scan.
+                crate::cache::write(&entry.stamp_path(), now.render().as_bytes());
+                trace_phase("catalog cache: read (same fingerprint)", start);
+                return Ok(catalog);
+            }
+        }
+    }
+    trace("catalog cache: miss");
+    let catalog = inspect_session(session, scope, depth).await?;
+    let start = std::time::Instant::now();
+    entries[0].write(&now, &catalog);
+    crate::cache::prune(&dir, KEEP * 2);
+    trace_phase("catalog cache: written", start);
+    Ok(catalog)
+}
+
+/// What an entry was read from.
+struct Stamp {
+    identity: String,
+    wal: Option<String>,
+    fingerprint: String,
+}
+
+impl Stamp {
+    fn render(&self) -> String {
+        format!(
+            "{}\n{}\n{}\n",
+            self.identity,
+            self.wal.as_deref().unwrap_or(""),
+            self.fingerprint
+        )
+    }
+
+    fn parse(text: &str) -> Option<Stamp> {
+        let mut lines = text.lines();
+        let (identity, wal, fingerprint) = (lines.next()?, lines.next()?, lines.next()?);
+        Some(Stamp {
+            identity: identity.to_string(),
+            wal: (!wal.is_empty()).then(|| wal.to_string()),
+            fingerprint: fingerprint.to_string(),
+        })
+    }
+}
+
+/// The two files of one entry: `<name>.stamp` and `<name>.catalog`.
+struct Entry {
+    base: PathBuf,
+}
+
+impl Entry {
+    /// The entry for a read of `scope` to `depth` through `session`: one per build, server,
+    /// database, role, scope and depth.
+    fn new(dir: &Path, session: &Session, scope: &Scope, depth: Depth) -> Entry {
+        let info = session.conninfo();
+        let servers: Vec<String> = info
+            .targets
+            .iter()
+            .map(|t| format!("{:?} {:?} {}", t.host, t.hostaddr, t.port))
+            .collect();
+        let target = format!(
+            "{servers:?}\n{}\n{}\n{scope:?}\n{depth:?}",
+            info.dbname, info.user
+        );
+        let name = crate::cache::digest([crate::cache::BUILD_ID.as_bytes(), target.as_bytes()]);
+        Entry {
+            base: dir.join(name),
+        }
+    }
+
+    fn stamp_path(&self) -> PathBuf {
+        self.base.with_extension("stamp")
+    }
+
+    fn body_path(&self) -> PathBuf {
+        self.base.with_extension("catalog")
+    }
+
+    fn stamp(&self) -> Option<Stamp> {
+        let bytes = crate::cache::read(&self.stamp_path())?;
+        Stamp::parse(std::str::from_utf8(&bytes).ok()?)
+    }
+
+    /// The catalog, when the body was written for `fingerprint`.
+    fn body(&self, fingerprint: &str) -> Option<Catalog> {
+        let path = self.body_path();
+        let bytes = crate::cache::read(&path)?;
+        let rest = bytes
+            .strip_prefix(fingerprint.as_bytes())?
+            .strip_prefix(b"\n")?;
+        match postcard::from_bytes(rest) {
+            Ok(catalog) => Some(catalog),
+            Err(e) => {
+                trace(&format!(
+                    "catalog cache: {} does not decode: {e}",
+                    path.display()
+                ));
+                None
+            }
+        }
+    }
+
+    /// The body first: a stamp never names a body that is not there yet.
+    fn write(&self, stamp: &Stamp, catalog: &Catalog) {
+        match postcard::to_stdvec(catalog) {
+            Ok(encoded) => {
+                let mut body = Vec::with_capacity(stamp.fingerprint.len() + 1 + encoded.len());
+                body.extend_from_slice(stamp.fingerprint.as_bytes());
+                body.push(b'\n');
+                body.extend_from_slice(&encoded);
+                crate::cache::write(&self.body_path(), &body);
+                crate::cache::write(&self.stamp_path(), stamp.render().as_bytes());
+            }
+            Err(e) => trace(&format!("catalog cache: not written: {e}")),
+        }
+    }
+}
+
+/// Which database of which cluster this is (the cluster's system identifier where the role may
+/// read it), as whom it is read (what a role may read decides what the catalog holds), and the
+/// settings the server's deparse functions depend on that the session leaves alone (a
+/// `timestamptz` default prints in the session's time zone).
+async fn database_identity(session: &Session) -> Result<String> {
+    let client = session.client();
+    let may_read_control: bool = client
+        .query_one(
+            "SELECT pg_catalog.has_function_privilege('pg_catalog.pg_control_system()', 'EXECUTE')",
+            &[],
+        )
+        .await
+        .map_err(|e| query_error("database identity", e))?
+        .get(0);
+    let system = if may_read_control {
+        "(SELECT s.system_identifier::text FROM pg_catalog.pg_control_system() s)"
+    } else {
+        "''"
+    };
+    let row = client
+        .query_one(
+            &format!(
+                "SELECT {system} || ':' || d.oid::text || ':' || d.datname::text || ':' || \
+                 CURRENT_USER::text || ':' || \
+                 pg_catalog.current_setting('server_version_num') || ':' || \
+                 pg_catalog.current_setting('TimeZone') \
+                 FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database()"
+            ),
+            &[],
+        )
+        .await
+        .map_err(|e| query_error("database identity", e))?;
+    // One line: the stamp is line-based (a database name may hold a newline).
+    Ok(row
+        .get::<_, Option<String>>(0)
+        .unwrap_or_default()
+        .replace(['\n', '\r'], " "))
+}
