@@ -5,11 +5,13 @@
 
 use std::fmt;
 
+use serde::{Deserialize, Serialize};
+
 use crate::emit::sql::ident;
 use crate::model::{SimpleKind, SimpleObject};
 
 /// Every kind verify can report, in the order report groups appear.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum ObjectKind {
     Schema,
     Extension,
@@ -176,7 +178,7 @@ impl From<SimpleKind> for ObjectKind {
 
 /// What a grant is on. Relations share one namespace (and `GRANT … ON TABLE` works for all
 /// of them), as do types and domains.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum GrantClass {
     Relation,
     Schema,
@@ -202,7 +204,7 @@ impl GrantClass {
 }
 
 /// One privilege given to one role on one object (or one column of it).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct GrantOf {
     pub class: GrantClass,
     /// Upper case, as `aclexplode` prints it: `SELECT`, `USAGE`, …
@@ -213,7 +215,7 @@ pub struct GrantOf {
 }
 
 /// An object's identity. For a grant, `schema`/`name`/`args` name the object granted on.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Identity {
     pub kind: ObjectKind,
     /// `None` for objects outside schemas (schemas, extensions, event triggers, servers, …).

@@ -5,6 +5,7 @@
 //!
 //! Results are kept per file, so updating one file re-parses only that file.
 
+mod cache;
 mod extract;
 pub(crate) use extract::locate_syntax_error;
 pub mod names;
@@ -13,14 +14,18 @@ pub mod renames;
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
+use serde::{Deserialize, Serialize};
+
 use crate::error::{Error, Result};
 use crate::identity::Identity;
-use crate::load;
 
 /// Where a statement is: its file, byte range in the file's text, and the 1-based line and
 /// column (in characters) of its first character.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
+    /// Not stored in the parse cache, which gives every span its file's path when it reads a
+    /// model back (a file may have moved since).
+    #[serde(skip)]
     pub file: PathBuf,
     pub start: usize,
     pub end: usize,
@@ -35,7 +40,7 @@ impl std::fmt::Display for Span {
 }
 
 /// One object a statement declares.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Declaration {
     pub identity: Identity,
     pub span: Span,
@@ -45,14 +50,14 @@ pub struct Declaration {
 }
 
 /// A statement pg-flux cannot track, a duplicate declaration, or a syntax error.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Problem {
     pub span: Span,
     pub message: String,
 }
 
 /// What one file declares.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileModel {
     pub declarations: Vec<Declaration>,
     /// Statements that declare nothing pg-flux tracks (DML, DO, SET, …).
@@ -91,19 +96,23 @@ impl SourceModel {
     }
 
     /// Reads every `*.sql` under `root` (recursively, `_pulled/` excluded). Syntax errors are
-    /// kept in the model (see [`SourceModel::first_syntax_error`]); only I/O fails.
+    /// kept in the model (see [`SourceModel::first_syntax_error`]); only I/O fails. Files
+    /// unchanged since an earlier run are not parsed again (the parse cache, `cache.rs`).
     pub fn load(root: &Path, default_schema: &str) -> Result<SourceModel> {
+        let dir = crate::cache::dir("source");
+        SourceModel::load_cached(root, default_schema, dir.as_deref())
+    }
+
+    /// [`SourceModel::load`] with the parse cache in `cache_dir` (`None`: every file parsed).
+    fn load_cached(
+        root: &Path,
+        default_schema: &str,
+        cache_dir: Option<&Path>,
+    ) -> Result<SourceModel> {
         let mut model = SourceModel::new(default_schema);
         require_schema_dir(root)?;
-        let files = load::source_files(root)?;
-        let parsed = load::per_file(&files, |file| {
-            let text = load::read_source(file)?;
-            Ok((
-                file.to_path_buf(),
-                extract::file_model(file, &text, default_schema),
-            ))
-        })?;
-        model.files.extend(parsed);
+        let (files, _parsed) = cache::load_files(root, default_schema, cache_dir)?;
+        model.files.extend(files);
         Ok(model)
     }
 
