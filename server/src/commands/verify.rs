@@ -58,8 +58,9 @@ pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
     // Identities only: no dependency query, no deparse function.
     let catalog = async {
         let session = crate::connect::Session::open(&options.conninfo).await?;
+        crate::inspect::trace_phase("session", start);
         let catalog =
-            crate::inspect::inspect_session(&session, &options.scope, Depth::Identities).await;
+            crate::inspect::inspect_cached(&session, &options.scope, Depth::Identities).await;
         crate::inspect::trace_phase("inspect", start);
         catalog
     };
@@ -67,7 +68,10 @@ pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
     let source = source.map_err(|e| {
         crate::Error::Usage(format!("reading the source failed unexpectedly: {e}"))
     })??;
-    Ok(compare(&catalog?, &source, &options.scope.ignore))
+    let start = std::time::Instant::now();
+    let report = compare(&catalog?, &source, &options.scope.ignore);
+    crate::inspect::trace_phase("compare", start);
+    Ok(report)
 }
 
 pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<SourceModel> {
@@ -95,7 +99,7 @@ pub fn compare(catalog: &Catalog, source: &SourceModel, ignore: &IgnoreRules) ->
         .map(|(id, _)| (*id).clone())
         .collect();
     declared_not_live.sort();
-    let mut problems = source.problems();
+    let mut problems = source.problems_of(&declared);
     problems.extend(crate::ignore::declared_problems(source, ignore));
     problems.sort_by(|a, b| {
         (&a.span.file, a.span.start, &a.message).cmp(&(&b.span.file, b.span.start, &b.message))
@@ -104,7 +108,7 @@ pub fn compare(catalog: &Catalog, source: &SourceModel, ignore: &IgnoreRules) ->
         undeclared,
         declared_not_live,
         problems,
-        duplicates: source.duplicates().len(),
+        duplicates: crate::source::duplicates_of(&declared).len(),
         ignored: catalog.ignored.clone(),
     }
 }

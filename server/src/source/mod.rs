@@ -139,8 +139,8 @@ impl SourceModel {
     }
 
     /// Every declaration, by identity (in file order; more than one is a duplicate).
-    pub fn declared(&self) -> HashMap<&Identity, Vec<&Declaration>> {
-        let mut map: HashMap<&Identity, Vec<&Declaration>> = HashMap::new();
+    pub fn declared(&self) -> Declared<'_> {
+        let mut map: Declared = HashMap::new();
         for file in self.files.values() {
             for d in &file.declarations {
                 map.entry(&d.identity).or_default().push(d);
@@ -151,12 +151,17 @@ impl SourceModel {
 
     /// Untracked statements and duplicate declarations, in file and position order.
     pub fn problems(&self) -> Vec<Problem> {
+        self.problems_of(&self.declared())
+    }
+
+    /// As [`SourceModel::problems`], with the map [`SourceModel::declared`] gave.
+    pub fn problems_of(&self, declared: &Declared) -> Vec<Problem> {
         let mut problems: Vec<Problem> = self
             .files
             .values()
             .flat_map(|f| f.untracked.iter().cloned())
             .collect();
-        problems.extend(self.duplicates());
+        problems.extend(duplicates_of(declared));
         problems.sort_by(|a, b| {
             (&a.span.file, a.span.start, &a.message).cmp(&(&b.span.file, b.span.start, &b.message))
         });
@@ -165,23 +170,31 @@ impl SourceModel {
 
     /// Every declaration after an object's first, naming where the first is.
     pub fn duplicates(&self) -> Vec<Problem> {
-        let mut problems = Vec::new();
-        for decls in self.declared().values() {
-            let Some(first) = decls.first() else { continue };
-            for d in decls.iter().skip(1) {
-                problems.push(Problem {
-                    span: d.span.clone(),
-                    message: format!(
-                        "{} {} is declared twice (first at {})",
-                        d.identity.kind.singular(),
-                        d.identity,
-                        first.span
-                    ),
-                });
-            }
-        }
-        problems
+        duplicates_of(&self.declared())
     }
+}
+
+/// Every declaration, by identity, as [`SourceModel::declared`] maps them.
+pub type Declared<'a> = HashMap<&'a Identity, Vec<&'a Declaration>>;
+
+/// Every declaration of `declared` after an object's first, naming where the first is.
+pub fn duplicates_of(declared: &Declared) -> Vec<Problem> {
+    let mut problems = Vec::new();
+    for decls in declared.values() {
+        let Some(first) = decls.first() else { continue };
+        for d in decls.iter().skip(1) {
+            problems.push(Problem {
+                span: d.span.clone(),
+                message: format!(
+                    "{} {} is declared twice (first at {})",
+                    d.identity.kind.singular(),
+                    d.identity,
+                    first.span
+                ),
+            });
+        }
+    }
+    problems
 }
 
 /// Parses one file's text on its own: what [`SourceModel::update_file`] stores (for callers
