@@ -1,7 +1,6 @@
 //! `pg-flux verify`: a read-only, asymmetric diff — every live object (and sub-object) that
 //! the source does not declare, grouped by kind.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use crate::diff::Change;
@@ -60,18 +59,38 @@ pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
         let session = crate::connect::Session::open(&options.conninfo).await?;
         crate::inspect::trace_phase("session", start);
         let catalog =
-            crate::inspect::inspect_cached(&session, &options.scope, Depth::Identities).await;
+            crate::inspect::inspect_cached(&session, &options.scope, Depth::Identities).await?;
         crate::inspect::trace_phase("inspect", start);
-        catalog
+        // The live objects are listed while the source is still being read.
+        let live = tokio::task::spawn_blocking(move || {
+            let live = inventory(&catalog);
+            let ignored = catalog.ignored.clone();
+            drop_in_background(catalog);
+            (live, ignored)
+        })
+        .await
+        .map_err(|e| {
+            crate::Error::Usage(format!("listing live objects failed unexpectedly: {e}"))
+        })?;
+        crate::inspect::trace_phase("live objects listed", start);
+        Ok::<_, crate::Error>(live)
     };
-    let (source, catalog) = tokio::join!(source, catalog);
+    let (source, live) = tokio::join!(source, catalog);
     let source = source.map_err(|e| {
         crate::Error::Usage(format!("reading the source failed unexpectedly: {e}"))
     })??;
+    let (live, ignored) = live?;
     let start = std::time::Instant::now();
-    let report = compare(&catalog?, &source, &options.scope.ignore);
+    let report = compare_live(&live, ignored, &source, &options.scope.ignore);
+    drop_in_background((live, source));
     crate::inspect::trace_phase("compare", start);
     Ok(report)
+}
+
+/// Frees `value` on another thread: a command that is done with a whole catalog need not wait
+/// for its hundreds of thousands of allocations to be given back.
+fn drop_in_background<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<SourceModel> {
@@ -88,10 +107,19 @@ pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<Sou
 /// `catalog` was inspected under `ignore`; a declaration `ignore` takes is a warning (among
 /// the problems), never pending.
 pub fn compare(catalog: &Catalog, source: &SourceModel, ignore: &IgnoreRules) -> VerifyReport {
-    let live = inventory(catalog);
+    compare_live(&inventory(catalog), catalog.ignored.clone(), source, ignore)
+}
+
+/// As [`compare`], with the catalog's [`inventory`] and what `[ignore]` took out of it.
+fn compare_live(
+    live: &[LiveObject],
+    ignored: Vec<RuleCount>,
+    source: &SourceModel,
+    ignore: &IgnoreRules,
+) -> VerifyReport {
     let declared = source.declared();
-    let undeclared = undeclared(&live, |id| declared.contains_key(id));
-    let live_ids: HashSet<&Identity> = live.iter().map(|o| &o.identity).collect();
+    let undeclared = undeclared(live, |id| declared.contains_key(id));
+    let live_ids: crate::source::IdentitySet = live.iter().map(|o| &o.identity).collect();
     let mut declared_not_live: Vec<Identity> = declared
         .iter()
         .filter(|(id, decls)| !live_ids.contains(*id) && !decls.iter().all(|d| d.implied))
@@ -109,7 +137,7 @@ pub fn compare(catalog: &Catalog, source: &SourceModel, ignore: &IgnoreRules) ->
         declared_not_live,
         problems,
         duplicates: crate::source::duplicates_of(&declared).len(),
-        ignored: catalog.ignored.clone(),
+        ignored,
     }
 }
 

@@ -140,7 +140,7 @@ impl SourceModel {
 
     /// Every declaration, by identity (in file order; more than one is a duplicate).
     pub fn declared(&self) -> Declared<'_> {
-        let mut map: Declared = HashMap::new();
+        let mut map: Declared = HashMap::default();
         for file in self.files.values() {
             for d in &file.declarations {
                 map.entry(&d.identity).or_default().push(d);
@@ -174,8 +174,14 @@ impl SourceModel {
     }
 }
 
-/// Every declaration, by identity, as [`SourceModel::declared`] maps them.
-pub type Declared<'a> = HashMap<&'a Identity, Vec<&'a Declaration>>;
+/// Every declaration, by identity, as [`SourceModel::declared`] maps them (a fast hash: a
+/// large tree has hundreds of thousands of identities, and none comes from an adversary).
+pub type Declared<'a> = HashMap<&'a Identity, Vec<&'a Declaration>, FastHash>;
+
+/// A set of identities with the same hash.
+pub type IdentitySet<'a> = std::collections::HashSet<&'a Identity, FastHash>;
+
+pub type FastHash = std::hash::BuildHasherDefault<rustc_hash::FxHasher>;
 
 /// Every declaration of `declared` after an object's first, naming where the first is.
 pub fn duplicates_of(declared: &Declared) -> Vec<Problem> {
