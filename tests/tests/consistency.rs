@@ -114,7 +114,7 @@ fn the_catalog_fingerprint_changes_with_every_change_a_dump_shows_and_nothing_el
         let fingerprint = || {
             pg_flux_tests::block_on(async {
                 let session = pg_flux::connect::Session::open(&d.url()).await?;
-                pg_flux::inspect::fingerprint(session.client()).await
+                pg_flux::inspect::fingerprint(&session.readers()).await
             })
             .unwrap_or_else(|e| panic!("PostgreSQL {major}: {e}"))
         };
@@ -182,7 +182,7 @@ fn the_catalog_fingerprint_changes_with_every_change_a_dump_shows_and_nothing_el
         let plain_fingerprint = || {
             pg_flux_tests::block_on(async {
                 let session = pg_flux::connect::Session::open(&plain).await?;
-                pg_flux::inspect::fingerprint(session.client()).await
+                pg_flux::inspect::fingerprint(&session.readers()).await
             })
             .unwrap_or_else(|e| panic!("PostgreSQL {major}, a plain role: {e}"))
         };

@@ -23,7 +23,26 @@ fn runs(tables: usize) -> usize {
     }
 }
 
+/// The benchmark's own cache directory (`XDG_CACHE_HOME` of every command it runs), so that
+/// the user's caches neither help nor suffer.
+fn cache_home() -> &'static std::path::Path {
+    static HOME: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| {
+        std::env::temp_dir().join(format!("pg-flux-bench-cache-{}", std::process::id()))
+    })
+}
+
+/// Empties pg-flux's caches of runs (not the server builds and initdb templates kept there).
+fn clear_caches() {
+    for cache in ["catalogs", "source"] {
+        let _ = std::fs::remove_dir_all(cache_home().join("pg-flux").join(cache));
+    }
+}
+
 fn main() {
+    // Every command this benchmark runs keeps its caches in a folder of the benchmark's own
+    // (set before any thread is started).
+    std::env::set_var("XDG_CACHE_HOME", cache_home());
     // `bench --sql N` prints the synthetic schema instead, for profiling by hand.
     let args: Vec<String> = std::env::args().collect();
     if args.get(1).map(String::as_str) == Some("--sql") {
@@ -43,8 +62,11 @@ fn main() {
         report,
         "# pg-flux vs pg_dump --schema-only\n\nPostgreSQL {}, {} runs each (1 from 50,000 tables on), median wall and CPU \
          (user + system of the client process), highest peak RSS; machine: {}\n\n\
-         | tables | objects | pg-flux dump | CPU | peak RSS | pg_dump | CPU | peak RSS | speed-up | memory | catalog queries | verify | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+         | tables | objects | pg-flux dump | CPU | peak RSS | pg_dump | CPU | peak RSS | speed-up | memory | catalog queries | verify, first run | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n\n\
+         verify and migrate generate keep caches in the user's cache directory (the live catalog, \
+         the parsed source): a first run starts with them empty, a second run finds what the \
+         run before it left (after one file changed: that run's source with another file).",
         db0.cluster.binaries().version,
         runs(0),
         machine()
@@ -102,23 +124,22 @@ fn main() {
             },
         );
         eprintln!("bench: {n} tables: verify…");
-        // verify of the database against the tree just dumped (a clean verify: exit 0).
-        let verify = measure(
-            runs(n),
-            || {},
-            || {
-                let mut c = Command::new(&bin);
-                c.args([
-                    "verify",
-                    "--db",
-                    &url,
-                    "--schema-dir",
-                    &target_s,
-                    "--strict",
-                ]);
-                c
-            },
-        );
+        // verify of the database against the tree just dumped (a clean verify: exit 0), with
+        // pg-flux's caches emptied before each run, then with them as the run before left them.
+        let verify_command = || {
+            let mut c = Command::new(&bin);
+            c.args([
+                "verify",
+                "--db",
+                &url,
+                "--schema-dir",
+                &target_s,
+                "--strict",
+            ]);
+            c
+        };
+        let verify_first = measure(runs(n), clear_caches, verify_command);
+        let verify = measure(runs(n), || {}, verify_command);
         eprintln!("bench: {n} tables: migrate generate…");
         let migrate_cell = migrate_cell(
             &bin,
@@ -128,21 +149,22 @@ fn main() {
             runs(n),
         );
         let queries = query_count(&url);
-        let (flux, native, verify) = (ok(flux), ok(native), ok(verify));
+        let (flux, native) = (ok(flux), ok(native));
+        let verify = (ok(verify_first), ok(verify));
         row(
             &mut report,
             n,
             objects.trim(),
-            &flux,
-            &native,
+            (&flux, &native),
             queries,
-            &verify,
+            (&verify.0, &verify.1),
             &migrate_cell,
         );
         eprintln!("bench: {n} tables done");
         write_report(&name, &report);
     }
     println!("{report}");
+    let _ = std::fs::remove_dir_all(cache_home());
 }
 
 /// `migrate generate` right after the dump in `schema_dir`, as the report's four cells: its
@@ -155,7 +177,11 @@ fn migrate_cell(
     migrations: &std::path::Path,
     runs: usize,
 ) -> String {
-    match measure_migrate(bin, url, schema_dir, migrations, runs) {
+    let first = match measure_migrate(bin, url, schema_dir, migrations, runs, &|| clear_caches()) {
+        Ok((m, _)) => format!("{:.2} s", m.wall),
+        Err(e) => format!("failed: {e}"),
+    };
+    match measure_migrate(bin, url, schema_dir, migrations, runs, &|| {}) {
         Ok((m, written)) => {
             // Right after a dump the migration must be empty, or the figure means nothing.
             assert_eq!(
@@ -165,17 +191,19 @@ fn migrate_cell(
             );
             let load = phase_seconds(&m.stderr, "shadow load");
             format!(
-                "{:.2} s | {load:.2} s | {:.2} s | {}",
+                "{first} | {:.2} s | {load:.2} s | {:.2} s | {}",
                 m.wall,
                 m.wall - load,
                 migrate_one_file_changed(bin, url, schema_dir, migrations, runs)
             )
         }
-        Err(e) => format!("failed: {e} | — | — | —"),
+        Err(e) => format!("{first} | failed: {e} | — | — | —"),
     }
 }
 
-/// `migrate generate` with one file added to the dumped tree (taken away again after).
+/// `migrate generate` with one file added to the dumped tree (taken away again after): before
+/// each run the file declares another table, so that each run finds one file changed since
+/// the run before.
 fn migrate_one_file_changed(
     bin: &std::path::Path,
     url: &str,
@@ -184,9 +212,18 @@ fn migrate_one_file_changed(
     runs: usize,
 ) -> String {
     let added = std::path::Path::new(schema_dir).join("tables/bench_added.sql");
-    std::fs::write(&added, "CREATE TABLE public.bench_added (id integer);\n")
-        .unwrap_or_else(|e| panic!("{e}"));
-    let migrate = measure_migrate(bin, url, schema_dir, migrations, runs);
+    let next = std::cell::Cell::new(0);
+    let change = || {
+        next.set(next.get() + 1);
+        let sql = format!(
+            "CREATE TABLE public.bench_added_{} (id integer);\n",
+            next.get()
+        );
+        std::fs::write(&added, sql).unwrap_or_else(|e| panic!("{e}"));
+    };
+    // The cache as the run before left it: with the tree as dumped.
+    let _ = measure_migrate(bin, url, schema_dir, migrations, 1, &|| {});
+    let migrate = measure_migrate(bin, url, schema_dir, migrations, runs, &change);
     let _ = std::fs::remove_file(&added);
     match migrate {
         Ok((m, written)) => {
@@ -209,12 +246,14 @@ fn measure_migrate(
     schema_dir: &str,
     migrations: &std::path::Path,
     runs: usize,
+    prepare: &dyn Fn(),
 ) -> Result<(Measured, String), String> {
     let migrations_s = migrations.to_string_lossy().into_owned();
     let measured = measure(
         runs,
         || {
             let _ = std::fs::remove_dir_all(migrations);
+            prepare();
         },
         || {
             let mut c = Command::new(bin);
@@ -258,15 +297,14 @@ fn row(
     report: &mut String,
     n: usize,
     objects: &str,
-    flux: &Measured,
-    native: &Measured,
+    (flux, native): (&Measured, &Measured),
     queries: usize,
-    verify: &Measured,
+    (verify_first, verify): (&Measured, &Measured),
     migrate_cell: &str,
 ) {
     let _ = writeln!(
         report,
-        "| {n} | {objects} | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {queries} | {:.2} s | {migrate_cell} |",
+        "| {n} | {objects} | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {queries} | {:.2} s | {:.2} s | {migrate_cell} |",
         flux.wall,
         flux.cpu,
         flux.peak_kib / 1024,
@@ -275,6 +313,7 @@ fn row(
         native.peak_kib / 1024,
         native.wall / flux.wall.max(1e-9),
         flux.peak_kib as f64 / (native.peak_kib as f64).max(1.0),
+        verify_first.wall,
         verify.wall,
     );
 }
