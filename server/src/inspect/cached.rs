@@ -23,6 +23,17 @@ const KEEP: usize = 16;
 
 /// As [`inspect_session`], through the cache.
 pub async fn inspect_cached(session: &Session, scope: &Scope, depth: Depth) -> Result<Catalog> {
+    inspect_cached_with(session, scope, depth, None).await
+}
+
+/// As [`inspect_cached`], for a caller that has taken the catalog's fingerprint in this
+/// session already (the language server): it is not taken again.
+pub async fn inspect_cached_with(
+    session: &Session,
+    scope: &Scope,
+    depth: Depth,
+    fingerprint_taken: Option<&str>,
+) -> Result<Catalog> {
     let Some(dir) = crate::cache::dir("catalogs") else {
         return inspect_session(session, scope, depth).await;
     };
@@ -59,7 +70,10 @@ pub async fn inspect_cached(session: &Session, scope: &Scope, depth: Depth) -> R
             }
         }
     }
-    let fingerprint = fingerprint(&session.readers()).await?;
+    let fingerprint = match fingerprint_taken {
+        Some(taken) => taken.to_string(),
+        None => fingerprint(&session.readers()).await?,
+    };
     trace_phase("catalog fingerprint", start);
     let now = Stamp {
         identity,
@@ -84,6 +98,21 @@ pub async fn inspect_cached(session: &Session, scope: &Scope, depth: Depth) -> R
     crate::cache::prune(&dir, KEEP * 2);
     trace_phase("catalog cache: written", start);
     Ok(catalog)
+}
+
+/// True when the server's write-ahead log position before `session`'s snapshot is its position
+/// now: nothing changed around the snapshot, so that a catalog read at that position before is
+/// the one the snapshot holds.
+pub async fn logged_nothing_during(session: &Session) -> bool {
+    match session.wal_position_before_snapshot() {
+        Some(before) => {
+            crate::connect::wal_position(session.client())
+                .await
+                .as_deref()
+                == Some(before)
+        }
+        None => false,
+    }
 }
 
 /// What an entry was read from.

@@ -242,6 +242,9 @@ struct KeptCatalog {
     scope: Scope,
     with_dependencies: bool,
     fingerprint: String,
+    /// The server's log position before the read's snapshot (see
+    /// [`crate::inspect::logged_nothing_during`]).
+    wal_position: Option<String>,
     catalog: Arc<Catalog>,
     /// What was derived from the catalog, while it stands: the live state (when the scope
     /// ignores nothing, so that the catalog is the whole one read) and its dump's index.
@@ -389,17 +392,31 @@ async fn inspect(
     kept: &mut Option<KeptCatalog>,
 ) -> crate::Result<(crate::connect::Session, Arc<Catalog>, String)> {
     let session = crate::connect::Session::open(url).await?;
+    let same_read = |k: &&KeptCatalog| {
+        k.url == url && k.scope == *scope && k.with_dependencies == with_dependencies
+    };
+    // Nothing logged since the kept read: no scan of the catalogs either.
+    let wal_position = session.wal_position_before_snapshot().map(str::to_string);
+    if let Some(k) = kept.as_ref().filter(same_read) {
+        if wal_position.is_some()
+            && k.wal_position == wal_position
+            && crate::inspect::logged_nothing_during(&session).await
+        {
+            return Ok((session, k.catalog.clone(), k.fingerprint.clone()));
+        }
+    }
     let fingerprint = crate::inspect::fingerprint(&session.readers()).await?;
-    if let Some(k) = kept.as_ref().filter(|k| {
-        k.url == url
-            && k.scope == *scope
-            && k.with_dependencies == with_dependencies
-            && k.fingerprint == fingerprint
-    }) {
+    if let Some(k) = kept
+        .as_mut()
+        .filter(|k| same_read(&&**k) && k.fingerprint == fingerprint)
+    {
+        k.wal_position = wal_position;
         return Ok((session, k.catalog.clone(), fingerprint));
     }
     *kept = None;
-    let catalog = crate::inspect::inspect_session(
+    // Through the cache that the command line keeps too: a server started on a database that
+    // `migrate generate` or another server read since its last change reads nothing again.
+    let catalog = crate::inspect::inspect_cached_with(
         &session,
         scope,
         if with_dependencies {
@@ -407,6 +424,7 @@ async fn inspect(
         } else {
             crate::inspect::Depth::Definitions
         },
+        Some(&fingerprint),
     )
     .await?;
     let catalog = Arc::new(catalog);
@@ -415,6 +433,7 @@ async fn inspect(
         scope: scope.clone(),
         with_dependencies,
         fingerprint: fingerprint.clone(),
+        wal_position,
         catalog: catalog.clone(),
         state: None,
         index: None,

@@ -62,11 +62,11 @@ fn main() {
         report,
         "# pg-flux vs pg_dump --schema-only\n\nPostgreSQL {}, {} runs each (1 from 50,000 tables on), median wall and CPU \
          (user + system of the client process), highest peak RSS; machine: {}\n\n\
-         | tables | objects | pg-flux dump | CPU | peak RSS | pg_dump | CPU | peak RSS | speed-up | memory | catalog queries | verify, first run | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n\n\
          verify and migrate generate keep caches in the user's cache directory (the live catalog, \
          the parsed source): a first run starts with them empty, a second run finds what the \
-         run before it left (after one file changed: that run's source with another file).",
+         run before it left (after one file changed: that run's source with another file).\n\n\
+         | tables | objects | pg-flux dump | CPU | peak RSS | pg_dump | CPU | peak RSS | speed-up | memory | catalog queries | verify, first run | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         db0.cluster.binaries().version,
         runs(0),
         machine()
