@@ -88,6 +88,7 @@ fn run(dir: &Path, url: &str, cache: Option<&Path>, args: &[&str]) -> Outcome {
             "phase:",
             "inspect:",
             "query",
+            "cache:",
             "catalog cache",
             "source cache",
         ]
@@ -247,4 +248,58 @@ fn cached_catalog_equals_a_fresh_read_through_live_changes() {
         assert_traced(&traces, "phase: catalog cache: read", "plain role, again");
         db.exec(&format!("DROP OWNED BY {reader}; DROP ROLE {reader}; DROP OWNED BY {renamed}; DROP ROLE {renamed}"));
     }
+}
+
+/// What the cache must not keep, and where it cannot keep anything: a catalog holding a
+/// credential (a user mapping's password) is never written to disk, and a cache directory that
+/// cannot be made changes nothing but the speed.
+#[test]
+fn credentials_stay_off_disk_and_an_unwritable_cache_changes_nothing() {
+    let db = TestDb::on(*majors().last().unwrap_or(&18));
+    db.exec(SCHEMA);
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let url = db.url();
+    let dump = Command::new(pg_flux_bin())
+        .args(["dump", "--db", &url, "--output"])
+        .arg(tmp.path().join("schema"))
+        .output()
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(dump.status.success(), "{}", String::from_utf8_lossy(&dump.stderr));
+
+    // A file where the cache directory would be.
+    let blocked = tmp.path().join("not-a-directory");
+    std::fs::write(&blocked, "").unwrap_or_else(|e| panic!("{e}"));
+    let traces = same_as_fresh(tmp.path(), &url, &blocked, "unwritable cache");
+    assert_traced(&traces, "catalog cache: miss", "unwritable cache");
+
+    let secret = "S3cr3t-of-the-test";
+    db.exec(&format!(
+        "CREATE FOREIGN DATA WRAPPER cache_fdw; \
+         CREATE SERVER cache_srv FOREIGN DATA WRAPPER cache_fdw OPTIONS (host 'h'); \
+         CREATE USER MAPPING FOR CURRENT_USER SERVER cache_srv OPTIONS (user 'u', password '{secret}')"
+    ));
+    let cache = tmp.path().join("cache");
+    for _ in 0..2 {
+        let traces = same_as_fresh(tmp.path(), &url, &cache, "credentials");
+        assert_traced(
+            &traces,
+            "catalog cache: not written: the catalog holds credentials",
+            "credentials",
+        );
+    }
+    let mut entries = 0;
+    for folder in ["catalogs", "source"] {
+        let dir = cache.join("pg-flux").join(folder);
+        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let bytes = std::fs::read(entry.path()).unwrap_or_else(|e| panic!("{e}"));
+            entries += 1;
+            assert!(
+                !bytes.windows(secret.len()).any(|w| w == secret.as_bytes()),
+                "{} holds the user mapping's password",
+                entry.path().display()
+            );
+        }
+    }
+    // The source's parse was cached: the check above looked at something.
+    assert!(entries > 0, "nothing was cached at all");
 }

@@ -13,7 +13,9 @@ mod simple;
 pub mod sql;
 mod types;
 
-pub use foreign::{add_foreign_column_sql, add_foreign_constraint_sql, user_mapping_sql};
+pub use foreign::{
+    add_foreign_column_sql, add_foreign_constraint_sql, is_secret_option, user_mapping_sql,
+};
 pub(crate) use functions::{function_signature, privilege_target};
 pub use labels::label_sql;
 pub use relations::{add_column_sql, add_constraint_sql};

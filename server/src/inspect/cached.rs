@@ -93,11 +93,33 @@ pub async fn inspect_cached_with(
     }
     trace("catalog cache: miss");
     let catalog = inspect_session(session, scope, depth).await?;
+    if holds_credentials(&catalog) {
+        // Dump never writes them either (see `emit::foreign`): not a byte of them on disk.
+        trace("catalog cache: not written: the catalog holds credentials (foreign-data options)");
+        return Ok(catalog);
+    }
     let start = std::time::Instant::now();
     entries[0].write(&now, &catalog);
     crate::cache::prune(&dir, KEEP * 2);
     trace_phase("catalog cache: written", start);
     Ok(catalog)
+}
+
+/// True when an option of a foreign-data wrapper, server, user mapping, foreign table or column
+/// is a credential (a password, a key, a token).
+fn holds_credentials(catalog: &Catalog) -> bool {
+    let secret = |options: &[(String, String)]| {
+        options
+            .iter()
+            .any(|(name, _)| crate::emit::is_secret_option(name))
+    };
+    catalog.foreign_data_wrappers.iter().any(|w| secret(&w.options))
+        || catalog.foreign_servers.iter().any(|s| {
+            secret(&s.options) || s.user_mappings.iter().any(|m| secret(&m.options))
+        })
+        || catalog.foreign_tables.iter().any(|t| {
+            secret(&t.options) || t.columns.iter().any(|c| secret(&c.fdw_options))
+        })
 }
 
 /// True when the server's write-ahead log position before `session`'s snapshot is its position
