@@ -264,7 +264,11 @@ fn credentials_stay_off_disk_and_an_unwritable_cache_changes_nothing() {
         .arg(tmp.path().join("schema"))
         .output()
         .unwrap_or_else(|e| panic!("{e}"));
-    assert!(dump.status.success(), "{}", String::from_utf8_lossy(&dump.stderr));
+    assert!(
+        dump.status.success(),
+        "{}",
+        String::from_utf8_lossy(&dump.stderr)
+    );
 
     // A file where the cache directory would be.
     let blocked = tmp.path().join("not-a-directory");

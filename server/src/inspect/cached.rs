@@ -113,13 +113,18 @@ fn holds_credentials(catalog: &Catalog) -> bool {
             .iter()
             .any(|(name, _)| crate::emit::is_secret_option(name))
     };
-    catalog.foreign_data_wrappers.iter().any(|w| secret(&w.options))
-        || catalog.foreign_servers.iter().any(|s| {
-            secret(&s.options) || s.user_mappings.iter().any(|m| secret(&m.options))
-        })
-        || catalog.foreign_tables.iter().any(|t| {
-            secret(&t.options) || t.columns.iter().any(|c| secret(&c.fdw_options))
-        })
+    catalog
+        .foreign_data_wrappers
+        .iter()
+        .any(|w| secret(&w.options))
+        || catalog
+            .foreign_servers
+            .iter()
+            .any(|s| secret(&s.options) || s.user_mappings.iter().any(|m| secret(&m.options)))
+        || catalog
+            .foreign_tables
+            .iter()
+            .any(|t| secret(&t.options) || t.columns.iter().any(|c| secret(&c.fdw_options)))
 }
 
 /// True when the server's write-ahead log position before `session`'s snapshot is its position
