@@ -39,17 +39,9 @@ pub async fn inspect_cached_with(
     };
     let start = std::time::Instant::now();
     let identity = database_identity(session).await?;
-    // The log position before the snapshot and now: the same, and nothing changed around it.
     let wal = session.wal_position_before_snapshot();
     let unchanged_since = match wal {
-        Some(before)
-            if crate::connect::wal_position(session.client())
-                .await
-                .as_deref()
-                == Some(before) =>
-        {
-            Some(before)
-        }
+        Some(before) if logged_nothing_during(session).await => Some(before),
         _ => None,
     };
     // Definitions serve a read of identities as well: a verify after a migrate reads nothing.
