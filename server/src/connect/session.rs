@@ -32,13 +32,15 @@ SET jit = off;
 SET work_mem = '64MB';";
 
 /// The position the server has inserted its write-ahead log up to (replayed it up to, on a
-/// standby), or `None` when the role may not read it.
+/// standby), with the time the server started (a cluster made anew at the same address may
+/// reach the same position with other contents), or `None` when the role may not read it.
 pub(crate) async fn wal_position(client: &tokio_postgres::Client) -> Option<String> {
     let row = client
         .query_one(
             "SELECT (CASE WHEN pg_catalog.pg_is_in_recovery() \
                      THEN pg_catalog.pg_last_wal_replay_lsn() \
-                     ELSE pg_catalog.pg_current_wal_insert_lsn() END)::text",
+                     ELSE pg_catalog.pg_current_wal_insert_lsn() END)::text \
+                    || ' ' || pg_catalog.pg_postmaster_start_time()::text",
             &[],
         )
         .await

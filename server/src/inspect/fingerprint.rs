@@ -7,8 +7,9 @@
 //! greatest `xmin` change with any DDL, GRANT, COMMENT or label, and do not change when
 //! VACUUM or ANALYZE update statistics in place. Every catalog of the database that the role
 //! may read is taken (a change elsewhere costs one needless read, a change missed would cost a
-//! wrong answer), this database's rows of the shared ones, and the names of the roles its
-//! objects depend on (a dump prints them; a plain role cannot read their catalog).
+//! wrong answer), this database's rows of the shared ones, the names of the roles its
+//! objects depend on (a dump prints them; a plain role cannot read their catalog), and when the
+//! server started (a cluster made anew counts its transactions from the start again).
 
 use tokio_postgres::Client;
 
@@ -99,6 +100,11 @@ fn parts(readable: &[(String, bool)]) -> Vec<String> {
                  FROM pg_catalog.{name} {only}"
             ))
         })
+        // The server's start: counts and sums of transaction ids start over in a cluster made
+        // anew (a container recreated at the same address), whatever it holds.
+        .chain(std::iter::once(
+            "SELECT 'server'::text, pg_catalog.pg_postmaster_start_time()::text".to_string(),
+        ))
         // Owners and grantees by name: the roles this database's objects depend on, and the
         // bootstrap superuser (pinned: no dependency names it).
         .chain(std::iter::once(format!(
