@@ -565,17 +565,45 @@ impl Run {
 
 /// Runs `pg-flux` with `args` in `cwd`, with a clean environment for connection settings.
 pub fn pg_flux(cwd: &Path, args: &[&str]) -> Run {
-    let out = Command::new(pg_flux_bin())
+    Run::of(pg_flux_command(cwd, args))
+}
+
+/// `pg-flux` with `args` in `cwd`, with a clean environment for connection settings.
+pub fn pg_flux_command(cwd: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(pg_flux_bin());
+    command
         .args(args)
         .current_dir(cwd)
         .env_remove("DATABASE_URL")
-        .env_remove("PGPASSWORD")
-        .output()
-        .unwrap_or_else(|e| panic!("running pg-flux: {e}"));
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        .env_remove("PGPASSWORD");
+    command
+}
+
+/// As [`pg_flux_command`], traced (`PGFLUX_TRACE_QUERIES`), with pg-flux's caches in the cache
+/// directory `cache` (`XDG_CACHE_HOME`), or turned off (`None`).
+pub fn pg_flux_cached(cwd: &Path, args: &[&str], cache: Option<&Path>) -> Command {
+    let mut command = pg_flux_command(cwd, args);
+    command.env("PGFLUX_TRACE_QUERIES", "1");
+    match cache {
+        Some(dir) => command
+            .env("XDG_CACHE_HOME", dir)
+            .env_remove("PGFLUX_CACHE"),
+        None => command.env("PGFLUX_CACHE", "off"),
+    };
+    command
+}
+
+impl Run {
+    /// Runs `command` to its end.
+    pub fn of(mut command: Command) -> Run {
+        let out = command
+            .output()
+            .unwrap_or_else(|e| panic!("running pg-flux: {e}"));
+        Run {
+            code: out.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        }
     }
 }
 

@@ -8,9 +8,8 @@
 //! role (no access to the cluster's control data) is held to the same.
 
 use std::path::Path;
-use std::process::Command;
 
-use pg_flux_tests::{majors, pg_flux_bin, TestDb};
+use pg_flux_tests::{majors, pg_flux, pg_flux_cached, TestDb};
 
 const SCHEMA: &str = r#"
 CREATE SCHEMA app;
@@ -43,21 +42,10 @@ struct Outcome {
 fn run(dir: &Path, url: &str, cache: Option<&Path>, args: &[&str]) -> Outcome {
     let migrations = dir.join("migrations");
     let _ = std::fs::remove_dir_all(&migrations);
-    let mut command = Command::new(pg_flux_bin());
-    command
-        .args(args)
-        .args(["--db", url, "--schema-dir"])
-        .arg(dir.join("schema"))
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env_remove("PGPASSWORD")
-        .env("PGFLUX_TRACE_QUERIES", "1");
-    match cache {
-        Some(cache) => command
-            .env("XDG_CACHE_HOME", cache)
-            .env_remove("PGFLUX_CACHE"),
-        None => command.env("PGFLUX_CACHE", "off"),
-    };
+    let schema = dir.join("schema").to_string_lossy().into_owned();
+    let mut all = args.to_vec();
+    all.extend(["--db", url, "--schema-dir", &schema]);
+    let mut command = pg_flux_cached(dir, &all, cache);
     if args.first() == Some(&"migrate") {
         command.arg("--migrations-dir").arg(&migrations);
     }
@@ -152,16 +140,8 @@ fn cached_catalog_equals_a_fresh_read_through_live_changes() {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let cache = tmp.path().join("cache");
         let url = db.url();
-        let dump = Command::new(pg_flux_bin())
-            .args(["dump", "--db", &url, "--output"])
-            .arg(tmp.path().join("schema"))
-            .output()
-            .unwrap_or_else(|e| panic!("{e}"));
-        assert!(
-            dump.status.success(),
-            "{}",
-            String::from_utf8_lossy(&dump.stderr)
-        );
+        let dump = pg_flux(tmp.path(), &["dump", "--db", &url, "--output", "schema"]);
+        assert_eq!(dump.code, 0, "{}", dump.stderr);
 
         let first = same_as_fresh(tmp.path(), &url, &cache, "first run");
         assert_traced(&first[..1], "catalog cache: miss", "first run");
@@ -259,16 +239,8 @@ fn credentials_stay_off_disk_and_an_unwritable_cache_changes_nothing() {
     db.exec(SCHEMA);
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let url = db.url();
-    let dump = Command::new(pg_flux_bin())
-        .args(["dump", "--db", &url, "--output"])
-        .arg(tmp.path().join("schema"))
-        .output()
-        .unwrap_or_else(|e| panic!("{e}"));
-    assert!(
-        dump.status.success(),
-        "{}",
-        String::from_utf8_lossy(&dump.stderr)
-    );
+    let dump = pg_flux(tmp.path(), &["dump", "--db", &url, "--output", "schema"]);
+    assert_eq!(dump.code, 0, "{}", dump.stderr);
 
     // A file where the cache directory would be.
     let blocked = tmp.path().join("not-a-directory");

@@ -3,40 +3,14 @@
 //! edit (a table no longer declared) at once.
 
 use std::path::Path;
-use std::process::Command;
 
-use pg_flux_tests::{pg_flux, pg_flux_bin, read_tree, Run, TestDb};
+use pg_flux_tests::{pg_flux, pg_flux_cached, read_tree, Run, TestDb};
 
 /// `pg-flux verify --strict` on `schema` in `cwd`, with the caches in `cache` (`None`: caches off).
 fn verify(cwd: &Path, db: &TestDb, cache: Option<&Path>) -> Run {
-    let mut command = Command::new(pg_flux_bin());
-    command
-        .args([
-            "verify",
-            "--strict",
-            "--db",
-            &db.url(),
-            "--schema-dir",
-            "schema",
-        ])
-        .current_dir(cwd)
-        .env_remove("DATABASE_URL")
-        .env_remove("PGPASSWORD")
-        .env("PGFLUX_TRACE_QUERIES", "1");
-    match cache {
-        Some(dir) => command
-            .env("XDG_CACHE_HOME", dir)
-            .env_remove("PGFLUX_CACHE"),
-        None => command.env("PGFLUX_CACHE", "off"),
-    };
-    let out = command
-        .output()
-        .unwrap_or_else(|e| panic!("running pg-flux: {e}"));
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    let url = db.url();
+    let args = ["verify", "--strict", "--db", &url, "--schema-dir", "schema"];
+    Run::of(pg_flux_cached(cwd, &args, cache))
 }
 
 /// The run's `source cache: N of M files parsed` line, as (N, M).
