@@ -226,10 +226,13 @@ pub struct Identity {
     /// Functions, procedures, aggregates: argument types as `pg_identify_object` prints them
     /// (`integer`, `character varying`, `timestamp with time zone`, `integer[]`,
     /// `public.mood`; typmods dropped; OUT arguments left out of functions).
-    pub args: Option<Vec<String>>,
+    /// (Boxed slices and strings here and below: the language server keeps hundreds of
+    /// thousands of identities.)
+    pub args: Option<Box<[String]>>,
     /// Operator classes and families: the access method (`USING btree`).
-    pub using: Option<String>,
-    pub grant: Option<GrantOf>,
+    pub using: Option<Box<str>>,
+    /// Boxed: most identities are not grants.
+    pub grant: Option<Box<GrantOf>>,
 }
 
 impl Identity {
@@ -270,7 +273,7 @@ impl Identity {
     /// A function-like object with its argument types.
     pub fn routine(kind: ObjectKind, schema: &str, name: &str, args: Vec<String>) -> Identity {
         Identity {
-            args: Some(args),
+            args: Some(args.into_boxed_slice()),
             ..Identity::new(kind, schema, name)
         }
     }
@@ -282,8 +285,8 @@ impl Identity {
             Some(schema) => Identity::new(kind, schema, &o.name),
             None => Identity::global(kind, &o.name),
         };
-        identity.args = o.args.clone();
-        identity.using = o.method.clone();
+        identity.args = o.args.clone().map(Vec::into_boxed_slice);
+        identity.using = o.method.as_deref().map(Box::from);
         identity
     }
 
@@ -296,7 +299,7 @@ impl Identity {
             table: None,
             args: target.args.clone(),
             using: target.using.clone(),
-            grant: Some(grant),
+            grant: Some(Box::new(grant)),
         }
     }
 

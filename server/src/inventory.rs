@@ -6,7 +6,8 @@
 //! `source::extract`), rendered by the blocks that provide its `CatalogRef`.
 
 use std::collections::HashMap;
-use std::path::PathBuf;
+use std::path::Path;
+use std::sync::Arc;
 
 use crate::emit::sql::{ident, qualified};
 use crate::emit::{self, Dir, FilePlace};
@@ -28,8 +29,9 @@ pub enum Render {
 #[derive(Debug, Clone)]
 pub struct LiveObject {
     pub identity: Identity,
-    /// The file dump would put it in, relative to the schema directory.
-    pub file: Option<PathBuf>,
+    /// The file dump would put it in, relative to the schema directory (shared by the objects
+    /// of one file).
+    pub file: Option<Arc<Path>>,
     /// False for what is declared as part of something else (inherited columns, copies of a
     /// parent's constraints): never reported, but it is live.
     pub required: bool,
@@ -41,6 +43,8 @@ pub struct LiveObject {
 
 struct Builder {
     objects: Vec<LiveObject>,
+    /// The last file pushed to, shared with the objects that follow into it.
+    last_file: Option<Arc<Path>>,
 }
 
 impl Builder {
@@ -51,9 +55,20 @@ impl Builder {
         parent: Option<usize>,
         render: Render,
     ) -> usize {
+        let file = place.map(|place| {
+            let path = layout::file_path(place);
+            match &self.last_file {
+                Some(last) if **last == *path => last.clone(),
+                _ => {
+                    let shared: Arc<Path> = Arc::from(path);
+                    self.last_file = Some(shared.clone());
+                    shared
+                }
+            }
+        });
         self.objects.push(LiveObject {
             identity,
-            file: place.map(layout::file_path),
+            file,
             required: true,
             parent,
             render,
@@ -98,6 +113,7 @@ fn named(kind: ObjectKind, name: &QualifiedName) -> Identity {
 pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
     let mut b = Builder {
         objects: Vec::new(),
+        last_file: None,
     };
     let pg18 = catalog.server_major() >= 18;
     for s in &catalog.schemas {
@@ -663,46 +679,6 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
             Render::Nothing,
         );
     }
+    b.objects.shrink_to_fit();
     b.objects
-}
-
-/// The SQL that defines each of `objects` (an [`inventory`] of `catalog`), as dump writes it:
-/// the blocks that provide it, or the statement that adds it. `None` for kinds pg-flux does not
-/// model. Emits the catalog once (the language server's hover reads this).
-pub fn definitions(catalog: &Catalog, objects: &[LiveObject]) -> Vec<Option<String>> {
-    let blocks = if objects
-        .iter()
-        .any(|o| matches!(o.render, Render::Blocks(_)))
-    {
-        emit::emit(catalog)
-    } else {
-        Vec::new()
-    };
-    let mut by_ref: HashMap<CatalogRef, Vec<usize>> = HashMap::new();
-    for (i, block) in blocks.iter().enumerate() {
-        for r in &block.provides {
-            by_ref.entry(*r).or_default().push(i);
-        }
-    }
-    objects
-        .iter()
-        .map(|o| match &o.render {
-            Render::Sql(sql) => Some(sql.clone()),
-            Render::Nothing => None,
-            Render::Blocks(refs) => {
-                let mut indexes: Vec<usize> = refs
-                    .iter()
-                    .flat_map(|r| by_ref.get(r).into_iter().flatten().copied())
-                    .collect();
-                indexes.sort_unstable();
-                indexes.dedup();
-                let sql: String = indexes
-                    .iter()
-                    .filter_map(|i| blocks.get(*i))
-                    .map(|b| b.sql.as_str())
-                    .collect();
-                (!sql.is_empty()).then_some(sql)
-            }
-        })
-        .collect()
 }

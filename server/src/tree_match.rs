@@ -33,16 +33,16 @@ pub struct DumpIndex {
     files: BTreeMap<PathBuf, Vec<usize>>,
     /// The object (index into `keys`) each block belongs to, as the diff groups them.
     block_object: Vec<Option<usize>>,
-    /// Each object's diff key.
-    keys: Vec<String>,
+    /// Each object's diff key (UTF-8).
+    keys: Lists<u8>,
     /// Each object's catalog refs.
-    refs: Vec<Vec<CatalogRef>>,
+    refs: Lists<CatalogRef>,
     /// Each object's blocks.
-    object_blocks: Vec<Vec<usize>>,
+    object_blocks: Lists<usize>,
     /// The objects that cannot exist without each object.
-    dependents: Vec<Vec<usize>>,
+    dependents: Lists<usize>,
     /// The objects each object cannot exist without.
-    needs: Vec<Vec<usize>>,
+    needs: Lists<usize>,
     /// Schemas, and relations, types and routines by schema-qualified name (raw names): what
     /// a changed file may name that its old text did not.
     by_name: HashMap<(String, Option<String>), Vec<usize>>,
@@ -50,6 +50,40 @@ pub struct DumpIndex {
     everywhere: Vec<usize>,
     /// The hash of every object's key.
     key_hashes: std::sync::Arc<HashSet<u64>>,
+    /// Each catalog ref a block provides, with the block, sorted (the SQL that defines an
+    /// object: hover reads it instead of a copy per object).
+    providers: Vec<(CatalogRef, u32)>,
+}
+
+/// Many short lists in two allocations: a `Vec<Vec<T>>` costs a heap block per list, and the
+/// index of a 10,000-table database has several lists per object (the language server keeps
+/// it).
+struct Lists<T> {
+    /// Where each list starts in `items`; its end is where the next starts.
+    starts: Vec<u32>,
+    items: Vec<T>,
+}
+
+impl<T> Lists<T> {
+    fn new<L: IntoIterator<Item = T>>(lists: impl IntoIterator<Item = L>) -> Lists<T> {
+        let mut starts = Vec::new();
+        let mut items = Vec::new();
+        for list in lists {
+            starts.push(items.len() as u32);
+            items.extend(list);
+        }
+        starts.push(items.len() as u32);
+        starts.shrink_to_fit();
+        items.shrink_to_fit();
+        Lists { starts, items }
+    }
+
+    fn get(&self, i: usize) -> &[T] {
+        match (self.starts.get(i), self.starts.get(i + 1)) {
+            (Some(&from), Some(&to)) => &self.items[from as usize..to as usize],
+            _ => &[],
+        }
+    }
 }
 
 fn key_hash(key: &str) -> u64 {
@@ -99,6 +133,13 @@ impl DumpIndex {
                 by_name.entry(name).or_default().push(i);
             }
         }
+        let mut providers: Vec<(CatalogRef, u32)> = blocks
+            .iter()
+            .enumerate()
+            .flat_map(|(i, b)| b.provides.iter().map(move |r| (*r, i as u32)))
+            .collect();
+        providers.sort_unstable();
+        providers.dedup();
         let everywhere = objects
             .iter()
             .enumerate()
@@ -111,16 +152,41 @@ impl DumpIndex {
             everywhere,
             key_hashes: std::sync::Arc::new(objects.iter().map(|o| key_hash(&o.key)).collect()),
             block_object,
-            keys: objects.iter().map(|o| o.key.clone()).collect(),
-            refs: objects.iter().map(|o| o.refs.clone()).collect(),
-            object_blocks,
-            dependents: dependents
-                .into_iter()
-                .map(|s| s.into_iter().collect())
-                .collect(),
-            needs: needs.into_iter().map(|s| s.into_iter().collect()).collect(),
+            keys: Lists::new(objects.iter().map(|o| o.key.bytes())),
+            refs: Lists::new(objects.iter().map(|o| o.refs.iter().copied())),
+            object_blocks: Lists::new(object_blocks),
+            dependents: Lists::new(dependents),
+            needs: Lists::new(needs),
             blocks,
+            providers,
         }
+    }
+
+    /// What dump writes for the objects `refs` name: the blocks providing them, in dump order.
+    /// `None` when no block provides them.
+    pub fn sql_providing(&self, refs: &[CatalogRef]) -> Option<String> {
+        let mut blocks: Vec<u32> = refs
+            .iter()
+            .flat_map(|r| {
+                let from = self.providers.partition_point(|(p, _)| p < r);
+                self.providers[from..]
+                    .iter()
+                    .take_while(move |(p, _)| p == r)
+                    .map(|(_, b)| *b)
+            })
+            .collect();
+        blocks.sort_unstable();
+        blocks.dedup();
+        let sql: String = blocks
+            .iter()
+            .filter_map(|&b| self.blocks.get(b as usize))
+            .map(|b| b.sql.as_str())
+            .collect();
+        (!sql.is_empty()).then_some(sql)
+    }
+
+    fn key(&self, object: usize) -> String {
+        String::from_utf8_lossy(self.keys.get(object)).into_owned()
     }
 
     /// What dump writes into `file` of the per-kind layout.
@@ -425,7 +491,7 @@ impl Partial {
         let mut affected: BTreeSet<usize> = held.clone();
         let mut stack: Vec<usize> = held.into_iter().collect();
         while let Some(o) = stack.pop() {
-            for &d in &index.dependents[o] {
+            for &d in index.dependents.get(o) {
                 if affected.insert(d) {
                     stack.push(d);
                 }
@@ -436,7 +502,7 @@ impl Partial {
         loaded.extend(&index.everywhere);
         let mut stack: Vec<usize> = loaded.iter().copied().collect();
         while let Some(o) = stack.pop() {
-            for &n in &index.needs[o] {
+            for &n in index.needs.get(o) {
                 if loaded.insert(n) {
                     stack.push(n);
                 }
@@ -444,7 +510,7 @@ impl Partial {
         }
         let mut loaded_blocks: Vec<usize> = loaded
             .iter()
-            .flat_map(|&o| index.object_blocks[o].iter().copied())
+            .flat_map(|&o| index.object_blocks.get(o).iter().copied())
             .filter(|b| !changed_blocks.contains(b))
             .collect();
         loaded_blocks.sort_unstable();
@@ -463,12 +529,12 @@ impl Partial {
             dependents: dependents.into_iter().map(statement).collect(),
             loaded_refs: loaded
                 .iter()
-                .flat_map(|&o| index.refs[o].iter().copied())
+                .flat_map(|&o| index.refs.get(o).iter().copied())
                 .collect(),
-            loaded_keys: loaded.iter().map(|&o| index.keys[o].clone()).collect(),
+            loaded_keys: loaded.iter().map(|&o| index.key(o)).collect(),
             support_keys: loaded
                 .difference(&affected)
-                .map(|&o| index.keys[o].clone())
+                .map(|&o| index.key(o))
                 .collect(),
             live_keys: index.key_hashes.clone(),
         })
@@ -591,14 +657,15 @@ mod tests {
         DumpIndex {
             block_object: vec![None; blocks.len()],
             files,
-            keys: Vec::new(),
-            refs: Vec::new(),
-            object_blocks: Vec::new(),
-            dependents: Vec::new(),
-            needs: Vec::new(),
+            keys: Lists::new(Vec::<Vec<u8>>::new()),
+            refs: Lists::new(Vec::<Vec<CatalogRef>>::new()),
+            object_blocks: Lists::new(Vec::<Vec<usize>>::new()),
+            dependents: Lists::new(Vec::<Vec<usize>>::new()),
+            needs: Lists::new(Vec::<Vec<usize>>::new()),
             by_name: HashMap::new(),
             everywhere: Vec::new(),
             key_hashes: Default::default(),
+            providers: Vec::new(),
             blocks,
         }
     }

@@ -204,7 +204,7 @@ async fn replace_with_live(
         .ws
         .declarations_of(&object.identity)
         .into_iter()
-        .find(|d| d.span.file == path)
+        .find(|d| *d.span.file == *path)
         .ok_or_else(|| format!("{kind} {identity} is not declared in {}", path.display()))?;
     let text = sh
         .ws

@@ -122,7 +122,7 @@ pub fn parse_diagnostics(ws: &Workspace, path: &Path) -> Vec<Diagnostic> {
             .file
             .strip_prefix(&root)
             .map(Path::to_path_buf)
-            .unwrap_or_else(|_| first.span.file.clone());
+            .unwrap_or_else(|_| first.span.file.to_path_buf());
         out.push(diagnostic(
             index.range(d.span.start, d.span.end),
             DiagnosticSeverity::WARNING,

@@ -128,7 +128,7 @@ pub fn report(
         };
         let range = LineIndex::new(&text).range(at.span.start, at.span.end);
         out.diagnostics
-            .entry(at.span.file.clone())
+            .entry(at.span.file.to_path_buf())
             .or_default()
             .push(diagnostics::diagnostic(
                 range,

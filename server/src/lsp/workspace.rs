@@ -30,8 +30,27 @@ pub struct Workspace {
     /// Documents open in the editor (their text wins over the disk's).
     pub documents: DashMap<PathBuf, Document>,
     pub files: DashMap<PathBuf, SourceFile>,
-    /// Identity → the source files declaring it.
-    declared: Mutex<HashMap<Identity, BTreeSet<PathBuf>>>,
+    /// The source files declaring each identity, by the identity's key (the identities
+    /// themselves stay in the files' models: a large workspace declares hundreds of thousands).
+    declared: Mutex<HashMap<IdentityKey, Vec<Arc<Path>>>>,
+    keys: IdentityKeys,
+}
+
+/// An identity's 128-bit digest: two keyed SipHash values. Two identities of one workspace
+/// share one with a probability near 2^-100, so a key stands for its identity.
+type IdentityKey = (u64, u64);
+
+struct IdentityKeys(std::hash::RandomState, std::hash::RandomState);
+
+impl IdentityKeys {
+    fn new() -> IdentityKeys {
+        IdentityKeys(std::hash::RandomState::new(), std::hash::RandomState::new())
+    }
+
+    fn of(&self, identity: &Identity) -> IdentityKey {
+        use std::hash::BuildHasher;
+        (self.0.hash_one(identity), self.1.hash_one(identity))
+    }
 }
 
 impl Workspace {
@@ -42,6 +61,7 @@ impl Workspace {
             documents: DashMap::new(),
             files: DashMap::new(),
             declared: Mutex::new(HashMap::new()),
+            keys: IdentityKeys::new(),
         }
     }
 
@@ -56,7 +76,7 @@ impl Workspace {
         self.epoch.load(Ordering::SeqCst)
     }
 
-    fn declared(&self) -> std::sync::MutexGuard<'_, HashMap<Identity, BTreeSet<PathBuf>>> {
+    fn declared(&self) -> std::sync::MutexGuard<'_, HashMap<IdentityKey, Vec<Arc<Path>>>> {
         self.declared.lock().unwrap_or_else(|p| p.into_inner())
     }
 
@@ -155,51 +175,56 @@ impl Workspace {
         self.files_declaring(touched, path)
     }
 
-    fn remove_inner(&self, path: &Path) -> Vec<Identity> {
+    fn remove_inner(&self, path: &Path) -> Vec<IdentityKey> {
         let Some((_, old)) = self.files.remove(path) else {
             return Vec::new();
         };
-        let identities = self.identities_of(&old);
+        let keys = self.identities_of(&old);
         let mut declared = self.declared();
-        for id in &identities {
-            if let Some(files) = declared.get_mut(id) {
-                files.remove(path);
+        for key in &keys {
+            if let Some(files) = declared.get_mut(key) {
+                files.retain(|f| **f != *path);
                 if files.is_empty() {
-                    declared.remove(id);
+                    declared.remove(key);
                 }
             }
         }
-        identities
+        keys
     }
 
-    fn identities_of(&self, file: &SourceFile) -> Vec<Identity> {
+    /// The keys of what `file` declares.
+    fn identities_of(&self, file: &SourceFile) -> Vec<IdentityKey> {
         if !file.in_source {
             return Vec::new();
         }
         file.model
             .declarations
             .iter()
-            .map(|d| d.identity.clone())
+            .map(|d| self.keys.of(&d.identity))
             .collect()
     }
 
     fn insert(&self, path: PathBuf, file: SourceFile) {
         {
+            let shared: Arc<Path> = Arc::from(path.as_path());
             let mut declared = self.declared();
-            for id in self.identities_of(&file) {
-                declared.entry(id).or_default().insert(path.clone());
+            for key in self.identities_of(&file) {
+                let files = declared.entry(key).or_default();
+                if let Err(at) = files.binary_search(&shared) {
+                    files.insert(at, shared.clone());
+                }
             }
         }
         self.files.insert(path, file);
     }
 
-    fn files_declaring(&self, identities: Vec<Identity>, path: &Path) -> Vec<PathBuf> {
+    fn files_declaring(&self, keys: Vec<IdentityKey>, path: &Path) -> Vec<PathBuf> {
         let declared = self.declared();
         let mut out: BTreeSet<PathBuf> = BTreeSet::new();
         out.insert(path.to_path_buf());
-        for id in identities {
-            if let Some(files) = declared.get(&id) {
-                out.extend(files.iter().cloned());
+        for key in keys {
+            if let Some(files) = declared.get(&key) {
+                out.extend(files.iter().map(|f| f.to_path_buf()));
             }
         }
         out.into_iter().collect()
@@ -220,7 +245,7 @@ impl Workspace {
             .filter(|d| {
                 twice.contains(&d.identity)
                     || declared
-                        .get(&d.identity)
+                        .get(&self.keys.of(&d.identity))
                         .is_some_and(|files| files.len() > 1)
             })
             .cloned()
@@ -228,20 +253,20 @@ impl Workspace {
     }
 
     pub fn is_declared(&self, identity: &Identity) -> bool {
-        self.declared().contains_key(identity)
+        self.declared().contains_key(&self.keys.of(identity))
     }
 
     /// Every declaration of `identity`, in file and position order (the first is the one that
     /// counts; the others are duplicates).
     pub fn declarations_of(&self, identity: &Identity) -> Vec<Declaration> {
-        let files: Vec<PathBuf> = self
+        let files: Vec<Arc<Path>> = self
             .declared()
-            .get(identity)
-            .map(|f| f.iter().cloned().collect())
+            .get(&self.keys.of(identity))
+            .cloned()
             .unwrap_or_default();
         let mut out = Vec::new();
         for path in files {
-            if let Some(file) = self.files.get(&path) {
+            if let Some(file) = self.files.get(&*path) {
                 out.extend(
                     file.model
                         .declarations
@@ -258,11 +283,19 @@ impl Workspace {
     /// The declared identities that `keep` accepts (without copying the others: a hover looks
     /// up one name among every object of the workspace).
     pub fn identities_where(&self, keep: impl Fn(&Identity) -> bool) -> Vec<Identity> {
-        self.declared()
-            .keys()
-            .filter(|id| keep(id))
-            .cloned()
-            .collect()
+        let mut found: Vec<Identity> = Vec::new();
+        for file in self.files.iter().filter(|f| f.in_source) {
+            found.extend(
+                file.model
+                    .declarations
+                    .iter()
+                    .filter(|d| keep(&d.identity))
+                    .map(|d| d.identity.clone()),
+            );
+        }
+        found.sort_unstable();
+        found.dedup();
+        found
     }
 
     pub fn text(&self, path: &Path) -> Option<Arc<str>> {
@@ -333,7 +366,7 @@ fn read_disk(path: &Path) -> Option<(String, Option<Problem>)> {
             let start = crate::load::offset_of(&lossy, line, column);
             let problem = Problem {
                 span: Span {
-                    file: path.to_path_buf(),
+                    file: Arc::from(path),
                     start,
                     end: (start + 3).min(lossy.len()),
                     line,

@@ -180,8 +180,9 @@ fn with_file(mut model: FileModel, file: &Path) -> FileModel {
         .map(|d| &mut d.span)
         .chain(model.untracked.iter_mut().map(|p| &mut p.span))
         .chain(model.syntax_error.iter_mut().map(|p| &mut p.span));
+    let file: std::sync::Arc<Path> = std::sync::Arc::from(file);
     for span in spans {
-        span.file = file.to_path_buf();
+        span.file = file.clone();
     }
     model
 }
@@ -372,7 +373,7 @@ mod tests {
         let spans = moved.declarations.iter().map(|d| &d.span);
         assert!(spans
             .chain(moved.untracked.iter().map(|p| &p.span))
-            .all(|s| s.file == to));
+            .all(|s| *s.file == *to));
         assert!(!model.files.contains_key(&from));
     }
 

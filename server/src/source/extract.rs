@@ -4,6 +4,7 @@
 //! [`Identity`] (and give the same identity in `inventory::inventory`).
 
 use std::path::Path;
+use std::sync::Arc;
 
 use pg_query::protobuf::{
     AlterTableType, ColumnDef, ConstrType, Constraint, CreateStmt, FunctionParameterMode,
@@ -18,6 +19,7 @@ use crate::identity::{GrantClass, GrantOf, Identity, ObjectKind};
 use crate::load;
 
 pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> FileModel {
+    let file: Arc<Path> = Arc::from(path);
     if let Some(Error::Source {
         line,
         column,
@@ -29,7 +31,7 @@ pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> F
         return FileModel {
             syntax_error: Some(Problem {
                 span: Span {
-                    file: path.to_path_buf(),
+                    file,
                     start: at,
                     end: at + 1,
                     line,
@@ -68,7 +70,7 @@ pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> F
                 syntax_error: Some(Problem {
                     // The token the parser stopped at (or the statement, when it cannot tell).
                     span: Span {
-                        file: path.to_path_buf(),
+                        file,
                         start,
                         end,
                         line,
@@ -93,7 +95,7 @@ pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> F
         let start = skip_trivia(text, start, end);
         let (line, column) = load::line_column(text, start);
         let span = Span {
-            file: path.to_path_buf(),
+            file: file.clone(),
             start,
             end,
             line,
@@ -119,6 +121,8 @@ pub(super) fn file_model(path: &Path, original: &str, default_schema: &str) -> F
             });
         }
     }
+    // Kept for as long as the file is open in the language server: no spare capacity.
+    model.declarations.shrink_to_fit();
     model
 }
 
@@ -747,7 +751,7 @@ impl Extractor<'_> {
             return Err("names no object");
         };
         let mut identity = Identity::new(kind, &schema, &name);
-        identity.using = Some(method.to_string());
+        identity.using = Some(method.into());
         self.declare(identity);
         Ok(())
     }

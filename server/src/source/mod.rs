@@ -13,6 +13,7 @@ pub mod renames;
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
@@ -25,12 +26,17 @@ use crate::identity::Identity;
 pub struct Span {
     /// Not stored in the parse cache, which gives every span its file's path when it reads a
     /// model back (a file may have moved since).
-    #[serde(skip)]
-    pub file: PathBuf,
+    /// Shared by every span of a file (a large workspace has hundreds of thousands).
+    #[serde(skip, default = "no_file")]
+    pub file: Arc<Path>,
     pub start: usize,
     pub end: usize,
     pub line: usize,
     pub column: usize,
+}
+
+fn no_file() -> Arc<Path> {
+    Arc::from(Path::new(""))
 }
 
 impl std::fmt::Display for Span {
@@ -130,7 +136,7 @@ impl SourceModel {
     pub fn first_syntax_error(&self) -> Option<Error> {
         self.files.values().find_map(|f| {
             f.syntax_error.as_ref().map(|p| Error::Source {
-                file: p.span.file.clone(),
+                file: p.span.file.to_path_buf(),
                 line: p.span.line,
                 column: p.span.column,
                 message: p.message.clone(),

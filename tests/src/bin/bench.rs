@@ -65,8 +65,11 @@ fn main() {
          verify and migrate generate keep caches in the user's cache directory (the live catalog, \
          the parsed source): a first run starts with them empty, a second run finds what the \
          run before it left (after one file changed: that run's source with another file).\n\n\
-         | tables | objects | pg-flux dump | CPU | peak RSS | pg_dump | CPU | peak RSS | speed-up | memory | catalog queries | verify, first run | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+         `server CPU`: user + system time of the server processes that served the run (the \
+         postmaster's children, counted as they exit): both tools share the machine's cores with \
+         the server, so wall time is at least the two CPU times over the number of cores.\n\n\
+         | tables | objects | pg-flux dump | CPU | server CPU | peak RSS | pg_dump | CPU | server CPU | peak RSS | speed-up | memory | catalog queries | verify, first run | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         db0.cluster.binaries().version,
         runs(0),
         machine()
@@ -90,8 +93,10 @@ fn main() {
         let url = db.url();
         eprintln!("bench: {n} tables: pg-flux dump…");
         // A new tree every run, as pg_dump writes a new file (removing the last one is not timed).
-        let flux = measure(
+        let server = Server::of(&db);
+        let flux = measure_with_server(
             runs(n),
+            Some(&server),
             || {
                 let _ = std::fs::remove_dir_all(&target);
             },
@@ -105,8 +110,9 @@ fn main() {
         let dump_file = out.path().join("pg_dump.sql");
         let dump_file_s = dump_file.to_string_lossy().into_owned();
         let pg_dump = client_tool("pg_dump", db.major());
-        let native = measure(
+        let native = measure_with_server(
             runs(n),
+            Some(&server),
             || {
                 let _ = std::fs::remove_file(&dump_file);
             },
@@ -304,12 +310,14 @@ fn row(
 ) {
     let _ = writeln!(
         report,
-        "| {n} | {objects} | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {queries} | {:.2} s | {:.2} s | {migrate_cell} |",
+        "| {n} | {objects} | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {queries} | {:.2} s | {:.2} s | {migrate_cell} |",
         flux.wall,
         flux.cpu,
+        flux.server_cpu,
         flux.peak_kib / 1024,
         native.wall,
         native.cpu,
+        native.server_cpu,
         native.peak_kib / 1024,
         native.wall / flux.wall.max(1e-9),
         flux.peak_kib as f64 / (native.peak_kib as f64).max(1.0),
@@ -331,6 +339,8 @@ fn write_report(name: &std::path::Path, report: &str) {
 struct Measured {
     wall: f64,
     cpu: f64,
+    /// CPU of the server processes that served the runs (median; 0 when not measured).
+    server_cpu: f64,
     peak_kib: i64,
     stderr: String,
 }
@@ -341,16 +351,27 @@ fn ok(m: Result<Measured, String>) -> Measured {
 
 /// Runs `make()` `runs` times (after `prepare()`, untimed), reaping each child with `wait4`,
 /// which also reports its CPU time and peak memory.
-#[allow(clippy::zombie_processes)]
 fn measure(
     runs: usize,
     prepare: impl Fn(),
     make: impl Fn() -> Command,
 ) -> Result<Measured, String> {
-    let (mut walls, mut cpus, mut peak_kib, mut stderr) =
-        (Vec::new(), Vec::new(), 0, String::new());
+    measure_with_server(runs, None, prepare, make)
+}
+
+/// As [`measure`], with the CPU time `server`'s processes spent serving each run.
+#[allow(clippy::zombie_processes)]
+fn measure_with_server(
+    runs: usize,
+    server: Option<&Server>,
+    prepare: impl Fn(),
+    make: impl Fn() -> Command,
+) -> Result<Measured, String> {
+    let (mut walls, mut cpus, mut server_cpus, mut peak_kib, mut stderr) =
+        (Vec::new(), Vec::new(), Vec::new(), 0, String::new());
     for _ in 0..runs {
         prepare();
+        let server_before = server.map(Server::cpu_after_backends_exit);
         let log = tempfile::NamedTempFile::new().map_err(|e| e.to_string())?;
         let mut cmd = make();
         cmd.stdout(Stdio::null())
@@ -369,13 +390,68 @@ fn measure(
         let seconds = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
         cpus.push(seconds(usage.ru_utime) + seconds(usage.ru_stime));
         peak_kib = peak_kib.max(usage.ru_maxrss);
+        if let (Some(server), Some(before)) = (server, server_before) {
+            server_cpus.push(server.cpu_after_backends_exit() - before);
+        }
     }
     Ok(Measured {
         wall: median(walls),
         cpu: median(cpus),
+        server_cpu: median(server_cpus),
         peak_kib,
         stderr,
     })
+}
+
+/// A throwaway cluster's postmaster: the CPU time of its children that exited (Linux
+/// `/proc/<pid>/stat`: cutime + cstime), which is what the sessions' backends used.
+struct Server {
+    postmaster: u32,
+    /// Its children between runs (checkpointer, walwriter, autovacuum launcher, …).
+    resident: usize,
+}
+
+impl Server {
+    fn of(db: &TestDb) -> Server {
+        let pidfile = db.cluster.data_dir().join("postmaster.pid");
+        let postmaster = std::fs::read_to_string(&pidfile)
+            .ok()
+            .and_then(|t| t.lines().next()?.trim().parse().ok())
+            .unwrap_or_else(|| panic!("no postmaster pid in {}", pidfile.display()));
+        let server = Server {
+            postmaster,
+            resident: 0,
+        };
+        let resident = server.children();
+        Server { resident, ..server }
+    }
+
+    fn children(&self) -> usize {
+        let pid = self.postmaster;
+        std::fs::read_to_string(format!("/proc/{pid}/task/{pid}/children"))
+            .map(|t| t.split_whitespace().count())
+            .unwrap_or(0)
+    }
+
+    /// Seconds of CPU the exited children used, once the last run's backends have exited
+    /// (the postmaster reaps them shortly after their clients disconnect).
+    fn cpu_after_backends_exit(&self) -> f64 {
+        let deadline = Instant::now() + std::time::Duration::from_secs(10);
+        while self.children() > self.resident && Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        let stat =
+            std::fs::read_to_string(format!("/proc/{}/stat", self.postmaster)).unwrap_or_default();
+        // The fields after the command name (which may hold spaces), from field 3 on.
+        let fields: Vec<&str> = stat
+            .rsplit_once(')')
+            .map(|(_, rest)| rest.split_whitespace().collect())
+            .unwrap_or_default();
+        let ticks = |i: usize| fields.get(i - 3).and_then(|f| f.parse::<f64>().ok());
+        // SAFETY: sysconf reads a constant.
+        let per_second = unsafe { libc::sysconf(libc::_SC_CLK_TCK) } as f64;
+        (ticks(16).unwrap_or(0.0) + ticks(17).unwrap_or(0.0)) / per_second.max(1.0)
+    }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
