@@ -219,20 +219,26 @@ pub struct GrantOf {
 pub struct Identity {
     pub kind: ObjectKind,
     /// `None` for objects outside schemas (schemas, extensions, event triggers, servers, …).
-    pub schema: Option<String>,
-    pub name: String,
+    pub schema: Option<Box<str>>,
+    pub name: Box<str>,
     /// The table (or view) a sub-object belongs to, in the same schema.
-    pub table: Option<String>,
+    pub table: Option<Box<str>>,
+    /// What few identities have: argument types, an access method, a grant. (Boxed, and the
+    /// names above boxed strings: the language server keeps hundreds of thousands.)
+    pub(crate) extra: Option<Box<Extra>>,
+}
+
+/// The rarer parts of an [`Identity`]; never all `None` (that is no `Extra` at all), so that
+/// equal identities compare and hash equal.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub(crate) struct Extra {
     /// Functions, procedures, aggregates: argument types as `pg_identify_object` prints them
     /// (`integer`, `character varying`, `timestamp with time zone`, `integer[]`,
     /// `public.mood`; typmods dropped; OUT arguments left out of functions).
-    /// (Boxed slices and strings here and below: the language server keeps hundreds of
-    /// thousands of identities.)
-    pub args: Option<Box<[String]>>,
+    args: Option<Vec<String>>,
     /// Operator classes and families: the access method (`USING btree`).
-    pub using: Option<Box<str>>,
-    /// Boxed: most identities are not grants.
-    pub grant: Option<Box<GrantOf>>,
+    using: Option<String>,
+    grant: Option<GrantOf>,
 }
 
 impl Identity {
@@ -240,12 +246,10 @@ impl Identity {
     pub fn new(kind: ObjectKind, schema: &str, name: &str) -> Identity {
         Identity {
             kind,
-            schema: Some(schema.to_string()),
-            name: name.to_string(),
+            schema: Some(schema.into()),
+            name: name.into(),
             table: None,
-            args: None,
-            using: None,
-            grant: None,
+            extra: None,
         }
     }
 
@@ -254,40 +258,33 @@ impl Identity {
         Identity {
             kind,
             schema: None,
-            name: name.to_string(),
+            name: name.into(),
             table: None,
-            args: None,
-            using: None,
-            grant: None,
+            extra: None,
         }
     }
 
     /// A sub-object of `schema.table`.
     pub fn of_table(kind: ObjectKind, schema: &str, table: &str, name: &str) -> Identity {
         Identity {
-            table: Some(table.to_string()),
+            table: Some(table.into()),
             ..Identity::new(kind, schema, name)
         }
     }
 
     /// A function-like object with its argument types.
     pub fn routine(kind: ObjectKind, schema: &str, name: &str, args: Vec<String>) -> Identity {
-        Identity {
-            args: Some(args.into_boxed_slice()),
-            ..Identity::new(kind, schema, name)
-        }
+        Identity::new(kind, schema, name).with_extra(Some(args), None, None)
     }
 
     /// A simple object: text search object, cast, operator, language, …
     pub fn simple(o: &SimpleObject) -> Identity {
         let kind = ObjectKind::from(o.kind);
-        let mut identity = match &o.schema {
+        let identity = match &o.schema {
             Some(schema) => Identity::new(kind, schema, &o.name),
             None => Identity::global(kind, &o.name),
         };
-        identity.args = o.args.clone().map(Vec::into_boxed_slice);
-        identity.using = o.method.as_deref().map(Box::from);
-        identity
+        identity.with_extra(o.args.clone(), o.method.clone(), None)
     }
 
     /// A grant on `target` (whose kind is ignored: the class says what it is).
@@ -297,10 +294,57 @@ impl Identity {
             schema: target.schema.clone(),
             name: target.name.clone(),
             table: None,
-            args: target.args.clone(),
-            using: target.using.clone(),
-            grant: Some(Box::new(grant)),
+            extra: None,
         }
+        .with_extra(
+            target.args().map(<[String]>::to_vec),
+            target.using().map(str::to_string),
+            Some(grant),
+        )
+    }
+
+    fn with_extra(
+        mut self,
+        args: Option<Vec<String>>,
+        using: Option<String>,
+        grant: Option<GrantOf>,
+    ) -> Identity {
+        self.extra = (args.is_some() || using.is_some() || grant.is_some())
+            .then(|| Box::new(Extra { args, using, grant }));
+        self
+    }
+
+    /// Argument types (functions, procedures, aggregates, operators).
+    pub fn args(&self) -> Option<&[String]> {
+        self.extra.as_ref()?.args.as_deref()
+    }
+
+    /// The access method (operator classes and families).
+    pub fn using(&self) -> Option<&str> {
+        self.extra.as_ref()?.using.as_deref()
+    }
+
+    /// What a grant's identity grants (`None` for other objects).
+    pub fn grant_of(&self) -> Option<&GrantOf> {
+        self.extra.as_ref()?.grant.as_ref()
+    }
+
+    /// The same identity with `method` as its access method.
+    pub fn using_method(self, method: &str) -> Identity {
+        let (args, grant) = match &self.extra {
+            Some(e) => (e.args.clone(), e.grant.clone()),
+            None => (None, None),
+        };
+        self.with_extra(args, Some(method.to_string()), grant)
+    }
+
+    /// The same identity without a grant: the object granted on.
+    pub fn without_grant(self) -> Identity {
+        let (args, using) = match &self.extra {
+            Some(e) => (e.args.clone(), e.using.clone()),
+            None => (None, None),
+        };
+        self.with_extra(args, using, None)
     }
 
     /// The object's name as SQL: `public.users`, `public.f(integer)`, `"Sales"."T"`.
@@ -321,12 +365,12 @@ impl Identity {
         } else {
             out.push_str(&ident(&self.name));
         }
-        if let Some(args) = &self.args {
+        if let Some(args) = self.args() {
             out.push('(');
             out.push_str(&args.join(", "));
             out.push(')');
         }
-        if let Some(method) = &self.using {
+        if let Some(method) = self.using() {
             out.push_str(" USING ");
             out.push_str(&ident(method));
         }
@@ -340,7 +384,7 @@ impl fmt::Display for Identity {
             // `name` holds pg_identify_object's type and identity, or the entry as SQL.
             return f.write_str(&self.name);
         }
-        if let Some(g) = &self.grant {
+        if let Some(g) = self.grant_of() {
             let column = g
                 .column
                 .as_deref()
@@ -359,7 +403,7 @@ impl fmt::Display for Identity {
         match (&self.table, self.kind) {
             // `name` is the role (or PUBLIC), `table` the server.
             (Some(server), ObjectKind::UserMapping) => {
-                let user = if self.name == "PUBLIC" {
+                let user = if &*self.name == "PUBLIC" {
                     "PUBLIC".to_string()
                 } else {
                     ident(&self.name)

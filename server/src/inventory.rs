@@ -498,7 +498,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
             let e = catalog
                 .extensions
                 .iter()
-                .find(|e| e.name == o.identity.name)?;
+                .find(|e| *e.name == *o.identity.name)?;
             Some((e.oid, i))
         })
         .collect();
@@ -572,7 +572,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
                 ObjectKind::UserMapping,
                 m.user.as_deref().unwrap_or("PUBLIC"),
             );
-            identity.table = Some(s.name.clone());
+            identity.table = Some(s.name.as_str().into());
             b.push(
                 identity,
                 Some(&place),

@@ -171,11 +171,29 @@ enum LayoutArg {
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
 
-fn main() -> ExitCode {
-    #[cfg(feature = "dhat-heap")]
-    let _profiler = dhat::Profiler::builder()
+/// A heap profile written at exit, or (`PGFLUX_DHAT_AFTER=<seconds>`) that long after the
+/// start, with what is live then (a language server's state while it runs).
+#[cfg(feature = "dhat-heap")]
+fn start_heap_profile() -> Option<dhat::Profiler> {
+    let profiler = dhat::Profiler::builder()
         .file_name(std::env::var_os("PGFLUX_DHAT_OUT").unwrap_or_else(|| "dhat-heap.json".into()))
         .build();
+    let after: Option<u64> = std::env::var("PGFLUX_DHAT_AFTER")
+        .ok()
+        .and_then(|s| s.parse().ok());
+    let Some(after) = after else {
+        return Some(profiler);
+    };
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(after));
+        drop(profiler);
+    });
+    None
+}
+
+fn main() -> ExitCode {
+    #[cfg(feature = "dhat-heap")]
+    let _profiler = start_heap_profile();
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -35,7 +35,7 @@ pub fn ignored_declarations<'a>(
         .iter()
         .filter_map(|d| Some((d, rules.rules().get(rules.rule_for_declared(&d.identity)?)?)))
         .collect();
-    let is_part = |d: &Declaration| d.identity.table.is_some() || d.identity.grant.is_some();
+    let is_part = |d: &Declaration| d.identity.table.is_some() || d.identity.grant_of().is_some();
     let whole: HashSet<usize> = taken
         .iter()
         .filter(|(d, _)| !is_part(d))

@@ -260,10 +260,9 @@ fn owners(identity: &Identity) -> Vec<Identity> {
     let with_kind = |kind, base: &Identity| Identity {
         kind,
         table: None,
-        grant: None,
-        ..base.clone()
+        ..base.clone().without_grant()
     };
-    if let Some(grant) = &identity.grant {
+    if let Some(grant) = identity.grant_of() {
         let kinds: &[ObjectKind] = match grant.class {
             GrantClass::Relation => &relation_kinds,
             GrantClass::Schema => &[ObjectKind::Schema],
@@ -399,10 +398,10 @@ mod tests {
             vec!["integer".into(), "integer".into()],
         );
         assert_eq!(r.rule_for(&operator), Some(1));
-        let mut class = Identity::new(ObjectKind::OperatorClass, "public", "mood_ops");
-        class.using = Some("btree".into());
+        let class =
+            Identity::new(ObjectKind::OperatorClass, "public", "mood_ops").using_method("btree");
         assert_eq!(r.rule_for(&class), Some(2));
-        class.using = Some("hash".into());
+        let class = class.using_method("hash");
         assert_eq!(r.rule_for(&class), None);
         let cast = Identity::global(ObjectKind::Cast, "public.mood AS text");
         assert_eq!(r.rule_for(&cast), Some(3));

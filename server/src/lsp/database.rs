@@ -221,18 +221,7 @@ async fn run(
         for waiter in waiters {
             let _ = waiter.send(());
         }
-        return_freed_memory();
-    }
-}
-
-/// Gives back to the system what a refresh allocated and freed (catalogs read and narrowed,
-/// the dump index, the shadow's catalog: hundreds of MB at 10,000 tables). glibc's allocator
-/// keeps freed pages in its arenas, so the server would otherwise stay at its peak size.
-fn return_freed_memory() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory of the allocator's own arenas.
-    unsafe {
-        libc::malloc_trim(0);
+        super::memory::return_freed_memory();
     }
 }
 
@@ -763,13 +752,14 @@ pub fn pending_diagnostics(ws: &Workspace, live: &LiveState) -> HashMap<PathBuf,
         }
         let whole_objects: HashSet<usize> = not_live
             .iter()
-            .filter(|d| d.identity.table.is_none() && d.identity.grant.is_none())
+            .filter(|d| d.identity.table.is_none() && d.identity.grant_of().is_none())
             .map(|d| d.span.start)
             .collect();
         let index = LineIndex::new(&file.text);
         let mut found = Vec::new();
         for d in not_live {
-            let part_of_new_object = (d.identity.table.is_some() || d.identity.grant.is_some())
+            let part_of_new_object = (d.identity.table.is_some()
+                || d.identity.grant_of().is_some())
                 && whole_objects.contains(&d.span.start);
             if part_of_new_object {
                 continue;

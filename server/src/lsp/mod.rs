@@ -7,6 +7,7 @@
 //! - [`database`]: inspection of the live database, off the request path; [`drift`]: the
 //!   source loaded into a shadow database and compared with it.
 //! - [`actions`], [`navigate`]: code actions and commands; hover, definition, symbols.
+//! - [`memory`]: allocator settings for a process that runs for hours.
 
 mod actions;
 mod backend;
@@ -14,6 +15,7 @@ mod database;
 pub mod diagnostics;
 pub mod document;
 mod drift;
+mod memory;
 mod navigate;
 mod publish;
 mod settings;
@@ -47,6 +49,7 @@ where
 /// `pg-flux lsp`: the protocol on stdin/stdout; logs go to stderr. Frames pass through
 /// [`transport::forward_frames`], so a malformed one cannot end the session.
 pub async fn run_stdio() {
+    memory::limit_fragmentation();
     let (server_input, frames) = tokio::io::duplex(1 << 20);
     tokio::spawn(transport::forward_frames(tokio::io::stdin(), frames));
     serve(server_input, tokio::io::stdout()).await;

@@ -73,7 +73,7 @@ fn fold(word: &str) -> String {
 
 /// Kinds a bare name can refer to (sub-objects are named through their table).
 fn is_named_object(id: &Identity) -> bool {
-    id.grant.is_none()
+    id.grant_of().is_none()
         && !matches!(
             id.kind,
             ObjectKind::Grant | ObjectKind::Unmodeled | ObjectKind::DefaultPrivileges
@@ -87,7 +87,7 @@ pub fn resolve(ws: &Workspace, db: Option<&Database>, name: &NameAt) -> Vec<Iden
     let live = db.and_then(Database::live);
     let matching = |schema: Option<&str>, object: &str| -> Vec<Identity> {
         let named = |id: &Identity| {
-            id.name == object && id.schema.as_deref() == schema && is_named_object(id)
+            &*id.name == object && id.schema.as_deref() == schema && is_named_object(id)
         };
         let mut found = ws.identities_where(named);
         if let Some(live) = &live {
@@ -233,7 +233,7 @@ fn symbol(d: &Declaration, uri: Uri, range: Range) -> SymbolInformation {
         tags: None,
         deprecated: None,
         location: Location::new(uri, range),
-        container_name: d.identity.table.clone(),
+        container_name: d.identity.table.as_deref().map(str::to_string),
     }
 }
 

@@ -241,7 +241,7 @@ mod tests {
         model
             .declared()
             .keys()
-            .any(|id| id.kind == crate::identity::ObjectKind::Table && id.name == table)
+            .any(|id| id.kind == crate::identity::ObjectKind::Table && &*id.name == table)
     }
 
     /// A tree with declarations, an untracked statement, a duplicate, a byte-order mark and a
@@ -439,8 +439,8 @@ mod tests {
             let mut all: Vec<Option<String>> = m
                 .declared()
                 .keys()
-                .filter(|id| id.name == "t1")
-                .map(|id| id.schema.clone())
+                .filter(|id| &*id.name == "t1")
+                .map(|id| id.schema.as_deref().map(str::to_string))
                 .collect();
             all.sort();
             all

@@ -547,7 +547,7 @@ impl Extractor<'_> {
                 let role = u.user.as_ref().map(role_name).unwrap_or(None);
                 let mut identity =
                     Identity::global(ObjectKind::UserMapping, role.as_deref().unwrap_or("PUBLIC"));
-                identity.table = Some(u.servername.clone());
+                identity.table = Some(u.servername.as_str().into());
                 self.declare(identity);
                 Ok(())
             }
@@ -615,7 +615,7 @@ impl Extractor<'_> {
         let declared = self.out.iter().any(|d| {
             d.identity.kind == ObjectKind::MaterializedView
                 && d.identity.schema.as_deref() == Some(schema.as_str())
-                && d.identity.name == name
+                && *d.identity.name == *name
         });
         if declared {
             Ok(())
@@ -750,9 +750,7 @@ impl Extractor<'_> {
         let Some((schema, name)) = self.qualified(names) else {
             return Err("names no object");
         };
-        let mut identity = Identity::new(kind, &schema, &name);
-        identity.using = Some(method.into());
-        self.declare(identity);
+        self.declare(Identity::new(kind, &schema, &name).using_method(method));
         Ok(())
     }
 

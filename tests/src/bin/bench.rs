@@ -68,8 +68,8 @@ fn main() {
          `server CPU`: user + system time of the server processes that served the run (the \
          postmaster's children, counted as they exit): both tools share the machine's cores with \
          the server, so wall time is at least the two CPU times over the number of cores.\n\n\
-         | tables | objects | pg-flux dump | CPU | server CPU | peak RSS | pg_dump | CPU | server CPU | peak RSS | speed-up | memory | catalog queries | verify, first run | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+         | tables | objects | pg-flux dump | CPU | server CPU | peak RSS | pg_dump | CPU | server CPU | peak RSS | speed-up | memory | catalog queries | verify, first run | its CPU / server CPU | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         db0.cluster.binaries().version,
         runs(0),
         machine()
@@ -144,7 +144,8 @@ fn main() {
             ]);
             c
         };
-        let verify_first = measure(runs(n), clear_caches, verify_command);
+        let verify_first =
+            measure_with_server(runs(n), Some(&server), clear_caches, verify_command);
         let verify = measure(runs(n), || {}, verify_command);
         eprintln!("bench: {n} tables: migrate generate…");
         let migrate_cell = migrate_cell(
@@ -310,7 +311,7 @@ fn row(
 ) {
     let _ = writeln!(
         report,
-        "| {n} | {objects} | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {queries} | {:.2} s | {:.2} s | {migrate_cell} |",
+        "| {n} | {objects} | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {queries} | {:.2} s | {:.2} / {:.2} s | {:.2} s | {migrate_cell} |",
         flux.wall,
         flux.cpu,
         flux.server_cpu,
@@ -322,6 +323,8 @@ fn row(
         native.wall / flux.wall.max(1e-9),
         flux.peak_kib as f64 / (native.peak_kib as f64).max(1.0),
         verify_first.wall,
+        verify_first.cpu,
+        verify_first.server_cpu,
         verify.wall,
     );
 }
