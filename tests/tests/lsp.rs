@@ -1410,3 +1410,180 @@ async fn ignored_objects_are_not_reported_and_declaring_one_is_a_warning() {
     assert_eq!(pending, [&json!("public.notes")]);
     c.shutdown().await;
 }
+
+/// The position at the end of `text` (protocol units).
+fn end_position(text: &str) -> Value {
+    let line = text.matches('\n').count();
+    let line_start = text.rfind('\n').map(|i| i + 1).unwrap_or(0);
+    json!({"line": line, "character": units(&text[line_start..])})
+}
+
+/// Opens a new file outside the source holding `text` and asks for completion at the end of
+/// `text`, once the server has published the file's syntax error (an unclosed `(` on the line
+/// after: it has read the text). Returns each item as (label, where it comes from, arguments).
+async fn complete_at_end(c: &mut Client, root: &Path, text: &str) -> Vec<(String, String, String)> {
+    static PROBES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = PROBES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let path = root.join(format!("probe-{n}.sql"));
+    fs::write(&path, format!("{text}\n(")).unwrap_or_else(|e| panic!("{e}"));
+    c.open(&path, 1).await;
+    c.wait_diagnostics(&path, "the probe's syntax error", |d| !d.is_empty())
+        .await;
+    let answer = c
+        .request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": uri(&path)}, "position": end_position(text)}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("completion: {e}"));
+    answer["items"]
+        .as_array()
+        .unwrap_or_else(|| panic!("not a completion list: {answer}"))
+        .iter()
+        .map(|item| {
+            let field = |k: &str| item["labelDetails"][k].as_str().unwrap_or("").to_string();
+            (
+                item["label"].as_str().unwrap_or("").to_string(),
+                field("description"),
+                field("detail"),
+            )
+        })
+        .collect()
+}
+
+fn item(label: &str, origin: &str, args: &str) -> (String, String, String) {
+    (label.to_string(), origin.to_string(), args.to_string())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_from_the_source_and_the_live_database() {
+    let db = TestDb::new();
+    db.exec(
+        "CREATE SCHEMA app; \
+         CREATE TYPE app.status AS ENUM ('new', 'done'); \
+         CREATE TABLE app.customers (id bigint PRIMARY KEY, name text); \
+         CREATE TABLE app.orders (id bigint PRIMARY KEY, customer_id bigint REFERENCES app.customers, \
+           total numeric, state app.status); \
+         CREATE FUNCTION app.total_of(c bigint) RETURNS numeric LANGUAGE sql \
+           AS $$ SELECT sum(total) FROM app.orders WHERE customer_id = c $$; \
+         CREATE VIEW app.big_orders AS SELECT * FROM app.orders WHERE total > 100;",
+    );
+    let dir = tempdir();
+    let root = dir.path();
+    dump_into(&db, root).await;
+    // Live, not declared; declared, not live.
+    db.exec("CREATE TABLE app.audit (at timestamptz)");
+    write(
+        root,
+        "schema/tables/app.refunds.sql",
+        "CREATE TABLE app.refunds (id bigint, order_id bigint);\n",
+    );
+    config_with_env_url(root, "PGFLUX_LSP_COMPLETION", &db.url());
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let names = |items: &[(String, String, String)]| -> Vec<(String, String, String)> {
+        items
+            .iter()
+            .take_while(|(_, origin, _)| !origin.is_empty())
+            .cloned()
+            .collect()
+    };
+
+    // After `schema.`: its objects, each with its origin; a function with its arguments.
+    let items = complete_at_end(&mut c, root, "SELECT * FROM app.").await;
+    assert_eq!(
+        names(&items),
+        [
+            item("audit", "live only", ""),
+            item("big_orders", "declared", ""),
+            item("customers", "declared", ""),
+            item("orders", "declared", ""),
+            item("refunds", "pending", ""),
+            item("status", "declared", ""),
+            item("total_of", "declared", "(bigint)"),
+        ]
+    );
+    assert_eq!(names(&items).len(), items.len(), "{items:?}");
+
+    // After `schema.table.`: its columns.
+    let items = complete_at_end(&mut c, root, "SELECT app.orders.").await;
+    assert_eq!(
+        items,
+        [
+            item("customer_id", "declared", ""),
+            item("id", "declared", ""),
+            item("state", "declared", ""),
+            item("total", "declared", ""),
+        ]
+    );
+    let items = complete_at_end(&mut c, root, "SELECT app.refunds.ord").await;
+    assert_eq!(items, [item("order_id", "pending", "")]);
+
+    // Inside a statement about one table: its columns first, then schemas, types, keywords.
+    for (text, columns) in [
+        (
+            "ALTER TABLE app.orders ALTER COLUMN ",
+            vec!["customer_id", "id", "state", "total"],
+        ),
+        ("CREATE INDEX orders_total ON app.orders (t", vec!["total"]),
+        (
+            "CREATE UNIQUE INDEX c ON ONLY app.customers USING btree (",
+            vec!["id", "name"],
+        ),
+        ("ALTER TABLE app.audit ADD CONSTRAINT a CHECK (", vec!["at"]),
+    ] {
+        let items = complete_at_end(&mut c, root, text).await;
+        let first: Vec<&str> = items
+            .iter()
+            .take(columns.len())
+            .map(|(label, _, _)| label.as_str())
+            .collect();
+        assert_eq!(first, columns, "{text}: {items:?}");
+        if text.ends_with(' ') || text.ends_with('(') {
+            let labels: Vec<&str> = items.iter().map(|(l, _, _)| l.as_str()).collect();
+            for expected in ["app", "integer", "timestamp with time zone", "NOT NULL"] {
+                assert!(
+                    labels.contains(&expected),
+                    "{text}: no {expected} in {labels:?}"
+                );
+            }
+        }
+    }
+
+    // Where a statement starts: statement keywords only.
+    let items = complete_at_end(&mut c, root, "SELECT 1;\nSELE").await;
+    assert_eq!(items, [item("SELECT", "", "")]);
+    c.shutdown().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn completion_without_a_database_comes_from_the_source() {
+    let dir = tempdir();
+    let root = dir.path();
+    write(
+        root,
+        "schema/tables/app.t.sql",
+        "CREATE TABLE app.t (a integer, \"B\" text);\nCREATE FUNCTION app.f(x integer, y text) RETURNS integer LANGUAGE sql AS $$ SELECT x $$;\n",
+    );
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    // Answered once the source is read.
+    c.execute("pg-flux.refresh", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let items = complete_at_end(&mut c, root, "ALTER TABLE app.t ALTER COLUMN ").await;
+    assert_eq!(
+        items[..2],
+        [item("\"B\"", "declared", ""), item("a", "declared", "")]
+    );
+    let items = complete_at_end(&mut c, root, "SELECT app.").await;
+    assert_eq!(
+        items,
+        [
+            item("f", "declared", "(integer, text)"),
+            item("t", "declared", "")
+        ]
+    );
+    c.shutdown().await;
+}

@@ -20,6 +20,7 @@ use tower_lsp_server::ls_types::*;
 use tower_lsp_server::{Client, LanguageServer};
 
 use super::actions;
+use super::complete;
 use super::database::Database;
 use super::diagnostics::SnapshotSource;
 use super::document::Document;
@@ -248,6 +249,10 @@ impl LanguageServer for Backend {
                     },
                 )),
                 hover_provider: Some(HoverProviderCapability::Simple(true)),
+                completion_provider: Some(CompletionOptions {
+                    trigger_characters: Some(vec![".".to_string()]),
+                    ..CompletionOptions::default()
+                }),
                 definition_provider: Some(OneOf::Left(true)),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
@@ -467,6 +472,23 @@ impl LanguageServer for Backend {
             };
             let db = self.sh.database();
             Ok(navigate::hover(
+                &self.sh.ws,
+                db.as_deref(),
+                &path,
+                at.position,
+            ))
+        })
+        .await
+    }
+
+    async fn completion(&self, params: CompletionParams) -> Result<Option<CompletionResponse>> {
+        guarded("completion", Err(internal("completion")), async {
+            let at = params.text_document_position;
+            let Some(path) = file_path(&at.text_document.uri) else {
+                return Ok(None);
+            };
+            let db = self.sh.database();
+            Ok(complete::complete(
                 &self.sh.ws,
                 db.as_deref(),
                 &path,

@@ -382,8 +382,8 @@ async fn refresh_once(
     true
 }
 
-/// A catalog kept between refreshes, serialized: a tenth of its size in memory (120 MB → 14 MB
-/// at 10,000 tables). A refresh unpacks it only when something changed.
+/// A catalog kept between refreshes, serialized (14 MB at 10,000 tables, a fraction of its
+/// size as a model). A refresh unpacks it only when something changed.
 struct PackedCatalog(Vec<u8>);
 
 impl PackedCatalog {

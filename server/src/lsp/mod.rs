@@ -7,10 +7,12 @@
 //! - [`database`]: inspection of the live database, off the request path; [`drift`]: the
 //!   source loaded into a shadow database and compared with it.
 //! - [`actions`], [`navigate`]: code actions and commands; hover, definition, symbols.
+//! - [`complete`]: completion from the declared source and the live database.
 //! - [`memory`]: allocator settings for a process that runs for hours.
 
 mod actions;
 mod backend;
+mod complete;
 mod database;
 pub mod diagnostics;
 pub mod document;

@@ -3,7 +3,7 @@
 //! 1. Without a database, on a generated workspace of N source files (default 10,000): time
 //!    from `initialized` to the first and to all initial diagnostics, `didChange` →
 //!    `publishDiagnostics` latency (p50/p95 over alternating keystrokes that break and fix a
-//!    statement), `textDocument/hover` latency on table names, and the server's resident memory.
+//!    statement), `textDocument/hover` and `textDocument/completion` latency on table names, and the server's resident memory.
 //!    The same is measured for postgres-language-server, as a peer, on the same files, wherever
 //!    it offers the feature without a database. It is installed with npm into
 //!    `~/.cache/pg-flux/pgls` when missing; when that fails its row says why.
@@ -153,6 +153,8 @@ struct Measures {
     keystrokes: Vec<Duration>,
     /// Sorted latencies, or why hover cannot be measured.
     hover: Result<Vec<Duration>, String>,
+    /// Sorted latencies of completion after `bench.t`.
+    completion: Vec<Duration>,
     /// KiB, summed over the server's process tree.
     rss_loaded: u64,
     peak: u64,
@@ -183,6 +185,7 @@ fn bench_pg_flux(root: &Path, work: &Workspace) -> Result<Measures, String> {
         Some(latencies) => latencies,
         None => return Err("hover answered null on every table name".into()),
     };
+    let completion = completion_latencies(&mut server, &doc, true)?;
     let peak = server.tree_kb("VmHWM");
     server.stop();
     Ok(Measures {
@@ -191,6 +194,7 @@ fn bench_pg_flux(root: &Path, work: &Workspace) -> Result<Measures, String> {
         all: Some(all),
         keystrokes,
         hover: Ok(hover),
+        completion,
         rss_loaded,
         peak,
     })
@@ -241,6 +245,7 @@ fn bench_pgls(bin: &Path, root: &Path, work: &Workspace) -> Result<Measures, Str
          of a connected database)"
             .to_string()
     });
+    let completion = completion_latencies(&mut server, &doc, false)?;
     let peak = server.tree_kb("VmHWM");
     server.stop();
     Ok(Measures {
@@ -249,6 +254,7 @@ fn bench_pgls(bin: &Path, root: &Path, work: &Workspace) -> Result<Measures, Str
         all: None,
         keystrokes,
         hover,
+        completion,
         rss_loaded,
         peak,
     })
@@ -592,6 +598,31 @@ fn hover_latencies(server: &mut Server, doc: &Document) -> Result<Option<Vec<Dur
     }
     latencies.sort();
     Ok(Some(latencies))
+}
+
+/// `HOVERS` completion requests right after `bench.t` in the table names of the document
+/// (every table of the schema starts so), timed. With `items`, every answer must hold the
+/// name written there.
+fn completion_latencies(
+    server: &mut Server,
+    doc: &Document,
+    items: bool,
+) -> Result<Vec<Duration>, String> {
+    let mut latencies = Vec::new();
+    for position in doc.names.iter().cycle().take(HOVERS) {
+        let sent = Instant::now();
+        let answer = server.request(
+            "textDocument/completion",
+            json!({"textDocument": {"uri": doc.uri}, "position": position}),
+        )?;
+        latencies.push(sent.elapsed());
+        let count = answer["items"].as_array().map_or(0, Vec::len);
+        if items && count == 0 {
+            return Err(format!("completion at {position} answered no item: {answer}"));
+        }
+    }
+    latencies.sort();
+    Ok(latencies)
 }
 
 /// The edited file as the client holds it.
@@ -1049,12 +1080,14 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
             Err(_) => ("n/a".to_string(), "n/a".to_string()),
         };
         format!(
-            "| {} | {n} | {} | {} | {} | {} | {hover50} | {hover95} | {} MB | {} MB |",
+            "| {} | {n} | {} | {} | {} | {} | {hover50} | {hover95} | {} | {} | {} MB | {} MB |",
             m.server,
             ms(m.first),
             m.all.map_or("—".to_string(), ms),
             p(&m.keystrokes, 0.50),
             p(&m.keystrokes, 0.95),
+            p(&m.completion, 0.50),
+            p(&m.completion, 0.95),
             m.rss_loaded / 1024,
             m.peak / 1024
         )
@@ -1068,8 +1101,8 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
         "# Language servers: pg-flux and postgres-language-server\n\n\
          {n} generated files ({} tables, {} with an untracked statement), {KEYSTROKES} keystrokes, \
          {HOVERS} hovers, no database; machine: {}\n\n\
-         | server | files | first diagnostics | all initial diagnostics | keystroke p50 | keystroke p95 | hover p50 | hover p95 | RSS loaded | peak RSS |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+         | server | files | first diagnostics | all initial diagnostics | keystroke p50 | keystroke p95 | hover p50 | hover p95 | completion p50 | completion p95 | RSS loaded | peak RSS |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         work.tables,
         work.bad.len(),
         machine()
@@ -1079,7 +1112,7 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
     match peer {
         Ok(m) => out.push_str(&row(m)),
         Err(e) => out.push_str(&format!(
-            "| {PGLS_NAME} | {n} | not available: {e} | — | — | — | — | — | — | — |"
+            "| {PGLS_NAME} | {n} | not available: {e} | — | — | — | — | — | — | — | — | — |"
         )),
     }
     out.push_str(&format!(
@@ -1095,12 +1128,16 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
          - hover: `textDocument/hover` round trip on the table names in {edited} (its own, in \
          `CREATE TABLE`, `COMMENT` and `GRANT`, and the parent table it references); every \
          answer is checked to be non-null.\n\
+         - completion: `textDocument/completion` round trip right after `bench.t` in the same \
+         names (every table of the schema matches: {tables} candidates); pg-flux's answers are \
+         checked to hold items.\n\
          - RSS: VmRSS once loaded (pg-flux: the whole workspace; {PGLS_NAME}: one document open) \
          and VmHWM at the end, summed over the server's processes ({PGLS_NAME}: `lsp-proxy` \
          and the daemon it starts).\n\
          - {PGLS_NAME}: installed with `npm install {PGLS_PACKAGE}` when missing, run as \
          `{PGLS_NAME} lsp-proxy` with `postgres-language-server.jsonc` = `{}`.\n",
-        PGLS_CONFIG.split_whitespace().collect::<Vec<_>>().join(" ")
+        PGLS_CONFIG.split_whitespace().collect::<Vec<_>>().join(" "),
+        tables = work.tables,
     ));
     if let Ok(Measures {
         hover: Err(why), ..
