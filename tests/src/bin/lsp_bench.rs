@@ -618,7 +618,9 @@ fn completion_latencies(
         latencies.push(sent.elapsed());
         let count = answer["items"].as_array().map_or(0, Vec::len);
         if items && count == 0 {
-            return Err(format!("completion at {position} answered no item: {answer}"));
+            return Err(format!(
+                "completion at {position} answered no item: {answer}"
+            ));
         }
     }
     latencies.sort();
