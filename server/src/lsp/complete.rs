@@ -20,6 +20,7 @@ use tower_lsp_server::ls_types::{
 };
 
 use super::database::{Database, LiveState, Status};
+use super::navigate::fold;
 use super::text::LineIndex;
 use super::workspace::Workspace;
 use crate::emit::sql::ident;
@@ -29,7 +30,7 @@ use crate::identity::{Identity, ObjectKind};
 const MOST_ITEMS: usize = 1000;
 
 /// Where a completed name comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Origin {
     /// Declared in the source (and live, or no database to say otherwise).
     Declared,
@@ -357,10 +358,6 @@ fn relation_of(statement: &str) -> Option<Vec<String>> {
         name.push(fold(&words.get(at)?.0));
     }
     Some(name)
-}
-
-fn fold(word: &str) -> String {
-    split_name(word).concat()
 }
 
 /// `relation` as written (`t` or `s.t`) → its schema (the first `search_path` schema that

@@ -64,7 +64,7 @@ pub fn name_at(text: &str, offset: usize) -> Option<NameAt> {
 }
 
 /// An identifier as PostgreSQL folds it: quoted as written, else lower case.
-fn fold(word: &str) -> String {
+pub(super) fn fold(word: &str) -> String {
     match word.strip_prefix('"').and_then(|w| w.strip_suffix('"')) {
         Some(quoted) => quoted.replace("\"\"", "\""),
         None => word.to_lowercase(),
