@@ -63,13 +63,7 @@ pub fn name_at(text: &str, offset: usize) -> Option<NameAt> {
     })
 }
 
-/// An identifier as PostgreSQL folds it: quoted as written, else lower case.
-pub(super) fn fold(word: &str) -> String {
-    match word.strip_prefix('"').and_then(|w| w.strip_suffix('"')) {
-        Some(quoted) => quoted.replace("\"\"", "\""),
-        None => word.to_lowercase(),
-    }
-}
+pub(super) use crate::source::names::fold;
 
 /// Kinds a bare name can refer to (sub-objects are named through their table).
 fn is_named_object(id: &Identity) -> bool {

@@ -9,6 +9,7 @@ mod cache;
 mod extract;
 pub(crate) use extract::locate_syntax_error;
 pub mod names;
+pub mod references;
 pub mod renames;
 
 use std::collections::{BTreeMap, HashMap};

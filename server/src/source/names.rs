@@ -39,6 +39,14 @@ pub fn make_object_name(name1: &str, name2: Option<&str>, label: &str) -> String
     out
 }
 
+/// An identifier as PostgreSQL folds it: quoted as written, else lower case.
+pub fn fold(word: &str) -> String {
+    match word.strip_prefix('"').and_then(|w| w.strip_suffix('"')) {
+        Some(quoted) => quoted.replace("\"\"", "\""),
+        None => word.to_lowercase(),
+    }
+}
+
 /// Strings of a list of `String` nodes (qualified names, type names).
 pub fn strings(nodes: &[pg_query::protobuf::Node]) -> Vec<String> {
     nodes
