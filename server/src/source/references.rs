@@ -920,7 +920,7 @@ impl Walk {
             }
             "FuncCall" => {
                 let parts = strings(get("funcname").unwrap_or(&Value::Null));
-                if !parts.first().is_some_and(|p| p == "pg_catalog") {
+                if parts.first().is_none_or(|p| p != "pg_catalog") {
                     self.named(Role::Object(Namespace::Function), parts, location(f), false);
                 }
                 for k in ["args", "agg_order", "agg_filter", "over"] {
