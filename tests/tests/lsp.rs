@@ -1587,3 +1587,271 @@ async fn completion_without_a_database_comes_from_the_source() {
     );
     c.shutdown().await;
 }
+
+/// Applies a rename's `changes` (uri → edits) to the files on disk; returns the files changed.
+fn apply_changes(edit: &Value) -> Vec<PathBuf> {
+    let changes = edit["changes"]
+        .as_object()
+        .unwrap_or_else(|| panic!("no changes in {edit}"));
+    let mut files = Vec::new();
+    for (file_uri, edits) in changes {
+        let path = pg_flux_tests::lsp::path_of(file_uri);
+        let mut text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+        let mut edits = edits.as_array().cloned().unwrap_or_default();
+        edits.sort_by_key(|e| {
+            let s = &e["range"]["start"];
+            std::cmp::Reverse((s["line"].as_u64(), s["character"].as_u64()))
+        });
+        for e in edits {
+            let start = pg_flux_tests::lsp::offset(&text, &e["range"]["start"]);
+            let end = pg_flux_tests::lsp::offset(&text, &e["range"]["end"]);
+            text.replace_range(start..end, e["newText"].as_str().unwrap_or(""));
+        }
+        fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
+        files.push(path);
+    }
+    files.sort();
+    files
+}
+
+/// The position of the `nth` occurrence of `needle` in the file, one character in.
+fn position_of(path: &Path, needle: &str, nth: usize) -> Value {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
+    let at = text
+        .match_indices(needle)
+        .nth(nth)
+        .map(|(i, _)| i + 1)
+        .unwrap_or_else(|| panic!("no {needle} #{nth} in {text}"));
+    let line = text[..at].matches('\n').count();
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    json!({"line": line, "character": units(&text[line_start..at])})
+}
+
+/// Each location as `file (relative to root):line:covered text`.
+fn places(root: &Path, locations: &Value) -> Vec<String> {
+    let mut out: Vec<String> = locations
+        .as_array()
+        .unwrap_or_else(|| panic!("not locations: {locations}"))
+        .iter()
+        .map(|l| {
+            let path = pg_flux_tests::lsp::path_of(l["uri"].as_str().unwrap_or(""));
+            let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{e}"));
+            let start = pg_flux_tests::lsp::offset(&text, &l["range"]["start"]);
+            let end = pg_flux_tests::lsp::offset(&text, &l["range"]["end"]);
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            format!(
+                "{rel}:{}:{}",
+                l["range"]["start"]["line"],
+                &text[start..end]
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+async fn references_at(c: &mut Client, path: &Path, at: Value, declaration: bool) -> Value {
+    c.request(
+        "textDocument/references",
+        json!({"textDocument": {"uri": uri(path)}, "position": at,
+               "context": {"includeDeclaration": declaration}}),
+    )
+    .await
+    .unwrap_or_else(|e| panic!("references: {e}"))
+}
+
+const RENAME_SCHEMA: &str = "CREATE SCHEMA app; \
+     CREATE TABLE app.customers (id bigint PRIMARY KEY, name text NOT NULL CHECK (name <> '')); \
+     CREATE INDEX customers_name ON app.customers (name); \
+     CREATE TABLE app.orders (id bigint PRIMARY KEY, \
+       customer_id bigint REFERENCES app.customers (id), total numeric); \
+     CREATE VIEW app.named AS SELECT c.id, c.name FROM app.customers c; \
+     ALTER TABLE app.customers ENABLE ROW LEVEL SECURITY; \
+     CREATE POLICY own ON app.customers USING (name = current_user); \
+     COMMENT ON COLUMN app.customers.name IS 'full name'; \
+     INSERT INTO app.customers VALUES (1, 'ada'), (2, 'grace');";
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn references_and_rename_with_the_annotation_migrate_understands() {
+    for major in majors() {
+        let db = TestDb::on(major);
+        db.exec(RENAME_SCHEMA);
+        // A body in SQL-standard form (PostgreSQL 14+) is parsed: its names are references.
+        let atomic = major >= 14;
+        if atomic {
+            db.exec(
+                "CREATE FUNCTION app.name_of(i bigint) RETURNS text LANGUAGE sql \
+                 RETURN (SELECT name FROM app.customers WHERE id = i)",
+            );
+        }
+        let in_function = |list: &[&str]| -> Vec<String> {
+            list.iter()
+                .filter(|p| atomic || !p.starts_with("schema/functions/"))
+                .map(|p| p.to_string())
+                .collect()
+        };
+        db.exec("CREATE TABLE app.audit (at timestamptz)");
+        let dir = tempdir();
+        let root = dir.path();
+        dump_into(&db, root).await;
+        fs::remove_file(root.join("schema/tables/app.audit.sql")).unwrap_or_else(|e| panic!("{e}"));
+        config_with_env_url(root, "PGFLUX_LSP_RENAME", &db.url());
+        let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+        c.refresh().await;
+        let customers = root.join("schema/tables/app.customers.sql");
+
+        // References of the column `name`, from its declaration: every use, across files.
+        let at = position_of(&customers, "name text", 0);
+        let found = references_at(&mut c, &customers, at.clone(), true).await;
+        assert_eq!(
+            places(root, &found),
+            in_function(&[
+                "schema/functions/app.name_of.sql:3:name",
+                "schema/indexes/app.customers.sql:0:name",
+                "schema/policies/app.customers.sql:1:name",
+                "schema/tables/app.customers.sql:2:name",
+                "schema/tables/app.customers.sql:3:name",
+                "schema/tables/app.customers.sql:8:name",
+                "schema/views/app.named.sql:2:name",
+            ]),
+            "{major}"
+        );
+        let uses = references_at(&mut c, &customers, at.clone(), false).await;
+        assert_eq!(
+            places(root, &uses).len(),
+            if atomic { 6 } else { 5 },
+            "{major}: {uses}"
+        );
+
+        // References of the table, from a use in another file: the foreign key, the view,
+        // the function's body, the index, the policy, the comment.
+        let view = root.join("schema/views/app.named.sql");
+        let table_at = position_of(&view, "customers c", 0);
+        let found = references_at(&mut c, &view, table_at, true).await;
+        let files: std::collections::BTreeSet<String> = places(root, &found)
+            .iter()
+            .map(|p| p.split(':').next().unwrap_or("").to_string())
+            .collect();
+        assert_eq!(
+            files.into_iter().collect::<Vec<_>>(),
+            in_function(&[
+                "schema/functions/app.name_of.sql",
+                "schema/indexes/app.customers.sql",
+                "schema/policies/app.customers.sql",
+                "schema/tables/app.customers.sql",
+                "schema/tables/app.orders.sql",
+                "schema/views/app.named.sql",
+            ]),
+            "{major}"
+        );
+
+        // What cannot be renamed says why.
+        let probe = write(root, "probe.sql", "SELECT now() FROM app.audit;\n");
+        c.open(&probe, 1).await;
+        for (needle, reason) in [
+            (
+                "audit",
+                "app.audit is live only: pull it into the source to rename it",
+            ),
+            (
+                "now",
+                "function public.now is not declared in the source (an extension's member \
+                 or a built-in): pg-flux renames only what the source declares",
+            ),
+        ] {
+            let refused = c
+                .request(
+                    "textDocument/prepareRename",
+                    json!({"textDocument": {"uri": uri(&probe)},
+                           "position": position_of(&probe, needle, 0)}),
+                )
+                .await
+                .expect_err("refused");
+            assert_eq!(refused["message"], json!(reason), "{major}");
+        }
+        let prepared = c
+            .request(
+                "textDocument/prepareRename",
+                json!({"textDocument": {"uri": uri(&customers)}, "position": at}),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("prepareRename: {e}"));
+        assert_eq!(prepared["placeholder"], json!("name"), "{major}");
+        assert_eq!(
+            prepared["range"],
+            json!({"start": {"line": 2, "character": 4}, "end": {"line": 2, "character": 8}})
+        );
+
+        // Rename: every use, the view keeps its column's name, the annotation above the
+        // column; the migration renames, and the rows stay.
+        let edit = c
+            .request(
+                "textDocument/rename",
+                json!({"textDocument": {"uri": uri(&customers)}, "position": at,
+                       "newName": "full_name"}),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("rename: {e}"));
+        assert_eq!(
+            apply_changes(&edit).len(),
+            if atomic { 5 } else { 4 },
+            "{major}: {edit}"
+        );
+        let table = fs::read_to_string(&customers).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            table.contains(
+                "    -- pg-flux: renamed from name\n    full_name text NOT NULL,\n    \
+                 CONSTRAINT customers_name_check CHECK ((full_name <> ''::text)),"
+            ),
+            "{table}"
+        );
+        assert!(table.contains("COMMENT ON COLUMN app.customers.full_name IS"));
+        let view_text = fs::read_to_string(&view).unwrap_or_else(|e| panic!("{e}"));
+        assert!(view_text.contains("full_name AS name\n"), "{view_text}");
+        db.exec("DROP TABLE app.audit");
+        let migrations = root.join("migrations");
+        let shadow = TestDb::on(major);
+        let options = pg_flux::commands::migrate::MigrateOptions {
+            conninfo: db.url(),
+            schema_dir: root.join("schema"),
+            migrations_dir: migrations.clone(),
+            label: "rename".into(),
+            shadow: pg_flux::shadow::ShadowTarget::Url(shadow.url()),
+            partial_shadow: true,
+            scope: Default::default(),
+            default_schema: "public".into(),
+            no_destructive: true,
+            plan: Default::default(),
+        };
+        let report = pg_flux::commands::migrate::generate(&options)
+            .await
+            .unwrap_or_else(|e| panic!("migrate generate: {e}\n{table}"));
+        let migration = fs::read_to_string(&report.path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            migration.contains("ALTER TABLE app.customers RENAME COLUMN name TO full_name;"),
+            "{migration}"
+        );
+        assert!(!migration.contains("DROP"), "{migration}");
+        db.exec(&migration);
+        assert_eq!(
+            db.query("SELECT string_agg(full_name, ',' ORDER BY id) FROM app.customers")
+                .trim(),
+            "ada,grace"
+        );
+        fs::remove_dir_all(&migrations).unwrap_or_else(|e| panic!("{e}"));
+        let report = pg_flux::commands::migrate::generate(&options)
+            .await
+            .unwrap_or_else(|e| panic!("migrate generate: {e}"));
+        assert_eq!(
+            report.statements,
+            0,
+            "{major}: {:?}",
+            fs::read_to_string(&report.path)
+        );
+        c.shutdown().await;
+    }
+}

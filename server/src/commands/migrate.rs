@@ -182,7 +182,9 @@ async fn catalogs_on(
                 shadow: ShadowUse::Skipped,
             });
         }
-        SourceMatch::Changed(changed) if partial => {
+        // A pending rename needs the whole source: the shadow undoes it on the objects the
+        // annotation names, which a partial load would leave out.
+        SourceMatch::Changed(changed) if partial && !annotates_renames(schema_dir, &changed) => {
             started?;
             let start = std::time::Instant::now();
             let loaded =
@@ -222,6 +224,14 @@ async fn catalogs_on(
         .await?;
     inspect::trace_phase("shadow (load, inspect)", start);
     Ok(Compared::full(live, shadow, Vec::new()))
+}
+
+/// Whether a changed file carries a rename annotation.
+fn annotates_renames(schema_dir: &Path, changed: &tree_match::Partial) -> bool {
+    changed.changed.iter().any(|file| {
+        std::fs::read_to_string(schema_dir.join(file))
+            .is_ok_and(|text| text.contains(crate::source::renames::MARKER))
+    })
 }
 
 /// As [`catalogs_on`] for a source laid out otherwise than dump lays it out: the whole source

@@ -26,6 +26,7 @@ use super::diagnostics::SnapshotSource;
 use super::document::Document;
 use super::navigate;
 use super::publish::Publisher;
+use super::rename;
 use super::settings::{ClientSettings, Settings};
 use super::workspace::Workspace;
 use crate::config::CONFIG_FILE;
@@ -203,6 +204,15 @@ fn internal(what: &str) -> Error {
     }
 }
 
+/// A request the server declines, with the reason the editor shows.
+fn refused(reason: String) -> Error {
+    Error {
+        code: tower_lsp_server::jsonrpc::ErrorCode::InvalidRequest,
+        message: reason.into(),
+        data: None,
+    }
+}
+
 fn file_path(uri: &Uri) -> Option<PathBuf> {
     uri.to_file_path().map(|p| p.into_owned())
 }
@@ -254,6 +264,11 @@ impl LanguageServer for Backend {
                     ..CompletionOptions::default()
                 }),
                 definition_provider: Some(OneOf::Left(true)),
+                references_provider: Some(OneOf::Left(true)),
+                rename_provider: Some(OneOf::Right(RenameOptions {
+                    prepare_provider: Some(true),
+                    work_done_progress_options: WorkDoneProgressOptions::default(),
+                })),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
@@ -510,6 +525,65 @@ impl LanguageServer for Backend {
             let db = self.sh.database();
             let found = navigate::definition(&self.sh.ws, db.as_deref(), &path, at.position);
             Ok((!found.is_empty()).then_some(GotoDefinitionResponse::Array(found)))
+        })
+        .await
+    }
+
+    async fn references(&self, params: ReferenceParams) -> Result<Option<Vec<Location>>> {
+        guarded("references", Err(internal("references")), async {
+            let at = params.text_document_position;
+            let Some(path) = file_path(&at.text_document.uri) else {
+                return Ok(None);
+            };
+            let db = self.sh.database();
+            let found = rename::references(
+                &self.sh.ws,
+                db.as_deref(),
+                &path,
+                at.position,
+                params.context.include_declaration,
+            );
+            Ok(Some(found))
+        })
+        .await
+    }
+
+    async fn prepare_rename(
+        &self,
+        params: TextDocumentPositionParams,
+    ) -> Result<Option<PrepareRenameResponse>> {
+        guarded("prepareRename", Err(internal("prepareRename")), async {
+            let Some(path) = file_path(&params.text_document.uri) else {
+                return Ok(None);
+            };
+            let db = self.sh.database();
+            match rename::prepare_rename(&self.sh.ws, db.as_deref(), &path, params.position) {
+                Ok((range, placeholder)) => Ok(Some(PrepareRenameResponse::RangeWithPlaceholder {
+                    range,
+                    placeholder,
+                })),
+                Err(reason) => Err(refused(reason)),
+            }
+        })
+        .await
+    }
+
+    async fn rename(&self, params: RenameParams) -> Result<Option<WorkspaceEdit>> {
+        guarded("rename", Err(internal("rename")), async {
+            let at = params.text_document_position;
+            let Some(path) = file_path(&at.text_document.uri) else {
+                return Ok(None);
+            };
+            let db = self.sh.database();
+            rename::rename(
+                &self.sh.ws,
+                db.as_deref(),
+                &path,
+                at.position,
+                &params.new_name,
+            )
+            .map(Some)
+            .map_err(refused)
         })
         .await
     }

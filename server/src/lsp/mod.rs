@@ -8,6 +8,7 @@
 //!   source loaded into a shadow database and compared with it.
 //! - [`actions`], [`navigate`]: code actions and commands; hover, definition, symbols.
 //! - [`complete`]: completion from the declared source and the live database.
+//! - [`rename`]: references and rename across the source files.
 //! - [`memory`]: allocator settings for a process that runs for hours.
 
 mod actions;
@@ -20,6 +21,7 @@ mod drift;
 mod memory;
 mod navigate;
 mod publish;
+mod rename;
 mod settings;
 mod text;
 mod transport;

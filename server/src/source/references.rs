@@ -56,15 +56,26 @@ impl Target {
     }
 }
 
-/// One place that names the target: the byte range of the name (inside the quotes of a
-/// `'schema.name'::regclass` string when `in_string`).
+/// How a name is written where it occurs, which says how to write a new one there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Form {
+    /// An identifier.
+    Name,
+    /// Inside the quotes of a `'schema.name'::regclass` string.
+    InString,
+    /// A column alone in a select list: it also names the output column, which a rename
+    /// keeps (`new AS old`, as PostgreSQL itself shows a view after `RENAME COLUMN`).
+    Output,
+}
+
+/// One place that names the target: the byte range of the name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Occurrence {
     pub start: usize,
     pub end: usize,
     /// The statement that declares the target names it here.
     pub declares: bool,
-    pub in_string: bool,
+    pub form: Form,
     /// Where the declaring statement starts (for the rename annotation above it).
     pub statement_start: usize,
 }
@@ -137,7 +148,7 @@ pub fn occurrences(text: &str, target: &Target, names: &Names) -> Vec<Occurrence
                     start: m.start,
                     end: m.end,
                     declares: m.declares,
-                    in_string: m.in_string,
+                    form: m.form,
                     statement_start: statement.start,
                 });
             }
@@ -189,10 +200,10 @@ pub fn rename_edits(
         .map(|o| Edit {
             start: o.start,
             end: o.end,
-            text: if o.in_string {
-                quoted.replace('\'', "''")
-            } else {
-                quoted.clone()
+            text: match o.form {
+                Form::Name => quoted.clone(),
+                Form::InString => quoted.replace('\'', "''"),
+                Form::Output => format!("{quoted} AS {}", crate::emit::sql::ident(target.name())),
             },
         })
         .collect();
@@ -431,6 +442,9 @@ enum Role {
     Constraint(Vec<String>),
     /// An index: named alone, it lives in the schema of the relation given.
     Index(Vec<String>),
+    /// A relation named by its bare name as a column's qualifier (`t.c`): the statement's
+    /// relation of that name, written in full.
+    Qualifier(Vec<String>),
 }
 
 /// A name as the syntax tree gives it: its parts, where it is (when the tree says), and
@@ -441,8 +455,8 @@ struct Named {
     parts: Vec<String>,
     at: Option<usize>,
     declares: bool,
-    /// A `'name'::regclass` string: `at` is the string's.
-    in_string: bool,
+    /// `Form::InString`: `at` is the string's.
+    form: Form,
 }
 
 /// A name found in the text.
@@ -452,7 +466,7 @@ struct Mention {
     start: usize,
     end: usize,
     declares: bool,
-    in_string: bool,
+    form: Form,
 }
 
 impl Statement {
@@ -480,7 +494,7 @@ impl Statement {
                 role: n.role.clone(),
                 parts: n.parts.clone(),
                 declares: n.declares,
-                in_string: false,
+                form: n.form,
             }
         };
         let mut claimed = vec![false; chains.len()];
@@ -491,7 +505,7 @@ impl Statement {
                 unlocated.push(n);
                 continue;
             };
-            if n.in_string {
+            if n.form == Form::InString {
                 mentions.extend(string_mention(file, at, n));
                 continue;
             }
@@ -534,7 +548,7 @@ fn string_mention(file: &FileTokens, at: usize, n: Named) -> Option<Mention> {
         role: n.role,
         parts: n.parts,
         declares: false,
-        in_string: true,
+        form: Form::InString,
     })
 }
 
@@ -567,6 +581,7 @@ impl Mention {
                 table: names.resolve(Namespace::Relation, relation)?,
                 name,
             },
+            Role::Qualifier(full) => Target::Relation(names.resolve(Namespace::Relation, full)?),
             Role::Index(table) => {
                 let table = names.resolve(Namespace::Relation, table)?;
                 Target::Relation(QualifiedName::new(table.schema, name))
@@ -615,7 +630,7 @@ impl Mention {
             (Role::Object(Namespace::Function), Target::Function(q)) => {
                 names.resolve(Namespace::Function, &self.parts).as_ref() == Some(q)
             }
-            (Role::Index(_), Target::Relation(_))
+            (Role::Index(_) | Role::Qualifier(_), Target::Relation(_))
             | (Role::Column(_), Target::Column { .. })
             | (Role::Constraint(_), Target::Constraint { .. }) => {
                 self.target(names, relations).as_ref() == Some(target)
@@ -706,7 +721,7 @@ impl Walk {
                 parts,
                 at,
                 declares,
-                in_string: false,
+                form: Form::Name,
             });
         }
     }
@@ -828,6 +843,21 @@ impl Walk {
                     [] => ctx.relation.clone(),
                     [q] if q == "new" || q == "old" || q == "excluded" => ctx.relation.clone(),
                     [q] if self.aliases.contains_key(q) => self.aliases.get(q).cloned(),
+                    [q] if self
+                        .relations
+                        .iter()
+                        .any(|r| r.len() > 1 && r.last() == Some(q)) =>
+                    {
+                        let full = self
+                            .relations
+                            .iter()
+                            .find(|r| r.len() > 1 && r.last() == Some(q))
+                            .cloned();
+                        if let Some(full) = &full {
+                            self.named(Role::Qualifier(full.clone()), vec![q.clone()], at, false);
+                        }
+                        full
+                    }
                     _ => {
                         self.named(
                             Role::Object(Namespace::Relation),
@@ -847,7 +877,7 @@ impl Walk {
                         parts: written,
                         at,
                         declares: false,
-                        in_string: false,
+                        form: Form::Name,
                     });
                 }
             }
@@ -885,7 +915,7 @@ impl Walk {
                             parts: parts.clone(),
                             at,
                             declares: false,
-                            in_string: false,
+                            form: Form::Name,
                         });
                     }
                 } else if !builtin {
@@ -911,7 +941,7 @@ impl Walk {
                             parts,
                             at: Some(at),
                             declares: false,
-                            in_string: true,
+                            form: Form::InString,
                         });
                     }
                     _ => self.each(get("arg"), ctx),
@@ -1260,7 +1290,18 @@ impl Walk {
             }
             "ResTarget" => {
                 // An output name (`AS x`), not a reference.
+                let before = self.found.len();
                 self.each(get("val"), ctx);
+                let unnamed = get("name")
+                    .and_then(Value::as_str)
+                    .is_none_or(str::is_empty);
+                if unnamed && get("val").is_some_and(|v| v.pointer("/node/ColumnRef").is_some()) {
+                    for n in &mut self.found[before..] {
+                        if matches!(n.role, Role::Column(_)) {
+                            n.form = Form::Output;
+                        }
+                    }
+                }
                 self.each(get("indirection"), ctx);
             }
             "CreateStatsStmt" => {

@@ -17,7 +17,7 @@ use crate::load::SourceStatement;
 use crate::model::QualifiedName;
 use crate::source::names;
 
-const MARKER: &str = "-- pg-flux: renamed from ";
+pub const MARKER: &str = "-- pg-flux: renamed from ";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RenameKind {

@@ -298,6 +298,8 @@ fn renaming_a_column_edits_every_use_and_annotates_its_line() {
     );
     assert!(out.contains("WHEN (NEW.\"full name\" IS DISTINCT FROM OLD.\"full name\")"));
     assert!(out.contains("SELECT c.id, c.\"full name\" AS label"));
+    // Alone in a select list, it also named the view's column: that name stays.
+    assert!(out.contains("CREATE VIEW app.plain AS SELECT \"full name\" AS name FROM"));
     assert_eq!(
         annotations(&out),
         [(
