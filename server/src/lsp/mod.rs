@@ -8,6 +8,8 @@
 //!   source loaded into a shadow database and compared with it.
 //! - [`actions`], [`navigate`]: code actions and commands; hover, definition, symbols.
 //! - [`complete`]: completion from the declared source and the live database.
+//! - [`migrations`], [`generate`], [`lens`]: migration files' hazards, "Generate migration",
+//!   and the status lenses above declarations.
 //! - [`memory`]: allocator settings for a process that runs for hours.
 
 mod actions;
@@ -17,7 +19,10 @@ mod database;
 pub mod diagnostics;
 pub mod document;
 mod drift;
+mod generate;
+mod lens;
 mod memory;
+mod migrations;
 mod navigate;
 mod publish;
 mod settings;

@@ -100,7 +100,11 @@ impl Workspace {
     pub fn reload(&self, changed: &(dyn Fn(Vec<PathBuf>) + Sync)) {
         let settings = self.settings();
         let old: Vec<PathBuf> = self.files.iter().map(|f| f.key().clone()).collect();
-        let disk = crate::load::source_files(&settings.schema_dir).unwrap_or_default();
+        let mut disk = crate::load::source_files(&settings.schema_dir).unwrap_or_default();
+        // Migrations are read too (syntax and hazards), never as source.
+        disk.extend(crate::load::source_files(&settings.migrations_dir).unwrap_or_default());
+        disk.sort();
+        disk.dedup();
         let default_schema = settings.default_schema().to_string();
         self.files.clear();
         self.declared().clear();
@@ -110,6 +114,7 @@ impl Workspace {
         parse_all(
             &disk,
             &default_schema,
+            &|path| settings.is_source(path),
             |path| match self.documents.get(path) {
                 Some(doc) => Some((doc.text(), None)),
                 None => read_disk(path),
@@ -317,6 +322,7 @@ const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(100);
 fn parse_all(
     paths: &[PathBuf],
     default_schema: &str,
+    is_source: &(dyn Fn(&Path) -> bool + Sync),
     read: impl Fn(&Path) -> Option<(String, Option<Problem>)> + Sync,
     mut done: impl FnMut(PathBuf, SourceFile),
 ) {
@@ -336,7 +342,7 @@ fn parse_all(
                 let file = SourceFile {
                     text: Arc::from(text),
                     model,
-                    in_source: true,
+                    in_source: is_source(path),
                 };
                 if tx.send((path.clone(), file)).is_err() {
                     break;
