@@ -116,7 +116,12 @@ fn drift_of(
             let prefix = format!("{} {}:", identity.kind.singular(), identity.name);
             drifted
                 .get(&table)
-                .map(|d| d.changes.iter().filter(|c| c.starts_with(&prefix)).collect())
+                .map(|d| {
+                    d.changes
+                        .iter()
+                        .filter(|c| c.starts_with(&prefix))
+                        .collect()
+                })
                 .unwrap_or_default()
         }
         _ => drifted
@@ -159,7 +164,12 @@ pub async fn show_status(sh: &Shared, arguments: &[Value]) -> Result<Value, Stri
                 .find(|d| d.identity.kind.singular() == kind && d.identity.to_string() == identity)
                 .map(|d| d.identity.clone())
         })
-        .ok_or_else(|| format!("{kind} {identity} is not declared in {} (any more)", path.display()))?;
+        .ok_or_else(|| {
+            format!(
+                "{kind} {identity} is not declared in {} (any more)",
+                path.display()
+            )
+        })?;
     let db = sh.database();
     let text = super::navigate::describe(&sh.ws, db.as_deref(), &[declared]);
     sh.client.show_message(MessageType::INFO, &text).await;

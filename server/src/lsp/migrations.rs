@@ -173,7 +173,14 @@ fn transaction_blockers(sqls: &[&str]) -> Vec<(usize, String)> {
 fn transaction_kind(sql: &str) -> Option<bool> {
     use pg_query::protobuf::TransactionStmtKind as Kind;
     let parsed = pg_query::parse(sql, 0).ok()?;
-    let node = parsed.protobuf.stmts.first()?.stmt.as_ref()?.node.as_ref()?;
+    let node = parsed
+        .protobuf
+        .stmts
+        .first()?
+        .stmt
+        .as_ref()?
+        .node
+        .as_ref()?;
     let NodeEnum::TransactionStmt(t) = node else {
         return None;
     };
@@ -283,8 +290,7 @@ mod tests {
     #[test]
     fn statements_start_at_their_first_token() {
         let text = "-- hazard: x\n/* c */ DROP TABLE t;\n\nSELECT 1";
-        let found: Vec<(usize, &str)> =
-            statements(text).iter().map(|p| (p.start, p.sql)).collect();
+        let found: Vec<(usize, &str)> = statements(text).iter().map(|p| (p.start, p.sql)).collect();
         assert_eq!(found, [(21, "DROP TABLE t"), (36, "SELECT 1")]);
     }
 

@@ -288,7 +288,9 @@ mod tests {
         )
         .unwrap_or_else(|e| panic!("{e}"));
         let s = Settings::resolve(dir.path(), &ClientSettings::default());
-        let migration = dir.path().join("db/migrations/20260101_000000_migration.sql");
+        let migration = dir
+            .path()
+            .join("db/migrations/20260101_000000_migration.sql");
         assert!(s.is_migration(&migration) && !s.is_source(&migration) && s.is_read(&migration));
         assert!(s.is_source(&dir.path().join("db/tables/public.t.sql")));
         let client = ClientSettings::from_json(&serde_json::json!({"migrationsDir": "m"}));

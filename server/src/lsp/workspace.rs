@@ -18,8 +18,9 @@ use crate::source::{parse_file, Declaration, FileModel, Problem, Span};
 pub struct SourceFile {
     pub text: Arc<str>,
     pub model: FileModel,
-    /// Part of the declared source (under the schema directory, not `_pulled/`); other files
-    /// (open elsewhere) only get syntax diagnostics.
+    /// Part of the declared source (under the schema directory, not `_pulled/` nor the
+    /// migrations directory); other files (open elsewhere) only get syntax diagnostics, and
+    /// migrations their hazards too (see [`super::migrations`]).
     pub in_source: bool,
 }
 

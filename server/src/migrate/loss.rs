@@ -45,7 +45,9 @@ pub fn drops_column(table: &str, column: &str) -> String {
 pub fn changes_type(table: &str, column: &str, old: Option<&str>, new: &str) -> String {
     match old {
         Some(old) => {
-            format!("changes the type of {table}.{column} from {old} to {new}: values may not convert")
+            format!(
+                "changes the type of {table}.{column} from {old} to {new}: values may not convert"
+            )
         }
         None => format!("changes the type of {table}.{column} to {new}: values may not convert"),
     }
@@ -105,8 +107,9 @@ fn statement_loss(node: &NodeEnum, live: Option<&Catalog>) -> Vec<String> {
                     _ => continue,
                 };
                 let name = match parts.as_slice() {
-                    [name] if d.remove_type != ObjectType::ObjectTable as i32
-                        && d.remove_type != ObjectType::ObjectSequence as i32 =>
+                    [name]
+                        if d.remove_type != ObjectType::ObjectTable as i32
+                            && d.remove_type != ObjectType::ObjectSequence as i32 =>
                     {
                         ident(name)
                     }
