@@ -42,6 +42,10 @@ pub struct Client {
     responses: HashMap<i64, Result<Value, Value>>,
     /// `$/progress` values per work-done token the test gave, in order.
     progress: HashMap<String, Vec<Value>>,
+    /// Notifications of the methods a test accepts (see [`Client::accept_notifications`]),
+    /// in order: (method, params).
+    pub notifications: Vec<(String, Value)>,
+    accepted: HashSet<String>,
 }
 
 /// Capabilities of a typical editor: incremental sync, applyEdit with file creation,
@@ -118,6 +122,8 @@ impl Client {
             outstanding: HashSet::new(),
             responses: HashMap::new(),
             progress: HashMap::new(),
+            notifications: Vec::new(),
+            accepted: HashSet::new(),
         };
         client.on_request("client/registerCapability", |_| Value::Null);
         let result = client
@@ -149,6 +155,45 @@ impl Client {
     ) {
         self.responders
             .insert(method.to_string(), Box::new(respond));
+    }
+
+    /// Records the server's notifications of `method` (`window/showMessage`, say) in
+    /// `notifications` instead of failing the test on them.
+    pub fn accept_notifications(&mut self, method: &str) {
+        self.accepted.insert(method.to_string());
+    }
+
+    /// Handles the server's messages until it has made a request of `method` (it may have
+    /// made it already): the params of its latest.
+    pub async fn wait_server_request(&mut self, method: &str) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some((_, params)) = self.server_requests.iter().rev().find(|(m, _)| m == method)
+            {
+                return params.clone();
+            }
+            match self.next_message(deadline).await {
+                Some(message) => self.handle(message).await,
+                None => panic!("no {method} request within {PATIENCE:?}"),
+            }
+        }
+    }
+
+    /// Handles the server's messages until it has sent a notification of `method` (accepted
+    /// with [`Client::accept_notifications`]; it may have come already): the params of its
+    /// latest. A notification and a response the server sends in that order may reach the
+    /// client in the other.
+    pub async fn wait_notification(&mut self, method: &str) -> Value {
+        let deadline = Instant::now() + PATIENCE;
+        loop {
+            if let Some((_, params)) = self.notifications.iter().rev().find(|(m, _)| m == method) {
+                return params.clone();
+            }
+            match self.next_message(deadline).await {
+                Some(message) => self.handle(message).await,
+                None => panic!("no {method} notification within {PATIENCE:?}"),
+            }
+        }
     }
 
     async fn send(&mut self, message: Value) {
@@ -303,6 +348,10 @@ impl Client {
                     .cloned()
                     .unwrap_or_default();
                 self.diagnostics.insert(path, list);
+            }
+            (None, _) if self.accepted.contains(&method) => {
+                let params = message.get("params").cloned().unwrap_or(Value::Null);
+                self.notifications.push((method.clone(), params));
             }
             (Some(id), _) if !method.is_empty() => {
                 let params = message.get("params").cloned().unwrap_or(Value::Null);

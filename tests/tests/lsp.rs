@@ -1855,3 +1855,369 @@ async fn references_and_rename_with_the_annotation_migrate_understands() {
         c.shutdown().await;
     }
 }
+
+// Migrations in the editor (issue 21, section 3): hazards on migration files, "Generate
+// migration", and status lenses above declarations.
+
+const HAZARD: &str = "hazard";
+
+/// A `hazard` warning on a whole statement of one line (`line`, from column 0 to `end`).
+fn hazard(line: u64, statement: &str, kind: &str, message: &str) -> Value {
+    json!({
+        "range": {"start": {"line": line, "character": 0},
+                  "end": {"line": line, "character": units(statement)}},
+        "severity": 2,
+        "code": HAZARD,
+        "source": "pg-flux",
+        "message": message,
+        "data": {"hazard": kind},
+    })
+}
+
+/// Capabilities of an editor that can also be asked to re-request code lenses.
+fn lens_refreshing_capabilities() -> Value {
+    let mut caps = editor_capabilities();
+    caps["workspace"]["codeLens"] = json!({"refreshSupport": true});
+    caps
+}
+
+/// Each lens of `path`: (line, title).
+async fn lens_titles(c: &mut Client, path: &Path) -> Vec<(u64, String)> {
+    let lenses = c
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri(path)}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("codeLens: {e}"));
+    lenses
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|l| {
+            (
+                l["range"]["start"]["line"].as_u64().unwrap_or(99),
+                l["command"]["title"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+/// A migration written by hand gets, on each statement, the hazards `migrate generate` would
+/// write above it, judged against the live table (the column's live type); a syntax error
+/// replaces them until fixed. Migration files are never source: a `CREATE TABLE` or an
+/// `INSERT` in one is neither a duplicate nor a statement dump would not reproduce.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migration_files_get_syntax_errors_and_hazards() {
+    let db = TestDb::new();
+    db.exec("CREATE TABLE public.users (id integer PRIMARY KEY, email text, name text)");
+    let dir = tempdir();
+    let root = dir.path();
+    dump_into(&db, root).await;
+    config_with_env_url(root, "PGFLUX_LSP_MIGRATION_HAZARDS", &db.url());
+    let lines = [
+        "BEGIN;",
+        "ALTER TABLE public.users ALTER COLUMN email TYPE varchar(20);",
+        "ALTER TABLE public.users DROP COLUMN name;",
+        "CREATE INDEX CONCURRENTLY users_email ON public.users (email);",
+        "COMMIT;",
+        "-- hazard: written by hand",
+        "DELETE FROM public.users;",
+    ];
+    let manual = write(
+        root,
+        "migrations/20260101_000000_manual.sql",
+        &(lines.join("\n") + "\n"),
+    );
+    let again = write(
+        root,
+        "migrations/20260101_000001_again.sql",
+        "CREATE TABLE public.users (id integer);\nINSERT INTO public.users VALUES (1);\n",
+    );
+    let mut c = Client::start(root, json!({"drift": false}), editor_capabilities()).await;
+    let statement = |line: usize| lines[line].trim_end_matches(';');
+    let expected = vec![
+        hazard(
+            1,
+            statement(1),
+            "data-loss",
+            "changes the type of public.users.email from text to character varying(20): values may not convert",
+        ),
+        hazard(
+            1,
+            statement(1),
+            "lock",
+            "locks public.users ACCESS EXCLUSIVE (blocks reads and writes) while it rewrites the table and its indexes to change column email from text to character varying(20)",
+        ),
+        hazard(
+            2,
+            statement(2),
+            "data-loss",
+            "drops column public.users.name and its data",
+        ),
+        hazard(
+            3,
+            statement(3),
+            "transaction",
+            "`CREATE INDEX CONCURRENTLY users_email ON public.users (email)` cannot run inside a transaction block",
+        ),
+        hazard(
+            6,
+            statement(6),
+            "data-loss",
+            "deletes every row of public.users (no WHERE clause)",
+        ),
+    ];
+    let status = c.refresh().await;
+    assert_eq!(status["status"], json!("connected"), "{status}");
+    c.wait_diagnostics(&manual, "hazards judged against the live table", |d| {
+        d == expected.as_slice()
+    })
+    .await;
+    // Not source: no duplicate, nothing untracked, nothing on the table's own file.
+    assert_eq!(
+        c.diagnostics.get(&again).cloned().unwrap_or_default(),
+        Vec::<Value>::new()
+    );
+    let users = root.join("schema/tables/public.users.sql");
+    assert_eq!(
+        c.diagnostics.get(&users).cloned().unwrap_or_default(),
+        Vec::<Value>::new()
+    );
+
+    // A syntax error while typing: at its exact place, and nothing else.
+    c.open(&manual, 1).await;
+    let broken = "ALTER TABLE public.users DROP COLUMN ;";
+    c.change(&manual, 2, [[2, 0], [2, units(lines[2]) as u32]], broken)
+        .await;
+    let found = c
+        .wait_diagnostics(&manual, "syntax error", |d| {
+            !with_code(d, SYNTAX).is_empty()
+        })
+        .await;
+    assert_eq!(found.len(), 1, "{found:?}");
+    let column = units("ALTER TABLE public.users DROP COLUMN ");
+    assert_eq!(start_of(&found[0]), (2, column), "{}", found[0]);
+    assert_eq!(end_of(&found[0]), (2, column + 1), "{}", found[0]);
+    assert_eq!(
+        found[0]["message"],
+        json!("syntax error at or near \";\""),
+        "{}",
+        found[0]
+    );
+    // Fixed: the hazards are back.
+    c.change(&manual, 3, [[2, 0], [2, units(broken) as u32]], lines[2])
+        .await;
+    c.wait_diagnostics(&manual, "hazards after the fix", |d| {
+        d == expected.as_slice()
+    })
+    .await;
+    c.shutdown().await;
+}
+
+/// Lenses above declarations say `in sync`, `drift: …` and `pending` from the last inspection
+/// and drift check (and the client is asked to re-request them when these change); a lens's
+/// command shows hover's text. "Generate migration" writes the statement taking live to the
+/// source into `migrations/` and opens it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn status_lenses_and_generate_migration() {
+    let db = TestDb::new();
+    db.exec(
+        "CREATE TABLE public.users (id integer PRIMARY KEY, email text NOT NULL); \
+         CREATE TABLE public.orders (id integer PRIMARY KEY);",
+    );
+    let dir = tempdir();
+    let root = dir.path();
+    dump_into(&db, root).await;
+    config_with_env_url(root, "PGFLUX_LSP_LENSES", &db.url());
+    // Out of band: the live column changes type (drift); a new table is only declared (pending).
+    db.exec("ALTER TABLE public.users ALTER COLUMN email TYPE varchar(80)");
+    let items = write(
+        root,
+        "schema/tables/public.items.sql",
+        "CREATE TABLE public.items (id integer);\n",
+    );
+    let users = root.join("schema/tables/public.users.sql");
+    let orders = root.join("schema/tables/public.orders.sql");
+    let mut c = Client::start(root, json!({}), lens_refreshing_capabilities()).await;
+    c.on_request("workspace/codeLens/refresh", |_| Value::Null);
+    c.on_request("window/showDocument", |_| json!({"success": true}));
+    c.accept_notifications("window/showMessage");
+    let status = c.refresh().await;
+    assert_eq!(status["drifted"], json!(1), "{status}");
+    c.wait_server_request("workspace/codeLens/refresh").await;
+
+    let line_of = |path: &Path, needle: &str| {
+        let text = fs::read_to_string(path).unwrap_or_default();
+        let at = text
+            .find(needle)
+            .unwrap_or_else(|| panic!("{needle}: {text}"));
+        text[..at].matches('\n').count() as u64
+    };
+    let users_at = line_of(&users, "CREATE TABLE public.users");
+    assert_eq!(
+        lens_titles(&mut c, &users).await,
+        [(users_at, "drift: column email: type".to_string())]
+    );
+    let orders_at = line_of(&orders, "CREATE TABLE public.orders");
+    assert_eq!(
+        lens_titles(&mut c, &orders).await,
+        [(orders_at, "in sync".to_string())]
+    );
+    assert_eq!(
+        lens_titles(&mut c, &items).await,
+        [(0, "pending".to_string())]
+    );
+
+    // Clicking the drifted lens: hover's text as a message.
+    let lenses = c
+        .request(
+            "textDocument/codeLens",
+            json!({"textDocument": {"uri": uri(&users)}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let command = &lenses[0]["command"];
+    assert_eq!(command["command"], json!("pg-flux.showStatus"));
+    let shown = c
+        .execute(
+            "pg-flux.showStatus",
+            command["arguments"].as_array().cloned().unwrap_or_default(),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("showStatus: {e}"));
+    c.wait_notification("window/showMessage").await;
+    let text = shown["text"].as_str().unwrap_or("");
+    assert!(
+        text.starts_with("**table public.users** — drift: column email: type is character varying(80) live, text declared\n"),
+        "{text}"
+    );
+    assert_eq!(
+        c.notifications,
+        [(
+            "window/showMessage".to_string(),
+            json!({"type": 3, "message": text})
+        )]
+    );
+
+    // Generate migration: a source action on source files.
+    let actions = c
+        .request(
+            "textDocument/codeAction",
+            json!({"textDocument": {"uri": uri(&users)},
+                   "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+                   "context": {"diagnostics": [], "only": ["source"]}}),
+        )
+        .await
+        .unwrap_or_else(|e| panic!("{e}"));
+    let generate = actions
+        .as_array()
+        .into_iter()
+        .flatten()
+        .find(|a| a["command"]["command"] == json!("pg-flux.generateMigration"))
+        .cloned()
+        .unwrap_or_else(|| panic!("no Generate migration action: {actions}"));
+    assert_eq!(
+        generate["title"],
+        json!("pg-flux: generate a migration from the source")
+    );
+    let result = c
+        .execute("pg-flux.generateMigration", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("generateMigration: {e}"));
+    let path = PathBuf::from(result["path"].as_str().unwrap_or(""));
+    assert_eq!(
+        path.parent(),
+        Some(root.join("migrations").as_path()),
+        "{result}"
+    );
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    assert!(name.ends_with("_migration.sql"), "{name}");
+    let migration = fs::read_to_string(&path).unwrap_or_default();
+    assert!(
+        migration
+            .contains("ALTER TABLE public.users ALTER COLUMN email TYPE text USING email::text;\n"),
+        "{migration}"
+    );
+    assert!(
+        migration.contains("CREATE TABLE public.items ("),
+        "{migration}"
+    );
+    assert_eq!(result["statements"], json!(2), "{result}");
+    let opened = c.wait_server_request("window/showDocument").await;
+    assert_eq!(opened["uri"], json!(uri(&path)));
+    assert_eq!(opened["takeFocus"], json!(true));
+    // Nothing on the live database changed: the lens still says drift.
+    assert_eq!(
+        lens_titles(&mut c, &users).await,
+        [(users_at, "drift: column email: type".to_string())]
+    );
+    c.shutdown().await;
+}
+
+/// Without a database: lenses say `not checked`, a migration's hazards come from its text
+/// alone, and "Generate migration" says why it cannot run and writes nothing.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn migrations_without_a_database() {
+    let dir = tempdir();
+    let root = dir.path();
+    let users = write(
+        root,
+        "schema/tables/public.users.sql",
+        "CREATE TABLE public.users (id integer PRIMARY KEY, email text);\n",
+    );
+    let statement = "ALTER TABLE public.users ALTER COLUMN email TYPE varchar(20)";
+    let manual = write(
+        root,
+        "migrations/20260101_000000_manual.sql",
+        &format!("{statement};\nALTER TABLE public.users ADD CONSTRAINT email_set CHECK (email <> '');\n"),
+    );
+    let mut c = Client::start(root, json!({}), editor_capabilities()).await;
+    c.accept_notifications("window/showMessage");
+    c.refresh().await;
+    let check = "ALTER TABLE public.users ADD CONSTRAINT email_set CHECK (email <> '')";
+    assert_eq!(
+        c.diagnostics.get(&manual).cloned().unwrap_or_default(),
+        [
+            hazard(
+                0,
+                statement,
+                "data-loss",
+                "changes the type of public.users.email to character varying(20): values may not convert",
+            ),
+            hazard(
+                1,
+                check,
+                "lock",
+                "locks public.users ACCESS EXCLUSIVE (blocks reads and writes) while it scans the table to check constraint email_set; safer: add it NOT VALID, then VALIDATE CONSTRAINT (no lock on reads or writes)",
+            ),
+        ]
+    );
+    assert_eq!(
+        lens_titles(&mut c, &users).await,
+        [(0, "not checked".to_string())]
+    );
+    let result = c
+        .execute("pg-flux.generateMigration", vec![])
+        .await
+        .unwrap_or_else(|e| panic!("generateMigration: {e}"));
+    let message = "pg-flux: no migration generated: no database configured: set [database] url in pg-flux.toml or databaseUrl";
+    assert_eq!(result, json!({"error": message}));
+    c.wait_notification("window/showMessage").await;
+    assert_eq!(
+        c.notifications,
+        [(
+            "window/showMessage".to_string(),
+            json!({"type": 1, "message": message})
+        )]
+    );
+    let written: Vec<_> = fs::read_dir(root.join("migrations"))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map(|e| e.map(|e| e.file_name()))
+        .collect();
+    assert_eq!(written.len(), 1, "{written:?}");
+    c.shutdown().await;
+}

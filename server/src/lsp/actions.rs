@@ -30,7 +30,17 @@ pub const PULL_ALL: &str = "pg-flux.pullAll";
 pub const PULL_OBJECT: &str = "pg-flux.pullObject";
 pub const DUMP: &str = "pg-flux.dump";
 pub const REPLACE_WITH_LIVE: &str = "pg-flux.replaceWithLive";
-pub const COMMANDS: [&str; 5] = [REFRESH, PULL_ALL, PULL_OBJECT, DUMP, REPLACE_WITH_LIVE];
+pub use super::generate::GENERATE_MIGRATION;
+pub use super::lens::SHOW_STATUS;
+pub const COMMANDS: [&str; 7] = [
+    REFRESH,
+    PULL_ALL,
+    PULL_OBJECT,
+    DUMP,
+    REPLACE_WITH_LIVE,
+    GENERATE_MIGRATION,
+    SHOW_STATUS,
+];
 
 const OVERWRITE: &str = "Overwrite";
 const CANCEL: &str = "Cancel";
@@ -146,6 +156,8 @@ pub async fn execute(sh: &Shared, command: &str, arguments: &[Value]) -> Result<
             };
             replace_with_live(sh, &field("kind")?, &field("identity")?, &field("uri")?).await
         }
+        GENERATE_MIGRATION => super::generate::run(sh).await,
+        SHOW_STATUS => super::lens::show_status(sh, arguments).await,
         other => Err(format!("unknown command {other}")),
     }
 }

@@ -24,6 +24,8 @@ use super::complete;
 use super::database::Database;
 use super::diagnostics::SnapshotSource;
 use super::document::Document;
+use super::generate;
+use super::lens;
 use super::navigate;
 use super::publish::Publisher;
 use super::rename;
@@ -118,6 +120,15 @@ impl Shared {
             .window
             .and_then(|w| w.show_document)
             .is_some_and(|s| s.support)
+    }
+
+    /// `workspace/codeLens/refresh`.
+    pub fn can_refresh_code_lenses(&self) -> bool {
+        self.caps()
+            .workspace
+            .and_then(|w| w.code_lens)
+            .and_then(|c| c.refresh_support)
+            .unwrap_or(false)
     }
 
     fn can_watch_files(&self) -> bool {
@@ -269,6 +280,9 @@ impl LanguageServer for Backend {
                     prepare_provider: Some(true),
                     work_done_progress_options: WorkDoneProgressOptions::default(),
                 })),
+                code_lens_provider: Some(CodeLensOptions {
+                    resolve_provider: Some(false),
+                }),
                 document_symbol_provider: Some(OneOf::Left(true)),
                 workspace_symbol_provider: Some(OneOf::Left(true)),
                 code_action_provider: Some(CodeActionProviderCapability::Options(
@@ -308,6 +322,8 @@ impl LanguageServer for Backend {
             );
             let database =
                 Database::start(sh.ws.clone(), db_source, shadow_source, publisher.clone());
+            publisher.set_database(database.clone());
+            lens::follow_database(sh.clone(), &database);
             let _ = sh.publisher.set(publisher);
             let _ = sh.database.set(database);
             let loader = sh.clone();
@@ -416,7 +432,7 @@ impl LanguageServer for Backend {
             };
             self.sh.ws.documents.remove(&path);
             // The file on disk is the truth again (or, outside the source, nothing).
-            let changed = if self.sh.ws.settings().is_source(&path) {
+            let changed = if self.sh.ws.settings().is_read(&path) {
                 self.sh.ws.set_from_disk(&path)
             } else {
                 self.sh.ws.remove(&path)
@@ -469,7 +485,7 @@ impl LanguageServer for Backend {
                     for p in gone {
                         changed.extend(self.sh.ws.remove(&p));
                     }
-                } else if settings.is_source(&path) {
+                } else if settings.is_read(&path) {
                     changed.extend(self.sh.ws.set_from_disk(&path));
                 }
             }
@@ -621,7 +637,20 @@ impl LanguageServer for Backend {
 
     async fn code_action(&self, params: CodeActionParams) -> Result<Option<CodeActionResponse>> {
         guarded("codeAction", Err(internal("codeAction")), async {
-            Ok(Some(actions::code_actions(&params)))
+            let mut found = actions::code_actions(&params);
+            found.extend(generate::code_action(&self.sh.ws.settings(), &params));
+            Ok(Some(found))
+        })
+        .await
+    }
+
+    async fn code_lens(&self, params: CodeLensParams) -> Result<Option<Vec<CodeLens>>> {
+        guarded("codeLens", Err(internal("codeLens")), async {
+            let Some(path) = file_path(&params.text_document.uri) else {
+                return Ok(None);
+            };
+            let db = self.sh.database();
+            Ok(Some(lens::code_lenses(&self.sh.ws, db.as_deref(), &path)))
         })
         .await
     }

@@ -10,7 +10,7 @@ use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use serde_json::json;
-use tokio::sync::{mpsc, oneshot};
+use tokio::sync::{mpsc, oneshot, watch};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity};
 
 use super::diagnostics::{self, SnapshotSource};
@@ -44,13 +44,15 @@ pub struct LiveState {
     /// object would repeat a table's definition for each of its columns), and what a save's
     /// drift check compares the workspace with.
     pub index: Arc<DumpIndex>,
+    /// The live tables as migration hazards read them (see [`super::migrations`]).
+    pub tables: Arc<Catalog>,
     /// The hash of each object's identity with the object, sorted (the identities themselves
     /// are not copied: a large database has hundreds of thousands).
     by_hash: Vec<(u64, u32)>,
 }
 
 impl LiveState {
-    pub fn new(objects: Vec<LiveObject>, index: Arc<DumpIndex>) -> LiveState {
+    pub fn new(objects: Vec<LiveObject>, index: Arc<DumpIndex>, tables: Arc<Catalog>) -> LiveState {
         let mut by_hash: Vec<(u64, u32)> = objects
             .iter()
             .enumerate()
@@ -60,6 +62,7 @@ impl LiveState {
         LiveState {
             objects,
             index,
+            tables,
             by_hash,
         }
     }
@@ -125,6 +128,8 @@ pub struct Database {
     pub diagnostics: Arc<SnapshotSource>,
     /// `drift`, and `not-round-trippable` for statements the shadow refuses.
     pub shadow_diagnostics: Arc<SnapshotSource>,
+    /// Bumped whenever the status, the live state or the drift changes (code lenses follow).
+    changed: watch::Sender<u64>,
 }
 
 impl Database {
@@ -143,6 +148,7 @@ impl Database {
             drift: RwLock::new(DriftStatus::Unknown),
             diagnostics,
             shadow_diagnostics,
+            changed: watch::Sender::new(0),
         });
         tokio::spawn(run(db.clone(), ws, publisher, rx));
         db
@@ -170,14 +176,38 @@ impl Database {
         self.drift.read().unwrap_or_else(|p| p.into_inner()).clone()
     }
 
+    /// Completes at each change of what [`Database::status`], [`Database::live`] and
+    /// [`Database::drift`] return.
+    pub fn changes(&self) -> watch::Receiver<u64> {
+        self.changed.subscribe()
+    }
+
     fn set_drift(&self, drift: DriftStatus) {
-        *self.drift.write().unwrap_or_else(|p| p.into_inner()) = drift;
+        let mut current = self.drift.write().unwrap_or_else(|p| p.into_inner());
+        if *current != drift {
+            *current = drift;
+            self.changed.send_modify(|n| *n += 1);
+        }
     }
 
     fn set(&self, status: Status, live: Option<Option<Arc<LiveState>>>) {
-        *self.status.write().unwrap_or_else(|p| p.into_inner()) = status;
+        let mut changed = false;
+        {
+            let mut current = self.status.write().unwrap_or_else(|p| p.into_inner());
+            changed |= *current != status;
+            *current = status;
+        }
         if let Some(live) = live {
-            *self.live.write().unwrap_or_else(|p| p.into_inner()) = live;
+            let mut current = self.live.write().unwrap_or_else(|p| p.into_inner());
+            changed |= match (&*current, &live) {
+                (Some(a), Some(b)) => !Arc::ptr_eq(a, b),
+                (None, None) => false,
+                _ => true,
+            };
+            *current = live;
+        }
+        if changed {
+            self.changed.send_modify(|n| *n += 1);
         }
     }
 }
@@ -343,6 +373,8 @@ async fn refresh_once(
         let index = whole_catalog.then(|| live.index.clone());
         db.set(Status::Connected, Some(Some(live)));
         publisher.touch(db.diagnostics.replace(map));
+        // Migration hazards read the live tables.
+        publisher.touch(super::migrations::paths(ws));
 
         let Some(target) = settings.shadow.clone() else {
             db.set_drift(DriftStatus::Unknown);
@@ -481,7 +513,8 @@ async fn inspect(
 /// The live objects of `catalog`, its dump and an index by identity.
 fn live_state(catalog: &Catalog) -> LiveState {
     let objects = inventory::inventory(catalog);
-    LiveState::new(objects, Arc::new(DumpIndex::new(catalog)))
+    let tables = Arc::new(super::migrations::hazard_tables(catalog));
+    LiveState::new(objects, Arc::new(DumpIndex::new(catalog)), tables)
 }
 
 /// A digest of the source files as the editor holds them (in any order).

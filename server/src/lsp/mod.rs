@@ -9,6 +9,8 @@
 //! - [`actions`], [`navigate`]: code actions and commands; hover, definition, symbols.
 //! - [`complete`]: completion from the declared source and the live database.
 //! - [`rename`]: references and rename across the source files.
+//! - [`migrations`], [`generate`], [`lens`]: migration files' hazards, "Generate migration",
+//!   and the status lenses above declarations.
 //! - [`memory`]: allocator settings for a process that runs for hours.
 
 mod actions;
@@ -18,7 +20,10 @@ mod database;
 pub mod diagnostics;
 pub mod document;
 mod drift;
+mod generate;
+mod lens;
 mod memory;
+mod migrations;
 mod navigate;
 mod publish;
 mod rename;

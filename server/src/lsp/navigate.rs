@@ -155,6 +155,17 @@ pub fn hover(
     if found.is_empty() {
         return None;
     }
+    Some(Hover {
+        contents: HoverContents::Markup(MarkupContent {
+            kind: MarkupKind::Markdown,
+            value: describe(ws, db, &found),
+        }),
+        range: Some(index.range(name.start, name.end)),
+    })
+}
+
+/// Hover's markdown for `found` (at most five): each object's status and live definition.
+pub fn describe(ws: &Workspace, db: Option<&Database>, found: &[Identity]) -> String {
     let live = db.and_then(Database::live);
     let status = db.map(Database::status).unwrap_or(Status::NotConfigured);
     let drift = db.map(Database::drift).unwrap_or(DriftStatus::Unknown);
@@ -191,13 +202,7 @@ pub fn hover(
             ));
         }
     }
-    Some(Hover {
-        contents: HoverContents::Markup(MarkupContent {
-            kind: MarkupKind::Markdown,
-            value: out,
-        }),
-        range: Some(index.range(name.start, name.end)),
-    })
+    out
 }
 
 fn symbol_kind(kind: ObjectKind) -> SymbolKind {

@@ -6,13 +6,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::PathBuf;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde_json::json;
 use tokio::sync::{mpsc, oneshot};
 use tower_lsp_server::ls_types::{Diagnostic, DiagnosticSeverity, Uri};
 use tower_lsp_server::Client;
 
+use super::database::Database;
 use super::diagnostics::{self, SnapshotSource};
 use super::text::LineIndex;
 use super::workspace::Workspace;
@@ -27,14 +28,21 @@ enum Job {
 #[derive(Clone)]
 pub struct Publisher {
     tx: mpsc::UnboundedSender<Job>,
+    /// The database (started after the publisher): migration hazards read its live tables.
+    database: Arc<OnceLock<Arc<Database>>>,
 }
 
 impl Publisher {
     /// Starts the publishing task.
     pub fn start(client: Client, ws: Arc<Workspace>, sources: Vec<Arc<SnapshotSource>>) -> Self {
         let (tx, rx) = mpsc::unbounded_channel();
-        tokio::spawn(run(client, ws, sources, rx));
-        Publisher { tx }
+        let database = Arc::new(OnceLock::new());
+        tokio::spawn(run(client, ws, sources, database.clone(), rx));
+        Publisher { tx, database }
+    }
+
+    pub fn set_database(&self, database: Arc<Database>) {
+        let _ = self.database.set(database);
     }
 
     /// Asks for the diagnostics of `paths` to be (re)published.
@@ -59,6 +67,7 @@ async fn run(
     client: Client,
     ws: Arc<Workspace>,
     sources: Vec<Arc<SnapshotSource>>,
+    database: Arc<OnceLock<Arc<Database>>>,
     mut rx: mpsc::UnboundedReceiver<Job>,
 ) {
     let mut published: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
@@ -76,7 +85,7 @@ async fn run(
         }
         for path in paths {
             let computed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                collect(&ws, &sources, &path)
+                collect(&ws, &sources, database.get().map(|d| &**d), &path)
             }));
             let Ok(diagnostics) = computed else {
                 eprintln!(
@@ -110,8 +119,14 @@ async fn run(
 }
 
 /// Every source's diagnostics for one file.
-fn collect(ws: &Workspace, sources: &[Arc<SnapshotSource>], path: &PathBuf) -> Vec<Diagnostic> {
+fn collect(
+    ws: &Workspace,
+    sources: &[Arc<SnapshotSource>],
+    db: Option<&Database>,
+    path: &PathBuf,
+) -> Vec<Diagnostic> {
     let mut out = diagnostics::parse_diagnostics(ws, path);
+    out.extend(super::migrations::diagnostics(ws, db, path));
     let settings = ws.settings();
     if *path == settings.config_file() {
         if let Some(error) = &settings.config_error {

@@ -17,6 +17,8 @@ use crate::shadow::{EmbeddedOptions, ShadowTarget};
 #[serde(rename_all = "camelCase", default)]
 pub struct ClientSettings {
     pub schema_dir: Option<String>,
+    /// Where generated migrations go, relative to the workspace (as `schemaDir`).
+    pub migrations_dir: Option<String>,
     pub database_url: Option<String>,
     pub search_path: Option<Vec<String>>,
     pub schemas: Option<Vec<String>>,
@@ -47,6 +49,8 @@ pub struct Settings {
     /// relative paths start there.
     pub project_dir: PathBuf,
     pub schema_dir: PathBuf,
+    /// `migrations_dir`: its files get syntax and hazard diagnostics, never count as source.
+    pub migrations_dir: PathBuf,
     /// `None`: no database configured (no database diagnostics).
     pub database_url: Option<String>,
     pub search_path: Vec<String>,
@@ -56,6 +60,9 @@ pub struct Settings {
     pub ignore: IgnoreRules,
     /// Where drift is checked; `None`: not checked.
     pub shadow: Option<ShadowTarget>,
+    /// Where `Generate migration` loads the source (the shadow drift would use, even when
+    /// drift is off).
+    pub migrate_shadow: ShadowTarget,
     /// `[shadow] partial`: a source that is dump's output except in a few files loads only
     /// those files and what they touch.
     pub partial_shadow: bool,
@@ -105,10 +112,9 @@ impl Settings {
                     .ok()
             }),
         };
-        let shadow = match (client.drift, shadow_url.filter(|u| !u.is_empty())) {
-            (Some(false), _) => None,
-            (_, Some(url)) => Some(ShadowTarget::Url(url)),
-            (_, None) => Some(ShadowTarget::Embedded(EmbeddedOptions {
+        let migrate_shadow = match shadow_url.filter(|u| !u.is_empty()) {
+            Some(url) => ShadowTarget::Url(url),
+            None => ShadowTarget::Embedded(EmbeddedOptions {
                 install: config.shadow.install.unwrap_or(true),
                 // Relative to the folder of pg-flux.toml, as its other paths.
                 bindir: config
@@ -117,13 +123,19 @@ impl Settings {
                     .as_ref()
                     .map(|dir| project_dir.join(dir)),
                 preload_libraries: config.shadow.preload_libraries.clone().unwrap_or_default(),
-            })),
+            }),
         };
+        let shadow = (client.drift != Some(false)).then(|| migrate_shadow.clone());
         // A client setting is relative to the workspace, the file's to its own folder.
         let schema_dir = match (&client.schema_dir, config.schema_dir) {
             (Some(dir), _) => root.join(dir),
             (None, Some(dir)) => project_dir.join(dir),
             (None, None) => project_dir.join("schema"),
+        };
+        let migrations_dir = match (&client.migrations_dir, config.migrations_dir) {
+            (Some(dir), _) => root.join(dir),
+            (None, Some(dir)) => project_dir.join(dir),
+            (None, None) => project_dir.join("migrations"),
         };
         let search_path = client
             .search_path
@@ -137,11 +149,13 @@ impl Settings {
         Settings {
             root: root.to_path_buf(),
             schema_dir,
+            migrations_dir,
             database_url: database_url.filter(|u| !u.is_empty()),
             search_path,
             schemas: client.schemas.clone().or(config.database.schemas),
             ignore,
             shadow,
+            migrate_shadow,
             partial_shadow: config.shadow.partial.unwrap_or(true),
             config_error,
             project_dir,
@@ -169,14 +183,27 @@ impl Settings {
     }
 
     /// A file of the declared source: a `.sql` file under the schema directory, not in
-    /// `_pulled/`.
+    /// `_pulled/` nor in the migrations directory (which may lie inside it).
     pub fn is_source(&self, path: &Path) -> bool {
         path.extension().is_some_and(|e| e == "sql")
+            && !self.is_migration(path)
             && path.strip_prefix(&self.schema_dir).is_ok_and(|rel| {
                 rel.components()
                     .next()
                     .is_some_and(|c| c.as_os_str() != crate::load::PULLED_DIR)
             })
+    }
+}
+
+impl Settings {
+    /// A migration: a `.sql` file under the migrations directory.
+    pub fn is_migration(&self, path: &Path) -> bool {
+        path.extension().is_some_and(|e| e == "sql") && path.starts_with(&self.migrations_dir)
+    }
+
+    /// A file the server keeps from disk when no editor holds it: source or migration.
+    pub fn is_read(&self, path: &Path) -> bool {
+        self.is_source(path) || self.is_migration(path)
     }
 }
 
@@ -247,6 +274,28 @@ mod tests {
             s.config_error
         );
         assert!(s.ignore.is_empty());
+    }
+
+    #[test]
+    fn migrations_are_never_source() {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        assert_eq!(s.migrations_dir, dir.path().join("migrations"));
+        // A migrations directory inside the schema directory still holds no source.
+        std::fs::write(
+            dir.path().join(CONFIG_FILE),
+            "schema_dir = \"db\"\nmigrations_dir = \"db/migrations\"\n",
+        )
+        .unwrap_or_else(|e| panic!("{e}"));
+        let s = Settings::resolve(dir.path(), &ClientSettings::default());
+        let migration = dir
+            .path()
+            .join("db/migrations/20260101_000000_migration.sql");
+        assert!(s.is_migration(&migration) && !s.is_source(&migration) && s.is_read(&migration));
+        assert!(s.is_source(&dir.path().join("db/tables/public.t.sql")));
+        let client = ClientSettings::from_json(&serde_json::json!({"migrationsDir": "m"}));
+        let s = Settings::resolve(dir.path(), &client);
+        assert_eq!(s.migrations_dir, dir.path().join("m"));
     }
 
     #[test]

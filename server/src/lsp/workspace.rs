@@ -18,8 +18,9 @@ use crate::source::{parse_file, Declaration, FileModel, Problem, Span};
 pub struct SourceFile {
     pub text: Arc<str>,
     pub model: FileModel,
-    /// Part of the declared source (under the schema directory, not `_pulled/`); other files
-    /// (open elsewhere) only get syntax diagnostics.
+    /// Part of the declared source (under the schema directory, not `_pulled/` nor the
+    /// migrations directory); other files (open elsewhere) only get syntax diagnostics, and
+    /// migrations their hazards too (see [`super::migrations`]).
     pub in_source: bool,
 }
 
@@ -100,7 +101,11 @@ impl Workspace {
     pub fn reload(&self, changed: &(dyn Fn(Vec<PathBuf>) + Sync)) {
         let settings = self.settings();
         let old: Vec<PathBuf> = self.files.iter().map(|f| f.key().clone()).collect();
-        let disk = crate::load::source_files(&settings.schema_dir).unwrap_or_default();
+        let mut disk = crate::load::source_files(&settings.schema_dir).unwrap_or_default();
+        // Migrations are read too (syntax and hazards), never as source.
+        disk.extend(crate::load::source_files(&settings.migrations_dir).unwrap_or_default());
+        disk.sort();
+        disk.dedup();
         let default_schema = settings.default_schema().to_string();
         self.files.clear();
         self.declared().clear();
@@ -110,6 +115,7 @@ impl Workspace {
         parse_all(
             &disk,
             &default_schema,
+            &|path| settings.is_source(path),
             |path| match self.documents.get(path) {
                 Some(doc) => Some((doc.text(), None)),
                 None => read_disk(path),
@@ -317,6 +323,7 @@ const BATCH_TIME: std::time::Duration = std::time::Duration::from_millis(100);
 fn parse_all(
     paths: &[PathBuf],
     default_schema: &str,
+    is_source: &(dyn Fn(&Path) -> bool + Sync),
     read: impl Fn(&Path) -> Option<(String, Option<Problem>)> + Sync,
     mut done: impl FnMut(PathBuf, SourceFile),
 ) {
@@ -336,7 +343,7 @@ fn parse_all(
                 let file = SourceFile {
                     text: Arc::from(text),
                     model,
-                    in_source: true,
+                    in_source: is_source(path),
                 };
                 if tx.send((path.clone(), file)).is_err() {
                     break;

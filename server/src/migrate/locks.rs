@@ -481,7 +481,7 @@ pub fn rewrites(old: &str, new: &str) -> bool {
 
 /// A type name as `format_type` prints it, with its length or precision:
 /// `character varying(20)`, `numeric(12,2)[]`, `timestamp(3) without time zone`.
-fn type_with_typmods(t: &pg_query::protobuf::TypeName) -> String {
+pub(crate) fn type_with_typmods(t: &pg_query::protobuf::TypeName) -> String {
     let name = names::type_name(t, "public");
     let mods: Vec<String> = t
         .typmods

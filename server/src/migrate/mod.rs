@@ -9,6 +9,7 @@
 //! creates and changes (dependency order of the source), dropped columns last.
 
 pub mod locks;
+pub mod loss;
 mod objects;
 mod simple;
 pub use objects::privilege_fix;

@@ -578,21 +578,21 @@ pub(super) fn drop(o: &Object, options: PlanOptions) -> Option<Statement> {
         Model::Schema(s) if s.preexisting => None,
         Model::Schema(_) => Some(Statement::hazard(
             format!("DROP SCHEMA {name};\n"),
-            format!("drops schema {name}"),
+            super::loss::drops_schema(&name),
         )),
         Model::Extension(_) => Some(Statement::hazard(
             format!("DROP EXTENSION {name};\n"),
-            format!("drops extension {name} and the objects it created"),
+            super::loss::drops_extension(&name),
         )),
         Model::Type(_) => plain(format!("DROP TYPE {name};\n")),
         Model::Domain(_) => plain(format!("DROP DOMAIN {name};\n")),
         Model::Sequence(_) => Some(Statement::hazard(
             format!("DROP SEQUENCE {name};\n"),
-            format!("drops sequence {name} and its current value"),
+            super::loss::drops_sequence(&name),
         )),
         Model::Table(_) => Some(Statement::hazard(
             format!("DROP TABLE {name};\n"),
-            format!("drops table {name} and its data"),
+            super::loss::drops_table(&name),
         )),
         Model::ForeignKey(t, k) => plain(format!(
             "ALTER TABLE {} DROP CONSTRAINT {};\n",
@@ -628,7 +628,7 @@ pub(super) fn drop(o: &Object, options: PlanOptions) -> Option<Statement> {
         Model::ForeignDataWrapper(_) => plain(format!("DROP FOREIGN DATA WRAPPER {name};\n")),
         Model::ForeignServer(_) => Some(Statement::hazard(
             format!("DROP SERVER {name} CASCADE;\n"),
-            format!("drops server {name} with its user mappings"),
+            super::loss::drops_server(&name),
         )),
         Model::ForeignTable(_) => plain(format!("DROP FOREIGN TABLE {name};\n")),
         Model::Simple(o) => Some(super::simple::drop(o)),

@@ -176,7 +176,7 @@ pub(super) fn drop(o: &SimpleObject) -> Statement {
                 "drops subscription {target} without connecting to its publisher: drop its \
                  replication slot {slot} on the publisher by hand (pg_drop_replication_slot)"
             ),
-            None => format!("drops subscription {target}"),
+            None => super::loss::drops_subscription(&target),
         };
         return Statement::hazard(
             format!(

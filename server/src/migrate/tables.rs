@@ -142,7 +142,7 @@ pub fn alter(live: &Table, declared: &Table, pg18: bool) -> Option<TableAlter> {
         if !declared_c.iter().any(|d| d.name == c.name) && !c.inherited {
             out.deferred.push(Statement::hazard(
                 format!("{alter} DROP COLUMN {};\n", ident(&c.name)),
-                format!("drops column {name}.{} and its data", ident(&c.name)),
+                super::loss::drops_column(&name, &ident(&c.name)),
             ));
         }
     }
@@ -322,10 +322,7 @@ fn alter_column(
         } else {
             Statement::hazard(
                 sql,
-                format!(
-                    "changes the type of {table}.{col} from {} to {}: values may not convert",
-                    c.data_type, d.data_type
-                ),
+                super::loss::changes_type(table, &col, Some(&c.data_type), &d.data_type),
             )
         };
         out.statements.push(stmt);
