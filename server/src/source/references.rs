@@ -281,14 +281,19 @@ fn annotation(text: &str, declaration: &Occurrence, target: &Target) -> Option<E
     })
 }
 
-/// Whether `word` appears in `text`, ignoring ASCII case (a cheap filter before parsing).
+/// Whether `word` appears in `text` as a whole word, ignoring ASCII case (a cheap filter
+/// before parsing: `t2` is not in `t20`).
 fn contains_word(text: &str, word: &str) -> bool {
     let (text, word) = (text.as_bytes(), word.as_bytes());
     if word.is_empty() || word.len() > text.len() {
         return false;
     }
-    text.windows(word.len())
-        .any(|w| w.eq_ignore_ascii_case(word))
+    let part_of_name = |b: u8| b.is_ascii_alphanumeric() || b == b'_' || b == b'$' || b >= 0x80;
+    (0..=text.len() - word.len()).any(|at| {
+        text[at..at + word.len()].eq_ignore_ascii_case(word)
+            && (at == 0 || !part_of_name(text[at - 1]))
+            && text.get(at + word.len()).is_none_or(|b| !part_of_name(*b))
+    })
 }
 
 /// A name token: its byte range and its value as PostgreSQL folds it.

@@ -155,6 +155,8 @@ struct Measures {
     hover: Result<Vec<Duration>, String>,
     /// Sorted latencies of completion after `bench.t`.
     completion: Vec<Duration>,
+    /// Sorted latencies of references on the table names; `None` for a peer not asked.
+    references: Option<Vec<Duration>>,
     /// KiB, summed over the server's process tree.
     rss_loaded: u64,
     peak: u64,
@@ -186,6 +188,7 @@ fn bench_pg_flux(root: &Path, work: &Workspace) -> Result<Measures, String> {
         None => return Err("hover answered null on every table name".into()),
     };
     let completion = completion_latencies(&mut server, &doc, true)?;
+    let references = Some(reference_latencies(&mut server, &doc)?);
     let peak = server.tree_kb("VmHWM");
     server.stop();
     Ok(Measures {
@@ -195,6 +198,7 @@ fn bench_pg_flux(root: &Path, work: &Workspace) -> Result<Measures, String> {
         keystrokes,
         hover: Ok(hover),
         completion,
+        references,
         rss_loaded,
         peak,
     })
@@ -255,6 +259,7 @@ fn bench_pgls(bin: &Path, root: &Path, work: &Workspace) -> Result<Measures, Str
         keystrokes,
         hover,
         completion,
+        references: None,
         rss_loaded,
         peak,
     })
@@ -621,6 +626,27 @@ fn completion_latencies(
             return Err(format!(
                 "completion at {position} answered no item: {answer}"
             ));
+        }
+    }
+    latencies.sort();
+    Ok(latencies)
+}
+
+/// `HOVERS` references requests on the table names of the document, timed: each finds every
+/// place in the workspace that names the table (its own file, and the table that references
+/// it). Every answer must hold the name's own declaration.
+fn reference_latencies(server: &mut Server, doc: &Document) -> Result<Vec<Duration>, String> {
+    let mut latencies = Vec::new();
+    for position in doc.names.iter().cycle().take(HOVERS) {
+        let sent = Instant::now();
+        let answer = server.request(
+            "textDocument/references",
+            json!({"textDocument": {"uri": doc.uri}, "position": position,
+                   "context": {"includeDeclaration": true}}),
+        )?;
+        latencies.push(sent.elapsed());
+        if answer.as_array().is_none_or(Vec::is_empty) {
+            return Err(format!("references at {position} found nothing: {answer}"));
         }
     }
     latencies.sort();
@@ -1082,7 +1108,7 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
             Err(_) => ("n/a".to_string(), "n/a".to_string()),
         };
         format!(
-            "| {} | {n} | {} | {} | {} | {} | {hover50} | {hover95} | {} | {} | {} MB | {} MB |",
+            "| {} | {n} | {} | {} | {} | {} | {hover50} | {hover95} | {} | {} | {} | {} | {} MB | {} MB |",
             m.server,
             ms(m.first),
             m.all.map_or("—".to_string(), ms),
@@ -1090,6 +1116,8 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
             p(&m.keystrokes, 0.95),
             p(&m.completion, 0.50),
             p(&m.completion, 0.95),
+            m.references.as_deref().map_or("—".to_string(), |r| p(r, 0.50)),
+            m.references.as_deref().map_or("—".to_string(), |r| p(r, 0.95)),
             m.rss_loaded / 1024,
             m.peak / 1024
         )
@@ -1103,8 +1131,8 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
         "# Language servers: pg-flux and postgres-language-server\n\n\
          {n} generated files ({} tables, {} with an untracked statement), {KEYSTROKES} keystrokes, \
          {HOVERS} hovers, no database; machine: {}\n\n\
-         | server | files | first diagnostics | all initial diagnostics | keystroke p50 | keystroke p95 | hover p50 | hover p95 | completion p50 | completion p95 | RSS loaded | peak RSS |\n\
-         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
+         | server | files | first diagnostics | all initial diagnostics | keystroke p50 | keystroke p95 | hover p50 | hover p95 | completion p50 | completion p95 | references p50 | references p95 | RSS loaded | peak RSS |\n\
+         |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n",
         work.tables,
         work.bad.len(),
         machine()
@@ -1114,7 +1142,7 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
     match peer {
         Ok(m) => out.push_str(&row(m)),
         Err(e) => out.push_str(&format!(
-            "| {PGLS_NAME} | {n} | not available: {e} | — | — | — | — | — | — | — | — | — |"
+            "| {PGLS_NAME} | {n} | not available: {e} | — | — | — | — | — | — | — | — | — | — | — |"
         )),
     }
     out.push_str(&format!(
@@ -1133,6 +1161,9 @@ fn render(n: usize, work: &Workspace, flux: &Measures, peer: &Result<Measures, S
          - completion: `textDocument/completion` round trip right after `bench.t` in the same \
          names (every table of the schema matches: {tables} candidates); pg-flux's answers are \
          checked to hold items.\n\
+         - references: `textDocument/references` round trip (declaration included) on the same \
+         names, over the whole workspace; each answer is checked to find the name. Not asked of \
+         {PGLS_NAME} (—).\n\
          - RSS: VmRSS once loaded (pg-flux: the whole workspace; {PGLS_NAME}: one document open) \
          and VmHWM at the end, summed over the server's processes ({PGLS_NAME}: `lsp-proxy` \
          and the daemon it starts).\n\

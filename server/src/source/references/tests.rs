@@ -398,3 +398,12 @@ fn a_file_with_a_syntax_error_keeps_its_atomic_bodies() {
                 BEGIN ATOMIC SELECT count(id) FROM app.t; SELECT 1; END;\nCREATE TABLE (;\n";
     assert_eq!(found(text, &Target::Relation(q("t"))), ["1:t*", "3:t"]);
 }
+
+#[test]
+fn the_filter_matches_whole_words_only() {
+    assert!(contains_word("CREATE TABLE t2 (id int)", "T2"));
+    assert!(contains_word("x.\"t2\"", "t2"));
+    assert!(!contains_word("CREATE TABLE t20 (id int)", "t2"));
+    assert!(!contains_word("CREATE TABLE at2 (id int)", "t2"));
+    assert!(contains_word("t2", "t2"));
+}
