@@ -1422,10 +1422,20 @@ fn end_position(text: &str) -> Value {
 /// `text`, once the server has published the file's syntax error (an unclosed `(` on the line
 /// after: it has read the text). Returns each item as (label, where it comes from, arguments).
 async fn complete_at_end(c: &mut Client, root: &Path, text: &str) -> Vec<(String, String, String)> {
+    complete_within(c, root, text, "").await
+}
+
+/// As [`complete_at_end`], with `after` following the cursor.
+async fn complete_within(
+    c: &mut Client,
+    root: &Path,
+    text: &str,
+    after: &str,
+) -> Vec<(String, String, String)> {
     static PROBES: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
     let n = PROBES.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let path = root.join(format!("probe-{n}.sql"));
-    fs::write(&path, format!("{text}\n(")).unwrap_or_else(|e| panic!("{e}"));
+    fs::write(&path, format!("{text}{after}\n(")).unwrap_or_else(|e| panic!("{e}"));
     c.open(&path, 1).await;
     c.wait_diagnostics(&path, "the probe's syntax error", |d| !d.is_empty())
         .await;
@@ -1551,6 +1561,43 @@ async fn completion_from_the_source_and_the_live_database() {
             }
         }
     }
+
+    // In a query (a view's body): the columns of what its FROM names, by alias too; in a
+    // trigger's WHEN, NEW's.
+    let items = complete_within(
+        &mut c,
+        root,
+        "CREATE VIEW app.v AS SELECT o.",
+        " FROM app.orders o JOIN app.customers c ON c.id = o.customer_id;",
+    )
+    .await;
+    assert_eq!(
+        items,
+        [
+            item("customer_id", "declared", ""),
+            item("id", "declared", ""),
+            item("state", "declared", ""),
+            item("total", "declared", ""),
+        ]
+    );
+    let items = complete_within(
+        &mut c,
+        root,
+        "CREATE VIEW app.v AS SELECT na",
+        " FROM app.orders o JOIN app.customers c ON c.id = o.customer_id;",
+    )
+    .await;
+    assert_eq!(items[0], item("name", "declared", ""), "{items:?}");
+    let items = complete_at_end(
+        &mut c,
+        root,
+        "CREATE TRIGGER t BEFORE UPDATE ON app.customers FOR EACH ROW WHEN (NEW.",
+    )
+    .await;
+    assert_eq!(
+        items,
+        [item("id", "declared", ""), item("name", "declared", "")]
+    );
 
     // Where a statement starts: statement keywords only.
     let items = complete_at_end(&mut c, root, "SELECT 1;\nSELE").await;

@@ -5,7 +5,9 @@
 //!   `relation.` (or `schema.relation.`): its columns.
 //! - Inside a statement about one relation (`ALTER TABLE t …`, `CREATE INDEX … ON t (`,
 //!   `CREATE POLICY … ON t`, `CREATE TRIGGER … ON t`, a `CREATE TABLE`'s own constraints):
-//!   that relation's columns first.
+//!   that relation's columns first; in a query (a view's body too), the columns of the
+//!   relations its `FROM` names, and after `alias.` (or `NEW.`/`OLD.` in a trigger) the
+//!   columns of the relation it stands for.
 //! - Elsewhere: schemas, the objects of the `search_path` schemas by their bare names,
 //!   built-in types, and keywords (only keywords where a statement starts).
 //!
@@ -159,6 +161,12 @@ pub fn complete(
     let offset = LineIndex::new(&text).offset(position).min(text.len());
     let before = text.get(..offset)?;
     let typed = typed_name(before);
+    // The whole statement (a query's `FROM` often comes after the cursor).
+    let statement = {
+        let start = statement_start(&before[..typed.start]);
+        text.get(start..statement_end(&text, offset)).unwrap_or("")
+    };
+    let from = from_relations(statement);
     let live = db
         .filter(|db| db.status() == Status::Connected)
         .and_then(Database::live);
@@ -185,14 +193,19 @@ pub fn complete(
                     items.keyword(keyword);
                 }
             } else {
-                let relation = relation_of(statement)
-                    .and_then(|r| resolve_relation(ws, live.as_deref(), &search_path, &r));
+                let relations: Vec<(String, String)> = match relation_of(statement) {
+                    Some(r) => vec![r],
+                    None => from.iter().map(|(r, _)| r.clone()).collect(),
+                }
+                .iter()
+                .filter_map(|r| resolve_relation(ws, live.as_deref(), &search_path, r))
+                .collect();
                 let keep = |id: &Identity| {
                     starts(id)
                         && match (&id.schema, id.kind) {
                             (None, ObjectKind::Schema) => true,
                             (Some(_), ObjectKind::Column) => {
-                                relation.as_ref().is_some_and(|(s, r)| column_of(id, s, r))
+                                relations.iter().any(|(s, r)| column_of(id, s, r))
                             }
                             (Some(schema), _) => {
                                 search_path.iter().any(|s| **s == **schema) && is_named(id)
@@ -210,7 +223,22 @@ pub fn complete(
             }
         }
         [qualifier] => {
-            let relation = resolve_relation(ws, live.as_deref(), &search_path, &typed.qualifiers);
+            // An alias, `NEW`/`OLD` of a trigger, a relation of the `FROM` by its bare name,
+            // else a relation by name.
+            let aliased = from
+                .iter()
+                .find(|(r, alias)| {
+                    alias.as_deref() == Some(qualifier.as_str())
+                        || (alias.is_none() && r.last() == Some(qualifier))
+                })
+                .map(|(r, _)| r.clone())
+                .or_else(|| {
+                    matches!(qualifier.as_str(), "new" | "old")
+                        .then(|| relation_of(statement))
+                        .flatten()
+                });
+            let written = aliased.unwrap_or_else(|| typed.qualifiers.clone());
+            let relation = resolve_relation(ws, live.as_deref(), &search_path, &written);
             let keep = |id: &Identity| {
                 starts(id)
                     && ((id.schema.as_deref() == Some(qualifier.as_str()) && is_named(id))
@@ -316,6 +344,127 @@ fn statement_start(text: &str) -> usize {
         .next_back()
         .unwrap_or(0)
 }
+
+/// Where the statement that goes on at `offset` ends: at its next `;` outside quotes and
+/// bodies, else at the end of the text.
+fn statement_end(text: &str, offset: usize) -> usize {
+    let rest = text.get(offset..).unwrap_or("");
+    let Ok(scanned) = pg_query::scan(rest) else {
+        return rest.find(';').map_or(text.len(), |i| offset + i);
+    };
+    scanned
+        .tokens
+        .iter()
+        .find(|t| t.token == pg_query::protobuf::Token::Ascii59 as i32)
+        .and_then(|t| usize::try_from(t.start).ok())
+        .map_or(text.len(), |i| offset + i)
+}
+
+/// The relations a query's `FROM` (and `JOIN`s) names, as written, each with its alias.
+fn from_relations(statement: &str) -> Vec<(Vec<String>, Option<String>)> {
+    use pg_query::protobuf::Token;
+    let Ok(scanned) = pg_query::scan(statement) else {
+        return Vec::new();
+    };
+    let tokens: Vec<(&str, i32)> = scanned
+        .tokens
+        .iter()
+        .filter_map(|t| {
+            let s = usize::try_from(t.start).ok()?;
+            let e = usize::try_from(t.end).ok()?;
+            Some((statement.get(s..e)?, t.token))
+        })
+        .collect();
+    let is = |i: usize, word: &str| {
+        tokens
+            .get(i)
+            .is_some_and(|(w, _)| w.eq_ignore_ascii_case(word))
+    };
+    let is_ident = |i: usize| {
+        tokens
+            .get(i)
+            .is_some_and(|(_, t)| *t == Token::Ident as i32)
+    };
+    // A relation follows FROM, JOIN, and a comma of a FROM list (same parentheses depth,
+    // before the clause that ends the list).
+    let mut out = Vec::new();
+    let mut depth = 0usize;
+    let mut from_depth: Option<usize> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        let starts_relation = match tokens[i].0 {
+            "(" => {
+                depth += 1;
+                false
+            }
+            ")" => {
+                depth = depth.saturating_sub(1);
+                if from_depth.is_some_and(|d| depth < d) {
+                    from_depth = None;
+                }
+                false
+            }
+            "," => from_depth == Some(depth),
+            word if word.eq_ignore_ascii_case("from") => {
+                from_depth = Some(depth);
+                true
+            }
+            word if word.eq_ignore_ascii_case("join") => true,
+            word if END_OF_FROM.iter().any(|k| word.eq_ignore_ascii_case(k)) => {
+                if from_depth == Some(depth) {
+                    from_depth = None;
+                }
+                false
+            }
+            _ => false,
+        };
+        i += 1;
+        if !starts_relation {
+            continue;
+        }
+        while is(i, "only") || is(i, "lateral") {
+            i += 1;
+        }
+        let is_name = |i: usize| {
+            is_ident(i)
+                || tokens
+                    .get(i)
+                    .is_some_and(|(w, _)| w.chars().all(|c| c.is_alphanumeric() || c == '_'))
+        };
+        if !is_name(i) {
+            continue;
+        }
+        let mut name = vec![fold(tokens[i].0)];
+        while is(i + 1, ".") && is_name(i + 2) {
+            i += 2;
+            name.push(fold(tokens[i].0));
+        }
+        i += 1;
+        if is(i, "as") {
+            i += 1;
+        }
+        let alias = is_ident(i).then(|| fold(tokens[i].0));
+        if alias.is_some() {
+            i += 1;
+        }
+        out.push((name, alias));
+    }
+    out
+}
+
+/// The keywords that end a `FROM` list.
+const END_OF_FROM: [&str; 10] = [
+    "where",
+    "group",
+    "having",
+    "order",
+    "limit",
+    "offset",
+    "window",
+    "union",
+    "intersect",
+    "except",
+];
 
 /// The relation a statement is about, as written: `ALTER TABLE [ONLY] [IF EXISTS] r`,
 /// `CREATE [UNIQUE] INDEX … ON [ONLY] r`, `CREATE POLICY p ON r`, `CREATE TRIGGER … ON r`,
@@ -618,6 +767,27 @@ mod tests {
                 expected.map(|parts| parts.into_iter().map(str::to_string).collect::<Vec<_>>());
             assert_eq!(relation_of(statement), expected, "{statement}");
         }
+    }
+
+    #[test]
+    fn the_relations_of_a_query_are_found_with_their_aliases() {
+        let names = |s: &str| -> Vec<(String, Option<String>)> {
+            from_relations(s)
+                .into_iter()
+                .map(|(r, a)| (r.join("."), a))
+                .collect()
+        };
+        assert_eq!(
+            names("CREATE VIEW v AS SELECT c. FROM app.customers c JOIN orders AS o ON o.id = c.id, \"T\" WHERE"),
+            [
+                ("app.customers".to_string(), Some("c".to_string())),
+                ("orders".to_string(), Some("o".to_string())),
+                ("T".to_string(), None),
+            ]
+        );
+        assert_eq!(names("SELECT 1"), []);
+        assert_eq!(statement_end("SELECT a; SELECT b", 3), 8);
+        assert_eq!(statement_end("SELECT a", 3), 8);
     }
 
     #[test]
