@@ -1599,6 +1599,21 @@ async fn completion_from_the_source_and_the_live_database() {
         [item("id", "declared", ""), item("name", "declared", "")]
     );
 
+    // Where a type is expected: schemas and types only.
+    for text in [
+        "CREATE TABLE app.x (id bigint, state ",
+        "ALTER TABLE app.orders ALTER COLUMN total TYPE ",
+    ] {
+        let items = complete_at_end(&mut c, root, text).await;
+        assert_eq!(items[0], item("app", "declared", ""), "{text}");
+        let labels: Vec<&str> = items.iter().map(|(l, _, _)| l.as_str()).collect();
+        assert!(labels.contains(&"timestamp with time zone"), "{labels:?}");
+        assert!(
+            !labels.contains(&"NOT NULL") && !labels.contains(&"orders"),
+            "{labels:?}"
+        );
+    }
+
     // Where a statement starts: statement keywords only.
     let items = complete_at_end(&mut c, root, "SELECT 1;\nSELE").await;
     assert_eq!(items, [item("SELECT", "", "")]);

@@ -187,10 +187,27 @@ pub fn complete(
     let mut items = Items::default();
     match typed.qualifiers.as_slice() {
         [] => {
-            let statement = statement_before(before, typed.start);
-            if statement.trim().is_empty() {
+            let statement_head = statement_before(before, typed.start);
+            if statement_head.trim().is_empty() {
                 for keyword in STATEMENT_KEYWORDS {
                     items.keyword(keyword);
+                }
+            } else if expects_type(statement_head) {
+                // Types only: schemas (to qualify one), the search_path's types and domains,
+                // then built-in types.
+                let keep = |id: &Identity| {
+                    starts(id)
+                        && match (&id.schema, id.kind) {
+                            (None, ObjectKind::Schema) => true,
+                            (Some(schema), ObjectKind::Type | ObjectKind::Domain) => {
+                                search_path.iter().any(|s| **s == **schema) && is_named(id)
+                            }
+                            _ => false,
+                        }
+                };
+                items.names(&Names::new(ws, live.as_deref(), keep));
+                for name in BUILT_IN_TYPES {
+                    items.built_in_type(name);
                 }
             } else {
                 let relations: Vec<(String, String)> = match relation_of(statement) {
@@ -343,6 +360,75 @@ fn statement_start(text: &str) -> usize {
         .filter_map(|t| usize::try_from(t.end).ok())
         .next_back()
         .unwrap_or(0)
+}
+
+/// Whether a type comes next in `statement` (its text up to the cursor): after `::`, `TYPE`
+/// (`ALTER COLUMN c TYPE`, `SET DATA TYPE`), `RETURNS`, and after a column's or parameter's
+/// name in `CREATE TABLE (…)` / `CREATE FUNCTION (…)`.
+fn expects_type(statement: &str) -> bool {
+    let Ok(scanned) = pg_query::scan(statement) else {
+        return false;
+    };
+    let words: Vec<&str> = scanned
+        .tokens
+        .iter()
+        .filter_map(|t| {
+            let s = usize::try_from(t.start).ok()?;
+            let e = usize::try_from(t.end).ok()?;
+            statement.get(s..e)
+        })
+        .collect();
+    let last = words.last().copied().unwrap_or("");
+    if last == "::"
+        || ["type", "returns"]
+            .iter()
+            .any(|k| last.eq_ignore_ascii_case(k))
+    {
+        return true;
+    }
+    let declares_members = words
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("create"))
+        && words.iter().take(6).any(|w| {
+            ["table", "function", "procedure", "type"]
+                .iter()
+                .any(|k| w.eq_ignore_ascii_case(k))
+        });
+    if !declares_members {
+        return false;
+    }
+    // One name since the `(` or `,` of the first parentheses.
+    let mut depth = 0usize;
+    let mut since_separator = 0usize;
+    for w in &words {
+        match *w {
+            "(" => {
+                depth += 1;
+                since_separator = 0;
+            }
+            ")" => depth = depth.saturating_sub(1),
+            "," if depth == 1 => since_separator = 0,
+            _ => since_separator += 1,
+        }
+    }
+    let is_keyword = |w: &str| {
+        [
+            "constraint",
+            "primary",
+            "unique",
+            "check",
+            "foreign",
+            "exclude",
+            "like",
+            "in",
+            "out",
+            "inout",
+            "variadic",
+        ]
+        .iter()
+        .any(|k| w.eq_ignore_ascii_case(k))
+    };
+    depth == 1 && since_separator == 1 && !is_keyword(last)
 }
 
 /// Where the statement that goes on at `offset` ends: at its next `;` outside quotes and
@@ -766,6 +852,25 @@ mod tests {
             let expected =
                 expected.map(|parts| parts.into_iter().map(str::to_string).collect::<Vec<_>>());
             assert_eq!(relation_of(statement), expected, "{statement}");
+        }
+    }
+
+    #[test]
+    fn a_type_is_expected_after_a_member_name_and_type_keywords() {
+        for (statement, expected) in [
+            ("CREATE TABLE t (id ", true),
+            ("CREATE TABLE t (id integer, total ", true),
+            ("CREATE TABLE t (id integer ", false),
+            ("CREATE TABLE t (id integer, CONSTRAINT ", false),
+            ("CREATE FUNCTION f(a ", true),
+            ("CREATE FUNCTION f(a int) RETURNS ", true),
+            ("ALTER TABLE t ALTER COLUMN c TYPE ", true),
+            ("ALTER TABLE t ALTER COLUMN c SET DATA TYPE ", true),
+            ("SELECT 1::", true),
+            ("SELECT a ", false),
+            ("CREATE TABLE t (id integer CHECK (id ", false),
+        ] {
+            assert_eq!(expects_type(statement), expected, "{statement}");
         }
     }
 
