@@ -204,6 +204,20 @@ impl ShadowDb {
             .await
     }
 
+    /// As [`ShadowDb::load`], undoing the source's pending renames (annotated, not yet made
+    /// live) after the load, so that the shadow names those objects as live does.
+    pub async fn load_undoing_renames(
+        &mut self,
+        live: &Session,
+        statements: Vec<SourceStatement>,
+        scope: &Scope,
+    ) -> Result<Shadow> {
+        let roles = live_roles(live.client()).await?;
+        let pending = pending_renames(live.client(), renames::renames(&statements)?).await?;
+        self.load_for_roles(live, &roles, statements, &pending, scope)
+            .await
+    }
+
     /// As [`ShadowDb::load`], with the live role names read already.
     async fn load_for_roles(
         &mut self,

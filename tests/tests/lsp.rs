@@ -1676,6 +1676,14 @@ fn apply_changes(edit: &Value) -> Vec<PathBuf> {
     files
 }
 
+/// The files a rename's `changes` edit.
+fn apply_targets(edit: &Value) -> Vec<PathBuf> {
+    edit["changes"]
+        .as_object()
+        .map(|c| c.keys().map(|u| pg_flux_tests::lsp::path_of(u)).collect())
+        .unwrap_or_default()
+}
+
 /// The position of the `nth` occurrence of `needle` in the file, one character in.
 fn position_of(path: &Path, needle: &str, nth: usize) -> Value {
     let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{e}"));
@@ -1835,6 +1843,7 @@ async fn references_and_rename_with_the_annotation_migrate_understands() {
                 .expect_err("refused");
             assert_eq!(refused["message"], json!(reason), "{major}");
         }
+        db.exec("DROP TABLE app.audit");
         let prepared = c
             .request(
                 "textDocument/prepareRename",
@@ -1874,7 +1883,41 @@ async fn references_and_rename_with_the_annotation_migrate_understands() {
         assert!(table.contains("COMMENT ON COLUMN app.customers.full_name IS"));
         let view_text = fs::read_to_string(&view).unwrap_or_else(|e| panic!("{e}"));
         assert!(view_text.contains("full_name AS name\n"), "{view_text}");
-        db.exec("DROP TABLE app.audit");
+        // The server, told of the changed files: the new name is a pending rename, the old
+        // one is not undeclared, and nothing drifts.
+        let changes: Vec<Value> = apply_targets(&edit)
+            .iter()
+            .map(|p| json!({"uri": uri(p), "type": 2}))
+            .collect();
+        c.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": changes}),
+        )
+        .await;
+        c.refresh().await;
+        let mut codes: Vec<(String, String)> = c
+            .diagnostics
+            .values()
+            .flatten()
+            .map(|d| {
+                (
+                    d["code"].as_str().unwrap_or("").to_string(),
+                    d["message"].as_str().unwrap_or("").to_string(),
+                )
+            })
+            .filter(|(code, _)| code != "syntax-error")
+            .collect();
+        codes.sort();
+        assert_eq!(
+            codes,
+            [(
+                "pending".to_string(),
+                "column app.customers.full_name is renamed from name (pending: migrate \
+                 generate writes the ALTER … RENAME)"
+                    .to_string()
+            )],
+            "{major}"
+        );
         let migrations = root.join("migrations");
         let shadow = TestDb::on(major);
         let options = pg_flux::commands::migrate::MigrateOptions {

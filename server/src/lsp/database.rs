@@ -21,7 +21,7 @@ use super::text::LineIndex;
 use super::workspace::Workspace;
 use crate::commands::verify;
 use crate::connect::ConnInfo;
-use crate::identity::Identity;
+use crate::identity::{Identity, ObjectKind};
 use crate::inspect::Scope;
 use crate::inventory::{self, LiveObject, Render};
 use crate::model::Catalog;
@@ -365,8 +365,9 @@ async fn refresh_once(
                 state
             }
         };
-        let mut map = undeclared_diagnostics(ws, &settings, &live.objects);
-        for (path, found) in pending_diagnostics(ws, &live) {
+        let renamed = PendingRenames::of(ws, &live);
+        let mut map = undeclared_diagnostics(ws, &settings, &live.objects, &renamed);
+        for (path, found) in pending_diagnostics(ws, &live, &renamed) {
             map.entry(path).or_default().extend(found);
         }
         // The dump of the catalog read whole (the live state's is of what `[ignore]` leaves).
@@ -554,7 +555,9 @@ async fn compare_with_shadow(
                     ..Default::default()
                 }))
             }
-            SourceMatch::Changed(partial) if settings.partial_shadow => {
+            // A pending rename is undone over the whole source (see `ShadowDb::
+            // load_undoing_renames`): not in a partial load.
+            SourceMatch::Changed(partial) if settings.partial_shadow && !ws.annotates_renames() => {
                 let scope = settings.scope();
                 if let Some(report) =
                     compare_changed(ws, session, &live, *partial, shadow, &scope).await?
@@ -606,15 +609,18 @@ async fn load_in_time(
     statements: Vec<crate::load::SourceStatement>,
     scope: &Scope,
 ) -> Result<crate::shadow::Shadow, String> {
-    tokio::time::timeout(SHADOW_TIMEOUT, shadow.load(session, statements, scope))
-        .await
-        .map_err(|_| {
-            format!(
-                "the shadow database took longer than {}s",
-                SHADOW_TIMEOUT.as_secs()
-            )
-        })?
-        .map_err(|e| e.to_string())
+    tokio::time::timeout(
+        SHADOW_TIMEOUT,
+        shadow.load_undoing_renames(session, statements, scope),
+    )
+    .await
+    .map_err(|_| {
+        format!(
+            "the shadow database took longer than {}s",
+            SHADOW_TIMEOUT.as_secs()
+        )
+    })?
+    .map_err(|e| e.to_string())
 }
 
 /// How the workspace's source files, as the editor holds them, stand to what dump writes for
@@ -713,16 +719,84 @@ pub fn scrub(message: &str, url: &str) -> String {
     })
 }
 
+/// The source's rename annotations that live has not made yet (live has the old name, not the
+/// new one): what lives under an old name is declared under the new one, and the new name is
+/// pending as a rename, which `migrate generate` writes as `ALTER … RENAME`.
+#[derive(Default)]
+pub struct PendingRenames {
+    /// Old identity → new identity.
+    objects: HashMap<Identity, Identity>,
+    /// Renamed tables (schema, old name): their columns, constraints and grants go with them.
+    tables: HashSet<(String, String)>,
+    /// New identity → old name.
+    from: HashMap<Identity, String>,
+}
+
+impl PendingRenames {
+    pub fn of(ws: &Workspace, live: &LiveState) -> PendingRenames {
+        use crate::source::renames::RenameKind as K;
+        let mut out = PendingRenames::default();
+        for r in ws.renames() {
+            let (schema, name) = (r.object.schema.as_str(), r.object.name.as_str());
+            let pair = |kind: ObjectKind| {
+                Some((
+                    Identity::new(kind, schema, &r.old),
+                    Identity::new(kind, schema, name),
+                ))
+            };
+            let member = |kind: ObjectKind| {
+                Some((
+                    Identity::of_table(kind, schema, name, &r.old),
+                    Identity::of_table(kind, schema, name, &r.member),
+                ))
+            };
+            let ids = match r.kind {
+                K::Table => pair(ObjectKind::Table),
+                K::View => pair(ObjectKind::View),
+                K::MaterializedView => pair(ObjectKind::MaterializedView),
+                K::Sequence => pair(ObjectKind::Sequence),
+                K::Type => pair(ObjectKind::Type),
+                K::Domain => pair(ObjectKind::Domain),
+                K::Column => member(ObjectKind::Column),
+                K::Constraint => member(ObjectKind::Constraint),
+                // Identified with more than a name (arguments, the table): left as they are.
+                K::Index | K::Function | K::Procedure => None,
+            };
+            let Some((old, new)) = ids else { continue };
+            if !live.is_live(&old) || live.is_live(&new) {
+                continue;
+            }
+            if r.kind == K::Table {
+                out.tables.insert((schema.to_string(), r.old.clone()));
+            }
+            out.from.insert(new.clone(), r.old.clone());
+            out.objects.insert(old, new);
+        }
+        out
+    }
+
+    /// Whether a live identity is declared under a new name.
+    fn covers(&self, live: &Identity) -> bool {
+        self.objects.contains_key(live)
+            || live.table.as_deref().is_some_and(|table| {
+                let schema = live.schema.as_deref().unwrap_or("");
+                self.tables
+                    .contains(&(schema.to_string(), table.to_string()))
+            })
+    }
+}
+
 /// The live objects the source does not declare, each on the file that would hold it (when
 /// that file exists), else on `pg-flux.toml`.
 pub fn undeclared_diagnostics(
     ws: &Workspace,
     settings: &Settings,
     live: &[LiveObject],
+    renamed: &PendingRenames,
 ) -> HashMap<PathBuf, Vec<Diagnostic>> {
     let mut map: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
     let config = settings.config_file();
-    for object in verify::undeclared(live, |id| ws.is_declared(id)) {
+    for object in verify::undeclared(live, |id| ws.is_declared(id) || renamed.covers(id)) {
         let suggested = object.file.as_ref().map(|f| settings.schema_dir.join(f));
         let attached = suggested
             .clone()
@@ -765,7 +839,11 @@ pub fn undeclared_diagnostics(
 
 /// Declared objects that are not live, on their declarations. A statement creating a new
 /// object reports that object only, not each of its columns and constraints.
-pub fn pending_diagnostics(ws: &Workspace, live: &LiveState) -> HashMap<PathBuf, Vec<Diagnostic>> {
+pub fn pending_diagnostics(
+    ws: &Workspace,
+    live: &LiveState,
+    renamed: &PendingRenames,
+) -> HashMap<PathBuf, Vec<Diagnostic>> {
     let mut map: HashMap<PathBuf, Vec<Diagnostic>> = HashMap::new();
     // Declarations `[ignore]` takes have their own warning: never pending.
     let rules = ws.settings().ignore.clone();
@@ -798,14 +876,23 @@ pub fn pending_diagnostics(ws: &Workspace, live: &LiveState) -> HashMap<PathBuf,
                 continue;
             }
             let kind = d.identity.kind.singular();
+            let message = match renamed.from.get(&d.identity) {
+                Some(old) => format!(
+                    "{kind} {} is renamed from {} (pending: migrate generate writes the \
+                     ALTER … RENAME)",
+                    d.identity,
+                    crate::emit::sql::ident(old)
+                ),
+                None => format!(
+                    "{kind} {} is declared but not live yet (pending)",
+                    d.identity
+                ),
+            };
             found.push(diagnostics::diagnostic(
                 index.range(d.span.start, d.span.end),
                 DiagnosticSeverity::INFORMATION,
                 diagnostics::PENDING,
-                format!(
-                    "{kind} {} is declared but not live yet (pending)",
-                    d.identity
-                ),
+                message,
                 json!({"kind": kind, "identity": d.identity.to_string()}),
             ));
         }

@@ -304,6 +304,27 @@ impl Workspace {
         found
     }
 
+    /// Whether a source file carries a rename annotation.
+    pub fn annotates_renames(&self) -> bool {
+        self.files
+            .iter()
+            .any(|f| f.in_source && f.text.contains(crate::source::renames::MARKER))
+    }
+
+    /// The source's rename annotations (those that read; a bad one is the load's error).
+    pub fn renames(&self) -> Vec<crate::source::renames::Rename> {
+        let mut out = Vec::new();
+        for file in self.files.iter() {
+            if !file.in_source || !file.text.contains(crate::source::renames::MARKER) {
+                continue;
+            }
+            if let Ok(statements) = crate::load::split(file.key(), &file.text) {
+                out.extend(crate::source::renames::renames(&statements).unwrap_or_default());
+            }
+        }
+        out
+    }
+
     pub fn text(&self, path: &Path) -> Option<Arc<str>> {
         self.files.get(path).map(|f| f.text.clone())
     }
