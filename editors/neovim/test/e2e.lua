@@ -8,83 +8,15 @@
 -- and :checkhealth pg_flux. Exits non-zero on the first failure.
 
 local here = vim.fs.dirname(vim.fs.abspath(debug.getinfo(1, 'S').source:sub(2)))
-local plugin_root = vim.fs.dirname(here)
-local repo = vim.fs.dirname(vim.fs.dirname(plugin_root))
-local fixture = vim.fs.joinpath(repo, 'editors', 'test-fixture')
+local H = dofile(vim.fs.joinpath(here, 'harness.lua'))
+local plugin_root, fixture = H.plugin_root, H.fixture
+local check, wait, binary, read, last_message = H.check, H.wait, H.binary, H.read, H.last_message
 
-local messages = {}
-
-local function fail(message)
-  error(message, 0)
-end
-
-local function check(condition, message)
-  if not condition then
-    fail(message)
-  end
-end
-
-local function wait(what, timeout_ms, predicate)
-  local ok = vim.wait(timeout_ms, predicate, 50)
-  if not ok then
-    fail(('timed out waiting for %s; messages: %s; diagnostics: %s'):format(
-      what,
-      vim.inspect(messages),
-      vim.inspect(vim.diagnostic.get(nil))
-    ))
-  end
-end
-
-local function binary(env, name)
-  local target = vim.env.CARGO_TARGET_DIR or vim.fs.joinpath(repo, 'target')
-  local path = vim.env[env] or vim.fs.joinpath(target, 'debug', name)
-  check(vim.uv.fs_stat(path), path .. ' does not exist: build it (cargo build -p pg-flux -p pg-flux-tests) or set ' .. env)
-  return path
-end
-
-local function read(path)
-  local f = io.open(path, 'r')
-  if not f then
-    return nil
-  end
-  local text = f:read('*a')
-  f:close()
-  return text
-end
-
-vim.notify = function(message, level)
-  table.insert(messages, { message = message, level = level })
-end
-local function last_message(pattern)
-  for i = #messages, 1, -1 do
-    if messages[i].message:match(pattern) then
-      return messages[i].message
-    end
-  end
-end
-
-local db
 local function run()
   local server = binary('PGFLUX_BIN', 'pg-flux')
-  local testdb = binary('PGFLUX_TESTDB', 'testdb')
 
   -- The database.
-  local url
-  local db_err = ''
-  db = vim.system({ testdb, vim.fs.joinpath(fixture, 'database.sql') }, {
-    stdin = true,
-    stdout = function(_, data)
-      if data and not url then
-        url = vim.split(data, '\n')[1]
-      end
-    end,
-    stderr = function(_, data)
-      db_err = db_err .. (data or '')
-    end,
-  })
-  wait('the test database (' .. db_err .. ')', 60000, function()
-    return url ~= nil
-  end)
+  local url = H.database('database.sql').url
 
   -- A copy of the fixture workspace; pg-flux.toml reads the URL from the environment.
   local root = vim.fn.resolve(vim.fn.tempname())
@@ -193,7 +125,7 @@ local function run()
   vim.cmd('silent wall')
   check(read(indexes):match('CREATE INDEX idx_emergency_perf ON public%.users'), 'after dump: ' .. read(indexes))
   -- Saved: the source declares everything live.
-  messages = {}
+  H.messages = {}
   vim.cmd('PgFluxVerify')
   wait(':PgFluxVerify after the dump', 15000, function()
     return last_message('verify:') ~= nil
@@ -217,16 +149,4 @@ local function run()
   vim.fn.delete(root, 'rf')
 end
 
-local ok, err = xpcall(run, debug.traceback)
-if db then
-  db:write(nil)
-  db:wait(10000)
-end
-if ok then
-  io.stdout:write('neovim-e2e: 1 passed, 0 failed\n')
-  os.exit(0)
-else
-  io.stderr:write('neovim-e2e: FAILED: ' .. tostring(err) .. '\n')
-  io.stdout:write('neovim-e2e: 0 passed, 1 failed\n')
-  os.exit(1)
-end
+H.main('neovim-e2e', run)

@@ -10,6 +10,7 @@ export const PALETTE_COMMANDS = {
   dump: "pgFlux.dump",
   pull: "pgFlux.pull",
   verify: "pgFlux.verify",
+  generateMigration: "pgFlux.generateMigration",
   restart: "pgFlux.restart",
   showOutput: "pgFlux.showOutput",
 } as const;
@@ -64,6 +65,19 @@ export function registerCommands(controller: Controller, status: StatusBar, outp
         if (choice === "Show Problems") await vscode.commands.executeCommand(PROBLEMS);
         if (choice === "Pull All") await vscode.commands.executeCommand(PALETTE_COMMANDS.pull);
       }
+    }),
+    vscode.commands.registerCommand(PALETTE_COMMANDS.generateMigration, async () => {
+      // From the files on disk: the server warns when open files have unsaved changes.
+      const result = await controller.execute(SERVER_COMMANDS.generateMigration, []);
+      // Undefined: the error was shown; `error`: the server's own message said why.
+      if (result === undefined || field(result, "error") !== undefined) return;
+      const file = String(field(result, "path") ?? "");
+      const statements = Number(field(result, "statements") ?? 0);
+      const count = (name: string) => (Array.isArray(field(result, name)) ? (field(result, name) as unknown[]).length : 0);
+      const hazards = count("hazards") + count("locks");
+      const text = `pg-flux: generated ${vscode.workspace.asRelativePath(file)} (${statements} statement(s)${hazards > 0 ? `, ${hazards} hazard(s): see its Problems` : ""}).`;
+      if (hazards > 0) void vscode.window.showWarningMessage(text);
+      else void vscode.window.showInformationMessage(text);
     }),
     vscode.commands.registerCommand(PALETTE_COMMANDS.restart, async () => {
       await controller.restart();

@@ -1,6 +1,6 @@
 // What the extension knows of the pg-flux language server (server/src/lsp): the commands it
-// executes through workspace/executeCommand (itself, or as the server's quick fixes) and the
-// codes of the diagnostics it publishes.
+// executes through workspace/executeCommand (itself, or as the server's quick fixes, source
+// actions and code lenses) and the codes of the diagnostics it publishes.
 
 export const SERVER_COMMANDS = {
   refresh: "pg-flux.refresh",
@@ -9,6 +9,10 @@ export const SERVER_COMMANDS = {
   dump: "pg-flux.dump",
   /** The quick fix on a drift diagnostic. */
   replaceWithLive: "pg-flux.replaceWithLive",
+  /** `migrate generate` into migrations_dir; the server opens the new file (also a source action). */
+  generateMigration: "pg-flux.generateMigration",
+  /** A status code lens's command: the object's status, shown with window/showMessage. */
+  showStatus: "pg-flux.showStatus",
 } as const;
 
 export const DIAGNOSTIC_SOURCE = "pg-flux";
@@ -22,6 +26,8 @@ export const DIAGNOSTIC_CODES = {
   drift: "drift",
   pending: "pending",
   ignoredDeclaration: "ignored-declaration",
+  /** A statement of a migration file that may lose data, lock a live table, or cannot run in its transaction. */
+  hazard: "hazard",
 } as const;
 
 /** The oldest server this extension works with (the first with `pg-flux lsp`). */

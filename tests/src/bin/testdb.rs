@@ -1,7 +1,8 @@
 //! A throwaway database for the editor end-to-end tests (editors/*/test): starts a cluster of
 //! the default test major (the embedded module), creates a fresh database, loads the SQL files
-//! given as arguments, prints the database's URL as one line on stdout, and stays up until its
-//! standard input closes (the cluster dies with this process).
+//! given as arguments, prints the database's URL as one line on stdout, then the path of a psql
+//! at least as new as the server (the tests' own `client_tool`) as a second line, and stays up
+//! until its standard input closes (the cluster dies with this process).
 //!
 //! Usage: testdb FILE.sql...
 
@@ -21,7 +22,8 @@ fn main() -> ExitCode {
         }
     }
     let mut stdout = std::io::stdout();
-    if writeln!(stdout, "{}", db.url())
+    let psql = pg_flux_tests::client_tool("psql", db.major());
+    if writeln!(stdout, "{}\n{}", db.url(), psql.display())
         .and_then(|_| stdout.flush())
         .is_err()
     {

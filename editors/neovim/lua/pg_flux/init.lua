@@ -6,11 +6,16 @@ M.commands = {
   refresh = 'pg-flux.refresh',
   pull_all = 'pg-flux.pullAll',
   dump = 'pg-flux.dump',
+  generate_migration = 'pg-flux.generateMigration',
+  -- A code lens's command (the object's status, shown with window/showMessage): Neovim runs it
+  -- on the server itself (vim.lsp.codelens.run()).
+  show_status = 'pg-flux.showStatus',
 }
 
 M.codes = {
   undeclared = 'undeclared-live-object',
   unavailable = 'database-unavailable',
+  hazard = 'hazard',
 }
 
 local function notify(message, level)
@@ -70,6 +75,23 @@ function M.pull()
     else
       notify(('pulled %d object(s) into %s. Review it and move each block where it belongs.'):format(result.objects, result.path))
     end
+  end)
+end
+
+--- `migrate generate` with the server's settings, from the files on disk; the server opens the
+--- new migration (window/showDocument) and shows why when nothing was generated.
+function M.generate_migration()
+  M.execute(M.commands.generate_migration, {}, function(result)
+    if result.error then
+      return -- the server's window/showMessage said why
+    end
+    -- Data loss and locks: the file's `hazard` diagnostics say where.
+    local hazards = #(result.hazards or {}) + #(result.locks or {})
+    notify(('generated %s (%d statement(s)%s).'):format(
+      vim.fn.fnamemodify(result.path, ':~:.'),
+      result.statements or 0,
+      hazards > 0 and (', %d hazard(s): see its diagnostics'):format(hazards) or ''
+    ), hazards > 0 and vim.log.levels.WARN or vim.log.levels.INFO)
   end)
 end
 

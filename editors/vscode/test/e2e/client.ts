@@ -9,6 +9,7 @@ import { pathToFileURL, fileURLToPath } from "node:url";
 import {
   ApplyWorkspaceEditParams,
   ClientCapabilities,
+  CompletionItemKind,
   createProtocolConnection,
   Diagnostic,
   DidChangeConfigurationNotification,
@@ -27,6 +28,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   WorkDoneProgress,
+  WorkspaceEdit,
 } from "vscode-languageserver-protocol/node";
 
 import { applyToDisk } from "./harness";
@@ -48,6 +50,7 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
     configuration: true,
     workspaceFolders: true,
     symbol: { dynamicRegistration: true },
+    codeLens: { refreshSupport: true },
   },
   textDocument: {
     synchronization: { dynamicRegistration: true, willSave: true, willSaveWaitUntil: true, didSave: true },
@@ -74,6 +77,28 @@ export const CLIENT_CAPABILITIES: ClientCapabilities = {
     hover: { dynamicRegistration: true, contentFormat: ["markdown", "plaintext"] },
     definition: { dynamicRegistration: true, linkSupport: true },
     documentSymbol: { dynamicRegistration: true, hierarchicalDocumentSymbolSupport: true },
+    completion: {
+      dynamicRegistration: true,
+      contextSupport: true,
+      completionItem: {
+        snippetSupport: true,
+        commitCharactersSupport: true,
+        documentationFormat: ["markdown", "plaintext"],
+        deprecatedSupport: true,
+        preselectSupport: true,
+        tagSupport: { valueSet: [1] },
+        insertReplaceSupport: true,
+        resolveSupport: { properties: ["documentation", "detail", "additionalTextEdits"] },
+        insertTextModeSupport: { valueSet: [1, 2] },
+        labelDetailsSupport: true,
+      },
+      insertTextMode: 2,
+      completionItemKind: { valueSet: Array.from({ length: 25 }, (_, i) => (i + 1) as CompletionItemKind) },
+      completionList: { itemDefaults: ["commitCharacters", "editRange", "insertTextFormat", "insertTextMode", "data"] },
+    },
+    references: { dynamicRegistration: true },
+    rename: { dynamicRegistration: true, prepareSupport: true, prepareSupportDefaultBehavior: 1, honorsChangeAnnotations: true },
+    codeLens: { dynamicRegistration: true },
   },
   window: {
     showMessage: { messageActionItem: { additionalPropertiesSupport: true } },
@@ -92,6 +117,8 @@ export class TestClient {
   readonly diagnostics = new Map<string, Diagnostic[]>();
   /** Requests the server sent, in order: method and params. */
   readonly serverRequests: { method: string; params: unknown }[] = [];
+  /** `workspace/codeLens/refresh` requests (not in `serverRequests`: their number depends on timing). */
+  lensRefreshes = 0;
   private waiters: Waiter[] = [];
   private stderr = "";
   private tokens = 0;
@@ -109,14 +136,14 @@ export class TestClient {
       this.serverRequests.push({ method: "client/registerCapability", params });
       return null;
     });
-    connection.onRequest("workspace/applyEdit", (params: ApplyWorkspaceEditParams) => {
+    connection.onRequest("workspace/applyEdit", async (params: ApplyWorkspaceEditParams) => {
       this.serverRequests.push({ method: "workspace/applyEdit", params });
-      const changes = applyToDisk(params.edit, filePath);
-      // VS Code saves the edited files; its file watcher then reports them to the server.
-      void connection.sendNotification(DidChangeWatchedFilesNotification.type, {
-        changes: changes.map((c) => ({ uri: uri(c.file), type: c.created ? FileChangeType.Created : FileChangeType.Changed })),
-      });
+      await this.applyEdit(params.edit);
       return { applied: true };
+    });
+    connection.onRequest("workspace/codeLens/refresh", () => {
+      this.lensRefreshes++;
+      return null;
     });
     connection.onRequest("window/showDocument", (params: ShowDocumentParams) => {
       this.serverRequests.push({ method: "window/showDocument", params });
@@ -143,6 +170,17 @@ export class TestClient {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return { client, result };
+  }
+
+  /**
+   * Applies a workspace edit as VS Code does (a rename's, or the server's `workspace/applyEdit`)
+   * and saves the files; its file watcher then reports them to the server.
+   */
+  applyEdit(edit: WorkspaceEdit): Promise<void> {
+    const changes = applyToDisk(edit, filePath);
+    return this.connection.sendNotification(DidChangeWatchedFilesNotification.type, {
+      changes: changes.map((c) => ({ uri: uri(c.file), type: c.created ? FileChangeType.Created : FileChangeType.Changed })),
+    });
   }
 
   open(file: string, text: string): Promise<void> {

@@ -2,7 +2,7 @@
 // throwaway PostgreSQL with the fixture loaded (tests/src/bin/testdb.rs), a copy of the fixture
 // workspace, and a workspace edit applied to disk as VS Code applies and saves it.
 
-import { ChildProcess, spawn } from "node:child_process";
+import { ChildProcess, execFileSync, spawn } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
@@ -25,23 +25,37 @@ export function cargoBinary(envVar: string, name: string): string {
 
 export interface TestDatabase {
   url: string;
+  /** A psql at least as new as the server. */
+  psql: string;
   close(): Promise<void>;
 }
 
-/** Starts tests/src/bin/testdb with the fixture's database.sql; resolves with its URL. */
-export async function startDatabase(): Promise<TestDatabase> {
-  const child = spawn(cargoBinary("PGFLUX_TESTDB", "testdb"), [path.join(FIXTURE, "database.sql")], {
+/** Starts tests/src/bin/testdb with a SQL file of the fixture; resolves with its URL and psql. */
+export async function startDatabase(sql = "database.sql"): Promise<TestDatabase> {
+  const child = spawn(cargoBinary("PGFLUX_TESTDB", "testdb"), [path.join(FIXTURE, sql)], {
     stdio: ["pipe", "pipe", "pipe"],
   });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
-  const url = await new Promise<string>((resolve, reject) => {
+  const [url, psql] = await new Promise<string[]>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout });
-    lines.once("line", (line) => resolve(line.trim()));
+    const got: string[] = [];
+    lines.on("line", (line) => {
+      got.push(line.trim());
+      if (got.length === 2) resolve(got);
+    });
     child.once("exit", (code) => reject(new Error(`testdb exited with ${code}: ${stderr}`)));
     child.once("error", reject);
   });
-  return { url, close: () => endProcess(child) };
+  return { url: url!, psql: psql!, close: () => endProcess(child) };
+}
+
+/** psql on the database with ON_ERROR_STOP, unaligned tuples only (`-c SQL`, or `-f FILE`); its output. */
+export function psql(db: TestDatabase, ...args: string[]): string {
+  return execFileSync(db.psql, ["-X", "-q", "-At", "-v", "ON_ERROR_STOP=1", "--no-password", "-d", db.url, ...args], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
 }
 
 /** Closes the child's stdin and waits for it to exit. */
@@ -51,6 +65,20 @@ export function endProcess(child: ChildProcess): Promise<void> {
     child.once("exit", () => resolve());
     child.stdin?.end();
   });
+}
+
+/** A workspace with the fixture's pg-flux.toml only (the database URL from $PGFLUX_E2E_DATABASE_URL). */
+export function emptyWorkspace(): string {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), "pg-flux-e2e-")));
+  fs.copyFileSync(path.join(FIXTURE, "workspace/pg-flux.toml"), path.join(dir, "pg-flux.toml"));
+  return dir;
+}
+
+/** Runs the pg-flux command line in `root` against `db`; its standard output. */
+export function pgFlux(binary: string, root: string, db: TestDatabase, ...args: string[]): string {
+  const env: NodeJS.ProcessEnv = { ...process.env, PGFLUX_E2E_DATABASE_URL: db.url };
+  delete env.DATABASE_URL;
+  return execFileSync(binary, args, { cwd: root, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
 /** A fresh copy of the fixture workspace. */
@@ -78,9 +106,17 @@ function applyTextEdits(text: string, edits: TextEdit[]): string {
   return text;
 }
 
-/** Applies `documentChanges` (file creations and text edits) to the files on disk; returns the files. */
+/**
+ * Applies a workspace edit to the files on disk, as VS Code applies and saves it: `changes`
+ * (uri → text edits), or `documentChanges` (file creations and text edits). Returns the files.
+ */
 export function applyToDisk(edit: WorkspaceEdit, toPath: (uri: string) => string): { file: string; created: boolean }[] {
   const touched = new Map<string, boolean>();
+  for (const [uri, edits] of Object.entries(edit.changes ?? {})) {
+    const file = toPath(uri);
+    fs.writeFileSync(file, applyTextEdits(fs.readFileSync(file, "utf8"), edits));
+    touched.set(file, false);
+  }
   for (const change of edit.documentChanges ?? []) {
     if ("kind" in change) {
       if (change.kind !== "create") throw new Error(`unexpected resource operation ${change.kind}`);

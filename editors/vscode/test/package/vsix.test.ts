@@ -82,7 +82,11 @@ test("the .vsix holds the bundle and the manifest: activation, commands, machine
   assert.deepEqual(manifest.activationEvents, ["workspaceContains:pg-flux.toml", "onLanguage:sql"]);
   assert.deepEqual(
     manifest.contributes.commands.map((c) => c.title),
-    ["Dump database into workspace", "Pull undeclared objects", "Verify now", "Restart server", "Show output"],
+    ["Dump database into workspace", "Pull undeclared objects", "Verify now", "Generate migration from source", "Restart server", "Show output"],
+  );
+  assert.deepEqual(
+    manifest.contributes.commands.map((c) => c.command),
+    ["pgFlux.dump", "pgFlux.pull", "pgFlux.verify", "pgFlux.generateMigration", "pgFlux.restart", "pgFlux.showOutput"],
   );
   assert.equal(manifest.contributes.configuration.properties["pgFlux.server.path"]?.scope, "machine");
   for (const key of ["databaseUrl", "schemaDir", "searchPath", "schemas", "shadowDatabaseUrl", "trace.server"]) {
