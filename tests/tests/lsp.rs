@@ -1957,6 +1957,65 @@ async fn references_and_rename_with_the_annotation_migrate_understands() {
             "{major}: {:?}",
             fs::read_to_string(&report.path)
         );
+
+        // A table, renamed from a use in another file (the foreign key): every file that
+        // names it, the annotation above its CREATE TABLE, `ALTER TABLE … RENAME TO`.
+        let changes: Vec<Value> = apply_targets(&edit)
+            .iter()
+            .map(|p| json!({"uri": uri(p), "type": 2}))
+            .collect();
+        c.notify(
+            "workspace/didChangeWatchedFiles",
+            json!({"changes": changes}),
+        )
+        .await;
+        let orders = root.join("schema/tables/app.orders.sql");
+        let edit = c
+            .request(
+                "textDocument/rename",
+                json!({"textDocument": {"uri": uri(&orders)},
+                       "position": position_of(&orders, "customers(id)", 0),
+                       "newName": "clients"}),
+            )
+            .await
+            .unwrap_or_else(|e| panic!("rename: {e}"));
+        let renamed: Vec<String> = apply_changes(&edit)
+            .iter()
+            .map(|p| p.strip_prefix(root).unwrap_or(p).display().to_string())
+            .collect();
+        assert_eq!(
+            renamed,
+            in_function(&[
+                "schema/functions/app.name_of.sql",
+                "schema/indexes/app.customers.sql",
+                "schema/policies/app.customers.sql",
+                "schema/tables/app.customers.sql",
+                "schema/tables/app.orders.sql",
+                "schema/views/app.named.sql",
+            ]),
+            "{major}"
+        );
+        let table = fs::read_to_string(&customers).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            table.starts_with("-- pg-flux: renamed from customers\nCREATE TABLE app.clients ("),
+            "{table}"
+        );
+        fs::remove_dir_all(&migrations).unwrap_or_else(|e| panic!("{e}"));
+        let report = pg_flux::commands::migrate::generate(&options)
+            .await
+            .unwrap_or_else(|e| panic!("migrate generate: {e}"));
+        let migration = fs::read_to_string(&report.path).unwrap_or_else(|e| panic!("{e}"));
+        assert!(
+            migration.contains("ALTER TABLE app.customers RENAME TO clients;"),
+            "{migration}"
+        );
+        assert!(!migration.contains("DROP"), "{migration}");
+        db.exec(&migration);
+        assert_eq!(
+            db.query("SELECT count(*) FROM app.clients").trim(),
+            "2",
+            "{major}"
+        );
         c.shutdown().await;
     }
 }
