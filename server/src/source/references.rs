@@ -301,6 +301,8 @@ struct Word {
     start: usize,
     end: usize,
     folded: String,
+    /// A keyword (`index`, `key`, `primary` after a dot): a name only where the grammar says.
+    keyword: bool,
 }
 
 /// A file's tokens, and its text as the parser reads it.
@@ -411,6 +413,7 @@ impl<'t> FileTokens<'t> {
                     start: s,
                     end: e,
                     folded: crate::source::names::fold(word),
+                    keyword: t.token != Token::Ident as i32,
                 };
                 match chains.last_mut() {
                     Some(chain) if after_dot && chain.last().is_some_and(|l| l.end < s) => {
@@ -527,7 +530,7 @@ impl Statement {
         }
         for n in &unlocated {
             for (i, chain) in chains.iter().enumerate() {
-                if !claimed[i] && spells(chain, n) {
+                if !claimed[i] && spells(chain, n) && self.names(file, &chain[..n.parts.len()]) {
                     mentions.push(mention(chain, n));
                 }
             }
@@ -536,6 +539,48 @@ impl Statement {
             mentions,
             relations: walk.relations,
         }
+    }
+
+    /// Whether `words` of the statement are names, not syntax: true unless one is a keyword
+    /// (`CREATE INDEX index ON …`, `CONSTRAINT "check" CHECK …`), then whether the statement
+    /// parses to the same tree with the keywords quoted.
+    fn names(&self, file: &FileTokens, words: &[Word]) -> bool {
+        if words.iter().all(|w| !w.keyword) {
+            return true;
+        }
+        let Some(text) = file.text.get(self.start..self.end) else {
+            return false;
+        };
+        let mut quoted = String::with_capacity(text.len() + 2 * words.len());
+        let mut from = self.start;
+        for w in words.iter().filter(|w| w.keyword) {
+            let Some(before) = file.text.get(from..w.start) else {
+                return false;
+            };
+            quoted.push_str(before);
+            quoted.push_str(&format!("\"{}\"", w.folded.replace('"', "\"\"")));
+            from = w.end;
+        }
+        quoted.push_str(file.text.get(from..self.end).unwrap_or(""));
+        let tree = |sql: &str| {
+            let parsed = pg_query::parse(&crate::load::parser_text(sql), 0).ok()?;
+            let mut tree = serde_json::to_value(parsed.protobuf.stmts).ok()?;
+            without_locations(&mut tree);
+            Some(tree)
+        };
+        matches!((tree(text), tree(&quoted)), (Some(a), Some(b)) if a == b)
+    }
+}
+
+/// Removes the positions from a syntax tree (`location`, `stmt_location`, `stmt_len`).
+fn without_locations(tree: &mut Value) {
+    match tree {
+        Value::Object(fields) => {
+            fields.retain(|k, _| !["location", "stmt_location", "stmt_len"].contains(&k.as_str()));
+            fields.values_mut().for_each(without_locations);
+        }
+        Value::Array(items) => items.iter_mut().for_each(without_locations),
+        _ => {}
     }
 }
 

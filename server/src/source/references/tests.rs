@@ -407,3 +407,49 @@ fn the_filter_matches_whole_words_only() {
     assert!(!contains_word("CREATE TABLE at2 (id int)", "t2"));
     assert!(contains_word("t2", "t2"));
 }
+
+#[test]
+fn a_keyword_is_not_the_name_it_spells_where_it_is_syntax() {
+    let text = "CREATE TABLE app.\"order\" (\n    \"order\" bigint PRIMARY KEY,\n    \
+                \"primary\" text,\n    CONSTRAINT \"check\" CHECK (\"primary\" <> ''),\n    \
+                CONSTRAINT \"unique\" UNIQUE (\"primary\")\n);\n\
+                CREATE INDEX index ON app.\"order\" (\"primary\");\n\
+                ALTER TABLE app.\"order\" ADD CONSTRAINT key PRIMARY KEY (\"order\");\n";
+    let table = || q("order");
+    let column = Target::Column {
+        table: table(),
+        column: "primary".into(),
+    };
+    let constraint = |name: &str| Target::Constraint {
+        table: table(),
+        name: name.into(),
+    };
+    assert_eq!(
+        found(text, &column),
+        [
+            "3:\"primary\"*",
+            "4:\"primary\"",
+            "5:\"primary\"",
+            "7:\"primary\""
+        ]
+    );
+    assert_eq!(found(text, &constraint("check")), ["4:\"check\"*"]);
+    assert_eq!(found(text, &constraint("unique")), ["5:\"unique\"*"]);
+    assert_eq!(found(text, &constraint("key")), ["8:key*"]);
+    assert_eq!(found(text, &Target::Relation(q("index"))), ["7:index*"]);
+    // The keyword under the cursor names nothing; the name after it does.
+    let path = search_path();
+    let names = Names::new(&path, &exists, &has_column);
+    let at = |needle: &str| text.find(needle).unwrap_or(0) + 1;
+    assert_eq!(target_at(text, at("PRIMARY KEY,"), &names), None);
+    assert_eq!(target_at(text, at("INDEX index"), &names), None);
+    assert_eq!(
+        target_at(text, at("index ON"), &names).map(|t| t.0),
+        Some(Target::Relation(q("index")))
+    );
+    // Renamed, every file still parses.
+    for target in [column, constraint("check"), constraint("key")] {
+        let out = renamed(text, &target, "renamed_x");
+        assert!(pg_query::parse(&out, 0).is_ok(), "{out}");
+    }
+}
