@@ -213,7 +213,19 @@ pub fn rename_edits(
         }
     }
     edits.sort_by_key(|e| (e.start, e.end));
-    edits
+    // An insertion where a replacement starts becomes part of it: clients differ on the order
+    // of an insertion and a replacement at one place.
+    let mut merged: Vec<Edit> = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match merged.last_mut() {
+            Some(last) if last.start == last.end && last.start == edit.start => {
+                last.end = edit.end;
+                last.text.push_str(&edit.text);
+            }
+            _ => merged.push(edit),
+        }
+    }
+    merged
 }
 
 /// The rename annotation's insertion: above the declaring statement, or for a column or

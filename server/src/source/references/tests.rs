@@ -380,6 +380,28 @@ fn renaming_tables_sequences_constraints_and_one_line_tables() {
         out,
         "CREATE TABLE app.t (id int, \n    -- pg-flux: renamed from name\n    label text);\n"
     );
+    // One edit there, not an insertion and a replacement at one place.
+    let path = search_path();
+    let names = Names::new(&path, &exists, &has_column);
+    let target = Target::Column {
+        table: q("t"),
+        column: "name".into(),
+    };
+    let edits = rename_edits(
+        one_line,
+        &occurrences(one_line, &target, &names),
+        &target,
+        "label",
+        true,
+    );
+    assert_eq!(
+        edits,
+        [Edit {
+            start: 28,
+            end: 32,
+            text: "\n    -- pg-flux: renamed from name\n    label".into()
+        }]
+    );
     assert_eq!(
         annotations(&out),
         [(
