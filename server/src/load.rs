@@ -456,19 +456,22 @@ fn step(sql: &str) -> Step {
     }
 }
 
+/// The syntax tree of the first statement of `sql`, when it parses.
+pub(crate) fn first_statement(sql: &str) -> Option<pg_query::NodeEnum> {
+    pg_query::parse(sql, 0)
+        .ok()?
+        .protobuf
+        .stmts
+        .into_iter()
+        .next()?
+        .stmt?
+        .node
+}
+
 /// The quoted name of the materialized view `sql` creates, when it is created filled.
 fn materialized_view_filled(sql: &str) -> Option<String> {
     use pg_query::NodeEnum;
-    let parsed = pg_query::parse(sql, 0).ok()?;
-    let stmt = parsed
-        .protobuf
-        .stmts
-        .first()?
-        .stmt
-        .as_ref()?
-        .node
-        .as_ref()?;
-    let NodeEnum::CreateTableAsStmt(create) = stmt else {
+    let NodeEnum::CreateTableAsStmt(create) = first_statement(sql)? else {
         return None;
     };
     let into = create.into.as_ref()?;

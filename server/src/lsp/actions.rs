@@ -269,26 +269,33 @@ async fn pull_objects(sh: &Shared, only: Option<(String, String)>) -> Result<Val
     }
     let path = pulled_path(&sh.ws.settings().schema_dir);
     write_files(sh, vec![(path.clone(), text, None)]).await?;
-    if sh.can_show_document() {
-        if let Some(uri) = Uri::from_file_path(&path) {
-            let shown = sh
-                .client
-                .show_document(ShowDocumentParams {
-                    uri,
-                    external: None,
-                    take_focus: Some(true),
-                    selection: None,
-                })
-                .await;
-            if let Err(e) = shown {
-                eprintln!("pg-flux lsp: could not open {}: {e}", path.display());
-            }
-        }
-    }
+    open_in_editor(sh, &path).await;
     Ok(json!({"path": path, "objects": count}))
 }
 
 /// `<schema-dir>/_pulled/<UTC timestamp>_pulled.sql`, never an existing file.
+/// Opens `path` in the editor (`window/showDocument`) when the client can.
+pub(super) async fn open_in_editor(sh: &Shared, path: &Path) {
+    if !sh.can_show_document() {
+        return;
+    }
+    let Some(uri) = Uri::from_file_path(path) else {
+        return;
+    };
+    let shown = sh
+        .client
+        .show_document(ShowDocumentParams {
+            uri,
+            external: None,
+            take_focus: Some(true),
+            selection: None,
+        })
+        .await;
+    if let Err(e) = shown {
+        eprintln!("pg-flux lsp: could not open {}: {e}", path.display());
+    }
+}
+
 fn pulled_path(schema_dir: &Path) -> PathBuf {
     let dir = schema_dir.join(PULLED_DIR);
     let stamp = pull::utc_stamp(SystemTime::now());

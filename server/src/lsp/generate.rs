@@ -7,7 +7,6 @@
 use serde_json::{json, Value};
 use tower_lsp_server::ls_types::{
     CodeAction, CodeActionKind, CodeActionOrCommand, CodeActionParams, Command, MessageType,
-    ShowDocumentParams, Uri,
 };
 
 use super::backend::Shared;
@@ -99,22 +98,7 @@ async fn generate(sh: &Shared) -> Result<Value, String> {
             )
             .await;
     }
-    if sh.can_show_document() {
-        if let Some(uri) = Uri::from_file_path(&path) {
-            let shown = sh
-                .client
-                .show_document(ShowDocumentParams {
-                    uri,
-                    external: None,
-                    take_focus: Some(true),
-                    selection: None,
-                })
-                .await;
-            if let Err(e) = shown {
-                eprintln!("pg-flux lsp: could not open {}: {e}", path.display());
-            }
-        }
-    }
+    super::actions::open_in_editor(sh, &path).await;
     Ok(json!({
         "path": path,
         "statements": report.statements,

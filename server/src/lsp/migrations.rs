@@ -172,16 +172,7 @@ fn transaction_blockers(sqls: &[&str]) -> Vec<(usize, String)> {
 /// `Some(true)` for a statement opening a transaction block, `Some(false)` for one ending it.
 fn transaction_kind(sql: &str) -> Option<bool> {
     use pg_query::protobuf::TransactionStmtKind as Kind;
-    let parsed = pg_query::parse(sql, 0).ok()?;
-    let node = parsed
-        .protobuf
-        .stmts
-        .first()?
-        .stmt
-        .as_ref()?
-        .node
-        .as_ref()?;
-    let NodeEnum::TransactionStmt(t) = node else {
+    let NodeEnum::TransactionStmt(t) = crate::load::first_statement(sql)? else {
         return None;
     };
     match Kind::try_from(t.kind).ok()? {
