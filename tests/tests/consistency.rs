@@ -159,6 +159,34 @@ fn the_catalog_fingerprint_changes_with_every_change_a_dump_shows_and_nothing_el
                 "PostgreSQL {major}: changed by {unchanged}"
             );
         }
+        // A transaction that commits after a newer one: its rows are not the newest, and an
+        // update leaves the count; the change must still show.
+        let runtime = tokio::runtime::Runtime::new().unwrap_or_else(|e| panic!("{e}"));
+        let late = runtime.block_on(async {
+            let (client, connection) = tokio_postgres::connect(&d.url(), tokio_postgres::NoTls)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL {major}: {e}"));
+            tokio::spawn(connection);
+            client
+                .batch_execute("BEGIN; COMMENT ON COLUMN public.t.a IS 'committed late'")
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL {major}: {e}"));
+            client
+        });
+        d.exec("COMMENT ON FUNCTION public.f() IS 'committed first'");
+        let before_late_commit = fingerprint();
+        assert_ne!(
+            before_late_commit, last,
+            "PostgreSQL {major}: unchanged by a comment"
+        );
+        runtime
+            .block_on(late.batch_execute("COMMIT"))
+            .unwrap_or_else(|e| panic!("PostgreSQL {major}: {e}"));
+        last = fingerprint();
+        assert_ne!(
+            last, before_late_commit,
+            "PostgreSQL {major}: unchanged by a transaction that committed after a newer one"
+        );
         other.exec(&format!(
             "CREATE TABLE public.elsewhere (a integer); CREATE ROLE {role}_other; \
              ALTER TABLE public.elsewhere OWNER TO {role}_other"

@@ -10,7 +10,7 @@ use crate::ignore::{IgnoreRules, RuleCount};
 use crate::inspect::{Depth, Scope};
 use crate::inventory::{inventory, LiveObject};
 use crate::model::Catalog;
-use crate::source::{Problem, SourceModel};
+use crate::source::{Declared, Problem, SourceModel};
 
 #[derive(Debug, Clone)]
 pub struct VerifyOptions {
@@ -46,46 +46,74 @@ impl VerifyReport {
 /// Parses the source (an unparsable file is an error naming file:line:column), inspects the
 /// database, and compares.
 pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
-    // The source is parsed while the server answers the catalog queries.
+    // The source is parsed, and what depends on it alone found, while the server answers the
+    // catalog queries; the thread then takes the live objects and compares.
     let (dir, schema) = (options.schema_dir.clone(), options.default_schema.clone());
+    let ignore = options.scope.ignore.clone();
+    let (live_sender, live_receiver) = tokio::sync::oneshot::channel::<Listed>();
     let start = std::time::Instant::now();
-    let source = tokio::task::spawn_blocking(move || {
-        let source = load_source(&dir, &schema);
+    let source_side = tokio::task::spawn_blocking(move || {
+        let source = load_source(&dir, &schema)?;
+        let declared = source.declared();
+        let findings = SourceFindings::of(&source, &declared, &ignore);
         crate::inspect::trace_phase("source", start);
-        source
+        let Ok((live, ignored)) = live_receiver.blocking_recv() else {
+            // The live side failed: its error is the one reported.
+            return Ok(None);
+        };
+        let start = std::time::Instant::now();
+        let report = findings.against(&live, ignored, &declared, &ignore);
+        drop(declared);
+        drop_in_background((live, source));
+        crate::inspect::trace_phase("compare", start);
+        Ok::<_, crate::Error>(Some(report))
     });
     // Identities only: no dependency query, no deparse function.
-    let catalog = async {
+    let live_side = async {
         let session = crate::connect::Session::open(&options.conninfo).await?;
         crate::inspect::trace_phase("session", start);
-        let catalog =
-            crate::inspect::inspect_cached(&session, &options.scope, Depth::Identities).await?;
+        let (catalog, pending) =
+            crate::inspect::inspect_cached_deferred(&session, &options.scope, Depth::Identities)
+                .await?;
         crate::inspect::trace_phase("inspect", start);
-        // The live objects are listed while the source is still being read.
-        let live = tokio::task::spawn_blocking(move || {
-            let live = inventory(&catalog);
-            let ignored = catalog.ignored.clone();
-            drop_in_background(catalog);
-            (live, ignored)
-        })
-        .await
-        .map_err(|e| {
-            crate::Error::Usage(format!("listing live objects failed unexpectedly: {e}"))
-        })?;
-        crate::inspect::trace_phase("live objects listed", start);
-        Ok::<_, crate::Error>(live)
+        // The live objects are listed while the server takes the fingerprint that stamps the
+        // cache's entry (when there is one to write).
+        let listing = async {
+            let listed = tokio::task::spawn_blocking(move || {
+                let live = inventory(&catalog);
+                let ignored = catalog.ignored.clone();
+                drop_in_background(catalog);
+                (live, ignored)
+            })
+            .await
+            .map_err(|e| {
+                crate::Error::Usage(format!("listing live objects failed unexpectedly: {e}"))
+            })?;
+            crate::inspect::trace_phase("live objects listed", start);
+            // A source side that failed has dropped its receiver: its error is reported below.
+            let _ = live_sender.send(listed);
+            Ok::<_, crate::Error>(())
+        };
+        let cache_write = async {
+            if let Some(pending) = pending {
+                pending.write(&session).await;
+            }
+        };
+        let (listed, ()) = tokio::join!(listing, cache_write);
+        listed
     };
-    let (source, live) = tokio::join!(source, catalog);
-    let source = source.map_err(|e| {
+    let (report, live) = tokio::join!(source_side, live_side);
+    let report = report.map_err(|e| {
         crate::Error::Usage(format!("reading the source failed unexpectedly: {e}"))
     })??;
-    let (live, ignored) = live?;
-    let start = std::time::Instant::now();
-    let report = compare_live(&live, ignored, &source, &options.scope.ignore);
-    drop_in_background((live, source));
-    crate::inspect::trace_phase("compare", start);
-    Ok(report)
+    live?;
+    report.ok_or_else(|| {
+        crate::Error::Usage("comparing failed unexpectedly: no live objects".to_string())
+    })
 }
+
+/// The live objects and what `[ignore]` took out of them.
+type Listed = (Vec<LiveObject>, Vec<RuleCount>);
 
 /// Frees `value` on another thread: a command that is done with a whole catalog need not wait
 /// for its hundreds of thousands of allocations to be given back.
@@ -118,26 +146,52 @@ fn compare_live(
     ignore: &IgnoreRules,
 ) -> VerifyReport {
     let declared = source.declared();
-    let undeclared = undeclared(live, |id| declared.contains_key(id));
-    let live_ids: crate::source::IdentitySet = live.iter().map(|o| &o.identity).collect();
-    let mut declared_not_live: Vec<Identity> = declared
-        .iter()
-        .filter(|(id, decls)| !live_ids.contains(*id) && !decls.iter().all(|d| d.implied))
-        .filter(|(id, _)| ignore.rule_for_declared(id).is_none())
-        .map(|(id, _)| (*id).clone())
-        .collect();
-    declared_not_live.sort();
-    let mut problems = source.problems_of(&declared);
-    problems.extend(crate::ignore::declared_problems(source, ignore));
-    problems.sort_by(|a, b| {
-        (&a.span.file, a.span.start, &a.message).cmp(&(&b.span.file, b.span.start, &b.message))
-    });
-    VerifyReport {
-        undeclared,
-        declared_not_live,
-        problems,
-        duplicates: crate::source::duplicates_of(&declared).len(),
-        ignored,
+    SourceFindings::of(source, &declared, ignore).against(live, ignored, &declared, ignore)
+}
+
+/// What the source says on its own: its problems and how many declarations repeat another.
+struct SourceFindings {
+    problems: Vec<Problem>,
+    duplicates: usize,
+}
+
+impl SourceFindings {
+    fn of(source: &SourceModel, declared: &Declared, ignore: &IgnoreRules) -> SourceFindings {
+        let mut problems = source.problems_of(declared);
+        problems.extend(crate::ignore::declared_problems(source, ignore));
+        problems.sort_by(|a, b| {
+            (&a.span.file, a.span.start, &a.message).cmp(&(&b.span.file, b.span.start, &b.message))
+        });
+        SourceFindings {
+            problems,
+            duplicates: crate::source::duplicates_of(declared).len(),
+        }
+    }
+
+    /// The report: these findings, and the source's `declared` against the `live` objects.
+    fn against(
+        self,
+        live: &[LiveObject],
+        ignored: Vec<RuleCount>,
+        declared: &Declared,
+        ignore: &IgnoreRules,
+    ) -> VerifyReport {
+        let undeclared = undeclared(live, |id| declared.contains_key(id));
+        let live_ids: crate::source::IdentitySet = live.iter().map(|o| &o.identity).collect();
+        let mut declared_not_live: Vec<Identity> = declared
+            .iter()
+            .filter(|(id, decls)| !live_ids.contains(*id) && !decls.iter().all(|d| d.implied))
+            .filter(|(id, _)| ignore.rule_for_declared(id).is_none())
+            .map(|(id, _)| (*id).clone())
+            .collect();
+        declared_not_live.sort();
+        VerifyReport {
+            undeclared,
+            declared_not_live,
+            problems: self.problems,
+            duplicates: self.duplicates,
+            ignored,
+        }
     }
 }
 

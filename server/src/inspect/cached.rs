@@ -12,6 +12,7 @@
 //! stamp and body written by two runs at once) reads the catalog and writes the entry anew.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{fingerprint, inspect_session, query_error, trace, trace_phase, Depth, Scope};
 use crate::connect::Session;
@@ -34,8 +35,102 @@ pub async fn inspect_cached_with(
     depth: Depth,
     fingerprint_taken: Option<&str>,
 ) -> Result<Catalog> {
+    match read_through_cache(session, scope, depth, fingerprint_taken, false).await? {
+        Read::Done(catalog) => Ok(*catalog),
+        // Not asked to defer: never returned.
+        Read::Pending(pending) => {
+            let catalog = pending.catalog.clone();
+            pending.write(session).await;
+            Ok(Arc::try_unwrap(catalog).unwrap_or_else(|shared| (*shared).clone()))
+        }
+    }
+}
+
+/// As [`inspect_cached`], for a caller with work of its own on the catalog (verify): when the
+/// cache holds nothing for this database, the catalog comes back before its fingerprint is
+/// taken, with the entry still to write ([`PendingEntry::write`], while the caller works: the
+/// server is idle then). A cache that holds an entry for this database is looked up first, as
+/// [`inspect_cached`] does, and that needs the fingerprint at once.
+pub async fn inspect_cached_deferred(
+    session: &Session,
+    scope: &Scope,
+    depth: Depth,
+) -> Result<(Arc<Catalog>, Option<PendingEntry>)> {
+    Ok(
+        match read_through_cache(session, scope, depth, None, true).await? {
+            Read::Done(catalog) => (Arc::from(catalog), None),
+            Read::Pending(pending) => (pending.catalog.clone(), Some(pending)),
+        },
+    )
+}
+
+/// A catalog read and not yet in the cache: the entry is written once the fingerprint that
+/// stamps it is taken, in the read's snapshot.
+pub struct PendingEntry {
+    entry: Entry,
+    identity: String,
+    wal: Option<String>,
+    catalog: Arc<Catalog>,
+}
+
+impl PendingEntry {
+    /// Takes the fingerprint through `session` (the one that read the catalog, still in its
+    /// snapshot) and writes the entry. A failure leaves the cache without it, and says why
+    /// when traced: the catalog read is good all the same.
+    pub async fn write(self, session: &Session) {
+        let start = std::time::Instant::now();
+        let fingerprint = match fingerprint(&session.readers()).await {
+            Ok(fingerprint) => fingerprint,
+            Err(e) => {
+                trace(&format!("catalog cache: not written: {e}"));
+                return;
+            }
+        };
+        trace_phase("catalog fingerprint (after the read)", start);
+        let stamp = Stamp {
+            identity: self.identity,
+            wal: self.wal,
+            fingerprint,
+        };
+        let (entry, catalog) = (self.entry, self.catalog);
+        let written = tokio::task::spawn_blocking(move || write_entry(&entry, &stamp, &catalog));
+        if let Err(e) = written.await {
+            trace(&format!("catalog cache: not written: {e}"));
+        }
+    }
+}
+
+enum Read {
+    Done(Box<Catalog>),
+    Pending(PendingEntry),
+}
+
+/// Writes `catalog` to `entry` unless it holds credentials, and prunes the cache.
+fn write_entry(entry: &Entry, stamp: &Stamp, catalog: &Catalog) {
+    if holds_credentials(catalog) {
+        // Dump never writes them either (see `emit::foreign`): not a byte of them on disk.
+        trace("catalog cache: not written: the catalog holds credentials (foreign-data options)");
+        return;
+    }
+    let start = std::time::Instant::now();
+    entry.write(stamp, catalog);
+    if let Some(dir) = entry.base.parent() {
+        crate::cache::prune(dir, KEEP * 2);
+    }
+    trace_phase("catalog cache: written", start);
+}
+
+async fn read_through_cache(
+    session: &Session,
+    scope: &Scope,
+    depth: Depth,
+    fingerprint_taken: Option<&str>,
+    defer: bool,
+) -> Result<Read> {
     let Some(dir) = crate::cache::dir("catalogs") else {
-        return inspect_session(session, scope, depth).await;
+        return Ok(Read::Done(Box::new(
+            inspect_session(session, scope, depth).await?,
+        )));
     };
     let start = std::time::Instant::now();
     let identity = database_identity(session).await?;
@@ -58,9 +153,22 @@ pub async fn inspect_cached_with(
         {
             if let Some(catalog) = entry.body(&stamp.fingerprint) {
                 trace_phase("catalog cache: read (nothing logged since)", start);
-                return Ok(catalog);
+                return Ok(Read::Done(Box::new(catalog)));
             }
         }
+    }
+    // Nothing kept for this database: no fingerprint can match, so it need not come first.
+    let kept_for_this_database = stamps.iter().flatten().any(|s| s.identity == identity);
+    if defer && !kept_for_this_database && fingerprint_taken.is_none() {
+        trace("catalog cache: miss (nothing kept for this database)");
+        let catalog = inspect_session(session, scope, depth).await?;
+        let entry = entries.swap_remove(0);
+        return Ok(Read::Pending(PendingEntry {
+            entry,
+            identity,
+            wal: wal.map(str::to_string),
+            catalog: Arc::new(catalog),
+        }));
     }
     let fingerprint = match fingerprint_taken {
         Some(taken) => taken.to_string(),
@@ -79,22 +187,14 @@ pub async fn inspect_cached_with(
                 // The same catalog at a later log position: the next run need not scan.
                 crate::cache::write(&entry.stamp_path(), now.render().as_bytes());
                 trace_phase("catalog cache: read (same fingerprint)", start);
-                return Ok(catalog);
+                return Ok(Read::Done(Box::new(catalog)));
             }
         }
     }
     trace("catalog cache: miss");
     let catalog = inspect_session(session, scope, depth).await?;
-    if holds_credentials(&catalog) {
-        // Dump never writes them either (see `emit::foreign`): not a byte of them on disk.
-        trace("catalog cache: not written: the catalog holds credentials (foreign-data options)");
-        return Ok(catalog);
-    }
-    let start = std::time::Instant::now();
-    entries[0].write(&now, &catalog);
-    crate::cache::prune(&dir, KEEP * 2);
-    trace_phase("catalog cache: written", start);
-    Ok(catalog)
+    write_entry(&entries[0], &now, &catalog);
+    Ok(Read::Done(Box::new(catalog)))
 }
 
 /// True when an option of a foreign-data wrapper, server, user mapping, foreign table or column

@@ -21,7 +21,10 @@ use tokio_postgres::Client;
 use crate::error::{Error, Result};
 use crate::model::Catalog;
 
-pub use cached::{inspect_cached, inspect_cached_with, logged_nothing_during};
+pub use cached::{
+    inspect_cached, inspect_cached_deferred, inspect_cached_with, logged_nothing_during,
+    PendingEntry,
+};
 pub use fingerprint::fingerprint;
 pub(crate) use sql::in_scope;
 pub use sql::{trace, trace_phase, Scope};
