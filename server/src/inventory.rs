@@ -24,6 +24,8 @@ pub enum Render {
     Sql(String),
     /// Not renderable: a kind pg-flux does not model.
     Nothing,
+    /// Not rendered: listed by [`identities`], for a caller that only compares.
+    NotRendered,
 }
 
 #[derive(Debug, Clone)]
@@ -43,11 +45,22 @@ pub struct LiveObject {
 
 struct Builder {
     objects: Vec<LiveObject>,
-    /// The last file pushed to, shared with the objects that follow into it.
-    last_file: Option<Arc<Path>>,
+    /// The last file pushed to and its place, shared with the objects that follow into it.
+    last_file: Option<(FilePlace, Arc<Path>)>,
+    /// False when listing [`identities`]: statements are not rendered.
+    render: bool,
 }
 
 impl Builder {
+    /// `Render::Sql` of what `sql` gives, when this listing renders.
+    fn sql(&self, sql: impl FnOnce() -> String) -> Render {
+        if self.render {
+            Render::Sql(sql())
+        } else {
+            Render::NotRendered
+        }
+    }
+
     fn push(
         &mut self,
         identity: Identity,
@@ -55,15 +68,12 @@ impl Builder {
         parent: Option<usize>,
         render: Render,
     ) -> usize {
-        let file = place.map(|place| {
-            let path = layout::file_path(place);
-            match &self.last_file {
-                Some(last) if **last == *path => last.clone(),
-                _ => {
-                    let shared: Arc<Path> = Arc::from(path);
-                    self.last_file = Some(shared.clone());
-                    shared
-                }
+        let file = place.map(|place| match &self.last_file {
+            Some((last_place, last)) if last_place == place => last.clone(),
+            _ => {
+                let shared: Arc<Path> = Arc::from(layout::file_path(place));
+                self.last_file = Some((place.clone(), shared.clone()));
+                shared
             }
         });
         self.objects.push(LiveObject {
@@ -99,8 +109,8 @@ impl Builder {
                     column: column.map(str::to_string),
                 },
             );
-            let sql = emit::sql::grant(sql_kind, sql_target, column, g);
-            self.push(identity, Some(place), parent, Render::Sql(sql));
+            let render = self.sql(|| emit::sql::grant(sql_kind, sql_target, column, g));
+            self.push(identity, Some(place), parent, render);
         }
     }
 }
@@ -111,9 +121,20 @@ fn named(kind: ObjectKind, name: &QualifiedName) -> Identity {
 
 /// Every live object of `catalog`, parents before their sub-objects.
 pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
+    list(catalog, true)
+}
+
+/// As [`inventory`], without the statements that add sub-objects (`Render::NotRendered`):
+/// what verify compares (rendering them was a third of its listing).
+pub fn identities(catalog: &Catalog) -> Vec<LiveObject> {
+    list(catalog, false)
+}
+
+fn list(catalog: &Catalog, render: bool) -> Vec<LiveObject> {
     let mut b = Builder {
         objects: Vec::new(),
         last_file: None,
+        render,
     };
     let pg18 = catalog.server_major() >= 18;
     for s in &catalog.schemas {
@@ -259,7 +280,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
                 Identity::of_table(ObjectKind::Column, schema, table, &c.name),
                 Some(&place),
                 Some(parent),
-                Render::Sql(emit::add_column_sql(t, c, pg18)),
+                b.sql(|| emit::add_column_sql(t, c, pg18)),
             );
             // Columns a typed table or a child gets from elsewhere are not declared by it.
             b.objects[i].required = c.local && t.of_type.is_none();
@@ -268,7 +289,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
             let render = if k.kind == "f" {
                 Render::Blocks(vec![CatalogRef::Constraint(k.oid)])
             } else {
-                Render::Sql(emit::add_constraint_sql(t, k))
+                b.sql(|| emit::add_constraint_sql(t, k))
             };
             let i = b.push(
                 Identity::of_table(ObjectKind::Constraint, schema, table, &k.name),
@@ -577,7 +598,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
                 identity,
                 Some(&place),
                 Some(parent),
-                Render::Sql(emit::user_mapping_sql(&s.name, m)),
+                b.sql(|| emit::user_mapping_sql(&s.name, m)),
             );
         }
     }
@@ -596,7 +617,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
                 Identity::of_table(ObjectKind::Column, schema, table, &c.name),
                 Some(&place),
                 Some(parent),
-                Render::Sql(emit::add_foreign_column_sql(t, c)),
+                b.sql(|| emit::add_foreign_column_sql(t, c)),
             );
             // Columns a partition or child gets from its parent are not declared by it.
             b.objects[i].required = c.local && t.partition_bound.is_none();
@@ -606,7 +627,7 @@ pub fn inventory(catalog: &Catalog) -> Vec<LiveObject> {
                 Identity::of_table(ObjectKind::Constraint, schema, table, &k.name),
                 Some(&place),
                 Some(parent),
-                Render::Sql(emit::add_foreign_constraint_sql(t, k)),
+                b.sql(|| emit::add_foreign_constraint_sql(t, k)),
             );
             // NOT NULL constraints (18+) are a property of their column.
             b.objects[i].required = k.local && k.kind != "n";

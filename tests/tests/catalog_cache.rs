@@ -1,8 +1,9 @@
 //! The live catalog cache gives what a fresh read gives. A dumped database is changed live, one
 //! kind of change at a time (columns, comments, grants, function bodies, a rename that changes a
 //! view's text, role names, default privileges, indexes, enum values, sequences, the time zone
-//! defaults print in); after each change `verify --drift` and `migrate generate` run through
-//! the cache and with `PGFLUX_CACHE=off`, and their outputs must be identical. The cached run
+//! defaults print in); after each change `verify --drift`, `migrate generate` and `dump` run
+//! through the cache and with `PGFLUX_CACHE=off`, and their outputs (the dumped tree's files)
+//! must be identical. The cached run
 //! must have noticed the change (a miss), and a run with nothing changed must have used the
 //! cache: without a scan when nothing was logged, after one when only rows changed. A plain
 //! role (no access to the cluster's control data) is held to the same.
@@ -43,8 +44,14 @@ fn run(dir: &Path, url: &str, cache: Option<&Path>, args: &[&str]) -> Outcome {
     let migrations = dir.join("migrations");
     let _ = std::fs::remove_dir_all(&migrations);
     let schema = dir.join("schema").to_string_lossy().into_owned();
+    let dumped = dir.join("dumped");
+    let dumped_arg = dumped.to_string_lossy().into_owned();
     let mut all = args.to_vec();
-    all.extend(["--db", url, "--schema-dir", &schema]);
+    if args.first() == Some(&"dump") {
+        all.extend(["--db", url, "--output", &dumped_arg, "--force"]);
+    } else {
+        all.extend(["--db", url, "--schema-dir", &schema]);
+    }
     let mut command = pg_flux_cached(dir, &all, cache);
     if args.first() == Some(&"migrate") {
         command.arg("--migrations-dir").arg(&migrations);
@@ -70,6 +77,12 @@ fn run(dir: &Path, url: &str, cache: Option<&Path>, args: &[&str]) -> Outcome {
     {
         output.push_str(&std::fs::read_to_string(entry.path()).unwrap_or_default());
     }
+    if args.first() == Some(&"dump") {
+        // The tree written, file by file.
+        for (path, text) in pg_flux_tests::read_tree(&dumped) {
+            output.push_str(&format!("-- {}\n{text}", path.display()));
+        }
+    }
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     let (trace, messages): (Vec<&str>, Vec<&str>) = stderr.lines().partition(|l| {
         [
@@ -91,9 +104,10 @@ fn run(dir: &Path, url: &str, cache: Option<&Path>, args: &[&str]) -> Outcome {
     }
 }
 
-const COMMANDS: [&[&str]; 2] = [
+const COMMANDS: [&[&str]; 3] = [
     &["verify", "--drift", "--format", "json"],
     &["migrate", "generate", "--label", "cache"],
+    &["dump"],
 ];
 
 /// Every command through the cache and without it: the same outcome; what the cached runs

@@ -36,26 +36,48 @@ pub struct DumpReport {
 
 /// Inspects the database and writes the tree. The target is checked before connecting and
 /// replaced all at once, so a refused or failed dump leaves it exactly as it was.
+///
+/// The catalog is read through the cache of [`inspect::inspect_cached_deferred`]: a database
+/// that has not changed since pg-flux last read it (a dump, verify or migrate) is not read
+/// again. When the cache holds nothing for it, the fingerprint that stamps the new entry is
+/// taken while the tree is emitted and written (the server is idle then).
 pub async fn dump(options: &DumpOptions) -> Result<DumpReport> {
     layout::check_target(&options.output, options.force)?;
-    let catalog = read_catalog(&options.conninfo, &options.scope).await?;
     let start = std::time::Instant::now();
-    let blocks = emit::emit(&catalog);
-    inspect::trace_phase("emit", start);
+    let session = crate::connect::Session::open_locked(&options.conninfo, &options.scope).await?;
+    inspect::trace_phase("session (locks, snapshot, second reader)", start);
     let start = std::time::Instant::now();
-    let files = layout::render(&blocks, options.layout);
-    inspect::trace_phase("render", start);
-    let start = std::time::Instant::now();
-    let kept = layout::write_tree(&options.output, &files, options.force)?;
-    inspect::trace_phase("write", start);
-    Ok(DumpReport {
-        objects: blocks.len(),
-        files: files.len(),
-        unmodeled: catalog.unmodeled.clone(),
-        queries: catalog.query_count,
-        kept,
-        warnings: scope_warnings(&catalog, &options.scope),
-    })
+    let (catalog, pending) =
+        inspect::inspect_cached_deferred(&session, &options.scope, inspect::Depth::Ordered).await?;
+    inspect::trace_phase("inspect", start);
+    let scope = options.scope.clone();
+    let (output, layout, force) = (options.output.clone(), options.layout, options.force);
+    let write = tokio::task::spawn_blocking(move || {
+        let start = std::time::Instant::now();
+        let blocks = emit::emit(&catalog);
+        inspect::trace_phase("emit", start);
+        let start = std::time::Instant::now();
+        let files = layout::render(&blocks, layout);
+        inspect::trace_phase("render", start);
+        let start = std::time::Instant::now();
+        let kept = layout::write_tree(&output, &files, force)?;
+        inspect::trace_phase("write", start);
+        Ok::<_, crate::Error>(DumpReport {
+            objects: blocks.len(),
+            files: files.len(),
+            unmodeled: catalog.unmodeled.clone(),
+            queries: catalog.query_count,
+            kept,
+            warnings: scope_warnings(&catalog, &scope),
+        })
+    });
+    let cache_write = async {
+        if let Some(pending) = pending {
+            pending.write(&session).await;
+        }
+    };
+    let (report, ()) = tokio::join!(write, cache_write);
+    report.map_err(|e| crate::Error::Usage(format!("writing the tree failed unexpectedly: {e}")))?
 }
 
 /// A schema of `scope` that the inspection did not find (a misspelt `--schemas` would dump

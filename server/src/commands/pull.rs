@@ -140,7 +140,8 @@ pub fn render(catalog: &Catalog, objects: &[LiveObject]) -> (usize, String) {
                 };
                 units.push((stage, units.len(), i, sql.clone()));
             }
-            Render::Nothing => {}
+            // (Pull lists with `inventory`, which renders.)
+            Render::Nothing | Render::NotRendered => {}
         }
     }
     if !owner.is_empty() {

@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::identity::{Identity, ObjectKind};
 use crate::ignore::{IgnoreRules, RuleCount};
 use crate::inspect::{Depth, Scope};
-use crate::inventory::{inventory, LiveObject};
+use crate::inventory::{identities, LiveObject};
 use crate::model::Catalog;
 use crate::source::{Declared, Problem, SourceModel};
 
@@ -80,7 +80,7 @@ pub async fn verify(options: &VerifyOptions) -> Result<VerifyReport> {
         // cache's entry (when there is one to write).
         let listing = async {
             let listed = tokio::task::spawn_blocking(move || {
-                let live = inventory(&catalog);
+                let live = identities(&catalog);
                 let ignored = catalog.ignored.clone();
                 drop_in_background(catalog);
                 (live, ignored)
@@ -135,10 +135,15 @@ pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<Sou
 /// `catalog` was inspected under `ignore`; a declaration `ignore` takes is a warning (among
 /// the problems), never pending.
 pub fn compare(catalog: &Catalog, source: &SourceModel, ignore: &IgnoreRules) -> VerifyReport {
-    compare_live(&inventory(catalog), catalog.ignored.clone(), source, ignore)
+    compare_live(
+        &identities(catalog),
+        catalog.ignored.clone(),
+        source,
+        ignore,
+    )
 }
 
-/// As [`compare`], with the catalog's [`inventory`] and what `[ignore]` took out of it.
+/// As [`compare`], with the catalog's [`identities`] and what `[ignore]` took out of it.
 fn compare_live(
     live: &[LiveObject],
     ignored: Vec<RuleCount>,
@@ -195,7 +200,7 @@ impl SourceFindings {
     }
 }
 
-/// The objects of `live` (an [`inventory`]) that `is_declared` does not declare, as verify
+/// The objects of `live` (an [`inventory`](crate::inventory::inventory)) that `is_declared` does not declare, as verify
 /// reports them: a sub-object whose parent is itself undeclared (a new table's columns) is not
 /// reported on its own. The language server calls it with its own index of declarations.
 pub fn undeclared(live: &[LiveObject], is_declared: impl Fn(&Identity) -> bool) -> Vec<LiveObject> {

@@ -108,6 +108,8 @@ impl Session {
             let listed = table_names(&client, &tables_sql, scope)
                 .await
                 .map_err(setup_error)?;
+            // Before the transaction: its locks are not logged, its snapshot comes after them.
+            let wal_position = wal_position(&client).await;
             client
                 .batch_execute("BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY")
                 .await
@@ -140,7 +142,9 @@ impl Session {
                     .collect();
                 let lock = format!("LOCK TABLE {} IN ACCESS SHARE MODE", created.join(", "));
                 if created.is_empty() || client.batch_execute(&lock).await.is_ok() {
-                    return Session::start(client, info, &seen).await;
+                    let mut session = Session::start(client, info, &seen).await?;
+                    session.wal_position = wal_position;
+                    return Ok(session);
                 }
             }
             client

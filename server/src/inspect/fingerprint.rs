@@ -3,16 +3,18 @@
 //! catalog again, so a reader that keeps the last one (the language server) need not.
 //!
 //! Every change of a catalog row writes a row version with a newer transaction id (`xmin`);
-//! a dropped row leaves the count. So per catalog, the row count, the newest `xmin` and a sum
-//! of the `xmin`s' hashes (for a transaction that commits after a newer one) change with any
-//! DDL, GRANT, COMMENT or label, and do not change when VACUUM or ANALYZE update statistics in
-//! place. `xid` has no order and no cast to a number but through text (that conversion was
-//! two thirds of the scan): the newest is read as the least `age()`, which counts from the
-//! transaction's own latest id, and made absolute with that id, which each reader reports. Every catalog of the database that the role
-//! may read is taken (a change elsewhere costs one needless read, a change missed would cost a
-//! wrong answer), this database's rows of the shared ones, the names of the roles its
-//! objects depend on (a dump prints them; a plain role cannot read their catalog), and when the
-//! server started (a cluster made anew counts its transactions from the start again).
+//! a dropped row leaves the count and the sum. So per catalog, the row count, the sum and the
+//! newest `xmin` change with any DDL, GRANT, COMMENT or label (the sum also when a transaction
+//! commits after a newer one), and do not change when VACUUM or ANALYZE update statistics in
+//! place. `xid` has no order and no cast to a number but through text, and that conversion was
+//! two thirds of the scan: the rows' `age()` is summed and minimised instead, and made absolute
+//! with the latest id ages count from in the transaction, which each reader reports.
+//!
+//! Every catalog of the database that the role may read is taken (a change elsewhere costs one
+//! needless read, a change missed would cost a wrong answer), this database's rows of the
+//! shared ones, the names of the roles its objects depend on (a dump prints them; a plain role
+//! cannot read their catalog), and when the server started (a cluster made anew counts its
+//! transactions from the start again).
 
 use tokio_postgres::Client;
 
@@ -32,9 +34,7 @@ pub async fn fingerprint(readers: &[&Client]) -> Result<String> {
     };
     let rows = first
         .query(
-            "SELECT c.relname::text, c.relisshared, \
-                    pg_catalog.current_setting('server_version_num')::int4 \
-             FROM pg_catalog.pg_class c \
+            "SELECT c.relname::text, c.relisshared FROM pg_catalog.pg_class c \
              WHERE c.relnamespace = 'pg_catalog'::pg_catalog.regnamespace AND c.relkind = 'r' \
                AND pg_catalog.has_table_privilege(c.oid, 'SELECT') \
                AND NOT (c.relname = ANY($1::text[])) \
@@ -44,8 +44,7 @@ pub async fn fingerprint(readers: &[&Client]) -> Result<String> {
         .await
         .map_err(|e| query_error("catalog fingerprint", e))?;
     let readable: Vec<(String, bool)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
-    let version: i32 = rows.first().map_or(0, |r| r.get(2));
-    let parts = parts(&readable, version);
+    let parts = parts(&readable);
     // Dealt out in turn, largest first: about equal pages to scan on each reader.
     let mut shares: Vec<Vec<&str>> = vec![Vec::new(); readers.len()];
     for (i, part) in parts.iter().enumerate() {
@@ -59,7 +58,8 @@ pub async fn fingerprint(readers: &[&Client]) -> Result<String> {
                 return Ok(Vec::new());
             }
             let sql = format!(
-                "SELECT c, COALESCE(f, ''), newest_age, ({LATEST_XID})::text \
+                "SELECT c, COALESCE(f, ''), n, frozen, age_sum::text, newest_age, \
+                        ({LATEST_XID})::text \
                  FROM ({}) x",
                 share.join(" UNION ALL ")
             );
@@ -74,14 +74,27 @@ pub async fn fingerprint(readers: &[&Client]) -> Result<String> {
         .iter()
         .flatten()
     {
-        let (catalog, part, newest_age, latest): (String, String, Option<i32>, String) =
-            (row.get(0), row.get(1), row.get(2), row.get(3));
-        let newest = newest_xid(newest_age, &latest).ok_or_else(|| {
-            crate::error::Error::Database(format!(
-                "catalog fingerprint: unexpected transaction id {latest:?}"
-            ))
-        })?;
-        lines.push(format!("{catalog} {part}:{newest}"));
+        let (catalog, value): (String, String) = (row.get(0), row.get(1));
+        let ages = Ages {
+            rows: row.get(2),
+            frozen: row.get(3),
+            sum: row.get(4),
+            least: row.get(5),
+        };
+        let latest: String = row.get(6);
+        let line = match ages.rows {
+            None => format!("{catalog} {value}"),
+            Some(_) => {
+                let xmins = ages.xmins(&latest).ok_or_else(|| {
+                    crate::error::Error::Database(format!(
+                        "catalog fingerprint: unexpected transaction ids in {catalog}: \
+                         {ages:?}, latest {latest:?}"
+                    ))
+                })?;
+                format!("{catalog} {xmins}")
+            }
+        };
+        lines.push(line);
     }
     lines.sort();
     Ok(crate::cache::digest(lines.iter().map(|l| l.as_bytes())))
@@ -92,27 +105,45 @@ pub async fn fingerprint(readers: &[&Client]) -> Result<String> {
 const LATEST_XID: &str = "SELECT s.xmin8 + pg_catalog.age(((s.xmin8 % 4294967296)::text)::xid)::int8 \
      FROM (SELECT pg_catalog.pg_snapshot_xmin(pg_catalog.pg_current_snapshot())::text::int8 AS xmin8) s";
 
-/// The newest `xmin` of a catalog, from its least `age()` and the `latest` id ages count from:
-/// "none" when it has no rows or only rows of the bootstrap or frozen ids (whose age is
-/// `i32::MAX`); `None` when `latest` is not a number. Rows frozen more than 2^31 ids ago have
-/// a negative age (it wraps): the query leaves them out, their count and hash still count.
-fn newest_xid(newest_age: Option<i32>, latest: &str) -> Option<String> {
-    let latest: i64 = latest.parse().ok()?;
-    Some(match newest_age {
-        Some(age) if age != i32::MAX => (latest - i64::from(age)).to_string(),
-        _ => "none".to_string(),
-    })
+/// What one catalog's rows say of their `xmin`s' ages.
+#[derive(Debug)]
+struct Ages {
+    rows: Option<i64>,
+    /// Rows of the bootstrap or frozen ids, whose age is `i32::MAX` whatever the latest id.
+    frozen: Option<i64>,
+    sum: Option<String>,
+    /// The least non-negative age: the newest row's.
+    least: Option<i32>,
 }
 
-/// One query per catalog: its name, `count:hash sum` of its rows' `xmin` and their least
-/// age; the server's start and the roles.
-fn parts(readable: &[(String, bool)], server_version: i32) -> Vec<String> {
-    // `hashxid` came with PostgreSQL 14; before, the ids are summed as numbers (via text).
-    let hash_sum = if server_version >= 140000 {
-        "pg_catalog.sum(pg_catalog.hashxid(xmin)::int8)"
-    } else {
-        "pg_catalog.sum(xmin::text::int8)"
-    };
+impl Ages {
+    /// `rows:sum of xmin:newest xmin`, the same in every transaction while the catalog does not
+    /// change: each age is the `latest` id minus the row's. Rows frozen more than 2^31 ids ago
+    /// have a negative age (it wraps) and are left out of the newest; their wrapped ages move
+    /// with the latest id as the others' do, so the sum holds until one wraps again (one
+    /// needless read). `None` when a number does not parse.
+    fn xmins(&self, latest: &str) -> Option<String> {
+        let latest = i128::from(latest.parse::<i64>().ok()?);
+        let rows = i128::from(self.rows?);
+        let frozen = i128::from(self.frozen.unwrap_or(0));
+        let sum: i128 = match &self.sum {
+            Some(sum) => sum.parse().ok()?,
+            None => 0,
+        };
+        let (counted, counted_ages) = (rows - frozen, sum - frozen * i128::from(i32::MAX));
+        let xmin_sum = counted * latest - counted_ages;
+        let newest = match self.least {
+            Some(age) if age != i32::MAX => (latest - i128::from(age)).to_string(),
+            _ => "none".to_string(),
+        };
+        Some(format!("{rows}:{xmin_sum}:{newest}"))
+    }
+}
+
+/// One query per catalog: its name, its rows, of which frozen, and the sum and least of their
+/// `xmin`s' ages; the server's start and the roles.
+fn parts(readable: &[(String, bool)]) -> Vec<String> {
+    const AGE: &str = "pg_catalog.age(xmin)";
     let this_db = "(SELECT d.oid FROM pg_catalog.pg_database d \
                     WHERE d.datname = pg_catalog.current_database())";
     let subscriptions =
@@ -134,10 +165,10 @@ fn parts(readable: &[(String, bool)], server_version: i32) -> Vec<String> {
                 _ => return None,
             };
             Some(format!(
-                "SELECT '{name}'::text AS c, pg_catalog.count(*)::text || ':' || \
-                 COALESCE({hash_sum}, 0)::text AS f, \
-                 pg_catalog.min(pg_catalog.age(xmin)) FILTER (WHERE pg_catalog.age(xmin) >= 0) \
-                 AS newest_age \
+                "SELECT '{name}'::text AS c, NULL::text AS f, pg_catalog.count(*) AS n, \
+                 pg_catalog.count(*) FILTER (WHERE {AGE} = 2147483647) AS frozen, \
+                 pg_catalog.sum({AGE}::int8) AS age_sum, \
+                 pg_catalog.min({AGE}) FILTER (WHERE {AGE} >= 0) AS newest_age \
                  FROM pg_catalog.{name} {only}"
             ))
         })
@@ -145,6 +176,7 @@ fn parts(readable: &[(String, bool)], server_version: i32) -> Vec<String> {
         // anew (a container recreated at the same address), whatever it holds.
         .chain(std::iter::once(
             "SELECT 'server'::text AS c, pg_catalog.pg_postmaster_start_time()::text AS f, \
+             NULL::int8 AS n, NULL::int8 AS frozen, NULL::numeric AS age_sum, \
              NULL::int4 AS newest_age"
                 .to_string(),
         ))
@@ -153,10 +185,53 @@ fn parts(readable: &[(String, bool)], server_version: i32) -> Vec<String> {
         .chain(std::iter::once(format!(
             "SELECT 'roles'::text AS c, \
              pg_catalog.string_agg(r.oid::text || '=' || r.rolname, ',' ORDER BY r.oid) AS f, \
+             NULL::int8 AS n, NULL::int8 AS frozen, NULL::numeric AS age_sum, \
              NULL::int4 AS newest_age \
              FROM pg_catalog.pg_roles r WHERE r.oid = 10 OR r.oid IN \
              (SELECT refobjid FROM pg_catalog.pg_shdepend \
                WHERE dbid = {this_db} AND refclassid = 'pg_catalog.pg_authid'::pg_catalog.regclass)"
         )))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Ages;
+
+    /// Three rows of ids 1000, 1500 and a bootstrap id, seen from `latest`.
+    fn seen_from(latest: i64) -> String {
+        let ages = [latest - 1000, latest - 1500];
+        let ages = Ages {
+            rows: Some(3),
+            frozen: Some(1),
+            sum: Some((ages.iter().sum::<i64>() + i64::from(i32::MAX)).to_string()),
+            least: ages.iter().map(|a| *a as i32).min(),
+        };
+        ages.xmins(&latest.to_string()).unwrap_or_default()
+    }
+
+    #[test]
+    fn the_same_rows_read_in_later_transactions_give_the_same_line() {
+        assert_eq!(seen_from(2000), "3:2500:1500");
+        assert_eq!(seen_from(90_000), seen_from(2000));
+    }
+
+    #[test]
+    fn a_catalog_without_rows_or_with_frozen_rows_only_has_no_newest() {
+        let empty = Ages {
+            rows: Some(0),
+            frozen: Some(0),
+            sum: None,
+            least: None,
+        };
+        assert_eq!(empty.xmins("77").as_deref(), Some("0:0:none"));
+        let frozen = Ages {
+            rows: Some(2),
+            frozen: Some(2),
+            sum: Some((2 * i64::from(i32::MAX)).to_string()),
+            least: None,
+        };
+        assert_eq!(frozen.xmins("77").as_deref(), Some("2:0:none"));
+        assert_eq!(frozen.xmins("not a number"), None);
+    }
 }

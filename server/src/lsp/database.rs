@@ -88,7 +88,7 @@ impl LiveState {
         match &self.objects[self.find(identity)?].render {
             Render::Sql(sql) => Some(sql.clone()),
             Render::Blocks(refs) => self.index.sql_providing(refs),
-            Render::Nothing => None,
+            Render::Nothing | Render::NotRendered => None,
         }
     }
 }
