@@ -206,20 +206,33 @@ fn progress_is_shown_on_a_terminal_and_only_there() {
     assert_eq!(plain.code, 0, "{}", plain.stderr);
     assert_eq!(plain.stderr, "", "progress drawn without a terminal");
 
-    let command = format!(
-        "'{}' dump --db '{}' --output tty",
-        pg_flux_tests::pg_flux_bin().display(),
-        db.url()
-    );
-    let out = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .current_dir(tmp.path())
-        .stdin(std::process::Stdio::null())
-        .env_remove("DATABASE_URL")
-        .output()
-        .unwrap_or_else(|e| panic!("script (util-linux): {e}"));
-    let screen = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{screen}");
+    // With pg-flux's caches off, or in a cache directory of the test's own.
+    let on_a_terminal = |output: &str, cache: Option<&std::path::Path>| {
+        let command = format!(
+            "'{}' dump --db '{}' --output {output}",
+            pg_flux_tests::pg_flux_bin().display(),
+            db.url()
+        );
+        let mut script = std::process::Command::new("script");
+        script
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(tmp.path())
+            .stdin(std::process::Stdio::null())
+            .env_remove("DATABASE_URL");
+        match cache {
+            Some(dir) => script.env("XDG_CACHE_HOME", dir).env_remove("PGFLUX_CACHE"),
+            None => script.env("PGFLUX_CACHE", "off"),
+        };
+        let out = script
+            .output()
+            .unwrap_or_else(|e| panic!("script (util-linux): {e}"));
+        (
+            out.status,
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (status, screen) = on_a_terminal("tty", None);
+    assert!(status.success(), "{screen}");
     let dbname = db.url().rsplit('/').next().unwrap_or_default().to_string();
     let url = db.url();
     let host_port = url
@@ -236,4 +249,20 @@ fn progress_is_shown_on_a_terminal_and_only_there() {
         assert!(screen.contains(&phase), "{phase:?} not shown:\n{screen}");
     }
     assert!(tmp.path().join("tty/tables/public.a.sql").is_file());
+    // Through the cache: the second dump does not read the catalog again, and says so.
+    let cache = tmp.path().join("cache");
+    let (status, screen) = on_a_terminal("tty-first", Some(&cache));
+    assert!(status.success(), "{screen}");
+    let (status, screen) = on_a_terminal("tty-second", Some(&cache));
+    assert!(status.success(), "{screen}");
+    let from_cache =
+        format!("dump: catalog of {dbname}: unchanged since pg-flux last read it, from the cache");
+    assert!(
+        screen.contains(&from_cache),
+        "{from_cache:?} not shown:\n{screen}"
+    );
+    assert!(
+        !screen.contains("dump: reading the catalog"),
+        "read again:\n{screen}"
+    );
 }

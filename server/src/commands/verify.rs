@@ -8,7 +8,7 @@ use crate::error::Result;
 use crate::identity::{Identity, ObjectKind};
 use crate::ignore::{IgnoreRules, RuleCount};
 use crate::inspect::{Depth, Scope};
-use crate::inventory::{identities, LiveObject};
+use crate::inventory::{identities, inventory, LiveObject};
 use crate::model::Catalog;
 use crate::source::{Declared, Problem, SourceModel};
 
@@ -135,15 +135,11 @@ pub(crate) fn load_source(schema_dir: &Path, default_schema: &str) -> Result<Sou
 /// `catalog` was inspected under `ignore`; a declaration `ignore` takes is a warning (among
 /// the problems), never pending.
 pub fn compare(catalog: &Catalog, source: &SourceModel, ignore: &IgnoreRules) -> VerifyReport {
-    compare_live(
-        &identities(catalog),
-        catalog.ignored.clone(),
-        source,
-        ignore,
-    )
+    // The caller (pull) renders what is undeclared: the listing keeps its statements.
+    compare_live(&inventory(catalog), catalog.ignored.clone(), source, ignore)
 }
 
-/// As [`compare`], with the catalog's [`identities`] and what `[ignore]` took out of it.
+/// As [`compare`], with the catalog's listing and what `[ignore]` took out of it.
 fn compare_live(
     live: &[LiveObject],
     ignored: Vec<RuleCount>,
@@ -200,7 +196,7 @@ impl SourceFindings {
     }
 }
 
-/// The objects of `live` (an [`inventory`](crate::inventory::inventory)) that `is_declared` does not declare, as verify
+/// The objects of `live` (an [`inventory`]) that `is_declared` does not declare, as verify
 /// reports them: a sub-object whose parent is itself undeclared (a new table's columns) is not
 /// reported on its own. The language server calls it with its own index of declarations.
 pub fn undeclared(live: &[LiveObject], is_declared: impl Fn(&Identity) -> bool) -> Vec<LiveObject> {

@@ -153,6 +153,7 @@ async fn read_through_cache(
         {
             if let Some(catalog) = entry.body(&stamp.fingerprint) {
                 trace_phase("catalog cache: read (nothing logged since)", start);
+                show_read_from_cache(session);
                 return Ok(Read::Done(Box::new(catalog)));
             }
         }
@@ -187,6 +188,7 @@ async fn read_through_cache(
                 // The same catalog at a later log position: the next run need not scan.
                 crate::cache::write(&entry.stamp_path(), now.render().as_bytes());
                 trace_phase("catalog cache: read (same fingerprint)", start);
+                show_read_from_cache(session);
                 return Ok(Read::Done(Box::new(catalog)));
             }
         }
@@ -195,6 +197,19 @@ async fn read_through_cache(
     let catalog = inspect_session(session, scope, depth).await?;
     write_entry(&entries[0], &now, &catalog);
     Ok(Read::Done(Box::new(catalog)))
+}
+
+/// Progress on a terminal, where a read would show its queries: the catalog came from the cache.
+fn show_read_from_cache(session: &Session) {
+    let what = format!(
+        "catalog of {}: unchanged since pg-flux last read it, from the cache",
+        session.conninfo().dbname
+    );
+    drop(crate::progress::Phase::start(
+        &what,
+        "catalog queries",
+        None,
+    ));
 }
 
 /// True when an option of a foreign-data wrapper, server, user mapping, foreign table or column

@@ -62,16 +62,20 @@ fn main() {
         report,
         "# pg-flux vs pg_dump --schema-only\n\nPostgreSQL {}, {} runs each (1 from 50,000 tables on), median wall and CPU \
          (user + system of the client process), highest peak RSS; machine: {}\n\n\
-         verify and migrate generate keep caches in the user's cache directory (the live catalog, \
+         dump, verify and migrate generate keep caches in the user's cache directory (the live catalog, \
          the parsed source): a first run starts with them empty, a second run finds what the \
          run before it left (after one file changed: that run's source with another file).\n\n\
          `server CPU`: user + system time of the server processes that served the run (the \
          postmaster's children, counted as they exit): both tools share the machine's cores with \
          the server, so wall time is at least the two CPU times over the number of cores.\n\n\
          `pg-flux dump`: a first run (caches emptied); `dump, second run`: the database unchanged \
-         since the run before, whose catalog the cache holds (what a repeated dump costs).\n\n\
-         | tables | objects | pg-flux dump | CPU | server CPU | peak RSS | pg_dump | CPU | server CPU | peak RSS | speed-up | memory | dump, second run | speed-up, second run | catalog queries | verify, first run | its CPU / server CPU | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed |\n\
-         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+         since the run before, whose catalog the cache holds (what a repeated dump costs). \
+         `deparse functions alone`: the server's `pg_get_indexdef`, `pg_get_constraintdef`, \
+         `pg_get_expr`, `format_type`, `pg_get_viewdef`, `pg_get_triggerdef` and \
+         `pg_get_functiondef` calls a dump of these objects needs, alone, in one session: work \
+         both tools' servers do whatever else they read.\n\n\
+         | tables | objects | pg-flux dump | CPU | server CPU | peak RSS | pg_dump | CPU | server CPU | peak RSS | speed-up | memory | dump, second run | speed-up, second run | catalog queries | verify, first run | its CPU / server CPU | verify, second run | migrate, first run | migrate, 0 changes | of which shadow load | the rest | migrate, 1 file changed | deparse functions alone |\n\
+         |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         db0.cluster.binaries().version,
         runs(0),
         machine()
@@ -174,6 +178,7 @@ fn main() {
             runs(n),
         );
         let queries = query_count(&url);
+        let deparse = deparse_alone(&url);
         let (flux, flux_again, native) = (ok(flux), ok(flux_again), ok(native));
         let verify = (ok(verify_first), ok(verify));
         row(
@@ -184,6 +189,7 @@ fn main() {
             queries,
             (&verify.0, &verify.1),
             &migrate_cell,
+            deparse,
         );
         eprintln!("bench: {n} tables done");
         write_report(&name, &report);
@@ -316,6 +322,48 @@ fn query_count(url: &str) -> usize {
     .unwrap_or(0)
 }
 
+/// The deparse functions a dump of the bench schemas calls, alone, one session (wall seconds):
+/// what both tools' servers spend at least, whatever else they read.
+fn deparse_alone(url: &str) -> f64 {
+    const CALLS: &[&str] = &[
+        "SELECT pg_catalog.pg_get_indexdef(x.indexrelid) FROM pg_catalog.pg_index x \
+         JOIN pg_catalog.pg_class c ON c.oid = x.indrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname LIKE 'bench%'",
+        "SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k \
+         JOIN pg_catalog.pg_namespace n ON n.oid = k.connamespace WHERE n.nspname LIKE 'bench%'",
+        "SELECT pg_catalog.pg_get_expr(d.adbin, d.adrelid) FROM pg_catalog.pg_attrdef d \
+         JOIN pg_catalog.pg_class c ON c.oid = d.adrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname LIKE 'bench%'",
+        "SELECT pg_catalog.format_type(a.atttypid, a.atttypmod) FROM pg_catalog.pg_attribute a \
+         JOIN pg_catalog.pg_class c ON c.oid = a.attrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         WHERE n.nspname LIKE 'bench%' AND a.attnum > 0 AND c.relkind IN ('r', 'p', 'v', 'm')",
+        "SELECT pg_catalog.pg_get_viewdef(c.oid) FROM pg_catalog.pg_class c \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         WHERE n.nspname LIKE 'bench%' AND c.relkind IN ('v', 'm')",
+        "SELECT pg_catalog.pg_get_triggerdef(t.oid) FROM pg_catalog.pg_trigger t \
+         JOIN pg_catalog.pg_class c ON c.oid = t.tgrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace \
+         WHERE n.nspname LIKE 'bench%' AND NOT t.tgisinternal",
+        "SELECT pg_catalog.pg_get_expr(p.polqual, p.polrelid), \
+                pg_catalog.pg_get_expr(p.polwithcheck, p.polrelid) FROM pg_catalog.pg_policy p \
+         JOIN pg_catalog.pg_class c ON c.oid = p.polrelid \
+         JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname LIKE 'bench%'",
+        "SELECT pg_catalog.pg_get_functiondef(p.oid) FROM pg_catalog.pg_proc p \
+         JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname LIKE 'bench%'",
+    ];
+    block_on(async {
+        let (client, connection) = tokio_postgres::connect(url, tokio_postgres::NoTls).await?;
+        tokio::spawn(connection);
+        let start = std::time::Instant::now();
+        for sql in CALLS {
+            client.query(*sql, &[]).await?;
+        }
+        Ok::<_, tokio_postgres::Error>(start.elapsed().as_secs_f64())
+    })
+    .unwrap_or_else(|e| panic!("deparse functions alone: {e}"))
+}
+
 /// One row of the report.
 #[allow(clippy::too_many_arguments)]
 fn row(
@@ -326,10 +374,11 @@ fn row(
     queries: usize,
     (verify_first, verify): (&Measured, &Measured),
     migrate_cell: &str,
+    deparse: f64,
 ) {
     let _ = writeln!(
         report,
-        "| {n} | {objects} | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {:.2} s | {:.1}× | {queries} | {:.2} s | {:.2} / {:.2} s | {:.2} s | {migrate_cell} |",
+        "| {n} | {objects} | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.2} s | {:.2} s | {:.2} s | {} MB | {:.1}× | {:.2}× | {:.2} s | {:.1}× | {queries} | {:.2} s | {:.2} / {:.2} s | {:.2} s | {migrate_cell} | {deparse:.2} s |",
         flux.wall,
         flux.cpu,
         flux.server_cpu,
