@@ -35,9 +35,10 @@ pub async fn inspect_cached_with(
     depth: Depth,
     fingerprint_taken: Option<&str>,
 ) -> Result<Catalog> {
-    match read_through_cache(session, scope, depth, fingerprint_taken, false).await? {
+    match read_through_cache(session, scope, depth, fingerprint_taken).await? {
         Read::Done(catalog) => Ok(*catalog),
-        // Not asked to defer: never returned.
+        // Nothing kept for this database: the entry is written before the catalog returns
+        // (this caller has no work of its own to do meanwhile).
         Read::Pending(pending) => {
             let catalog = pending.catalog.clone();
             pending.write(session).await;
@@ -57,7 +58,7 @@ pub async fn inspect_cached_deferred(
     depth: Depth,
 ) -> Result<(Arc<Catalog>, Option<PendingEntry>)> {
     Ok(
-        match read_through_cache(session, scope, depth, None, true).await? {
+        match read_through_cache(session, scope, depth, None).await? {
             Read::Done(catalog) => (Arc::from(catalog), None),
             Read::Pending(pending) => (pending.catalog.clone(), Some(pending)),
         },
@@ -125,7 +126,6 @@ async fn read_through_cache(
     scope: &Scope,
     depth: Depth,
     fingerprint_taken: Option<&str>,
-    defer: bool,
 ) -> Result<Read> {
     let Some(dir) = crate::cache::dir("catalogs") else {
         return Ok(Read::Done(Box::new(
@@ -160,7 +160,7 @@ async fn read_through_cache(
     }
     // Nothing kept for this database: no fingerprint can match, so it need not come first.
     let kept_for_this_database = stamps.iter().flatten().any(|s| s.identity == identity);
-    if defer && !kept_for_this_database && fingerprint_taken.is_none() {
+    if !kept_for_this_database && fingerprint_taken.is_none() {
         trace("catalog cache: miss (nothing kept for this database)");
         let catalog = inspect_session(session, scope, depth).await?;
         let entry = entries.swap_remove(0);
